@@ -1,0 +1,42 @@
+//! The departments pallet as the chain's [`RoleAuthority`].
+
+use polkadot_sdk::frame_system;
+
+use crate::{pallet::*, DepartmentId, Role};
+use civitas_primitives::RoleAuthority;
+
+impl<T: Config> RoleAuthority<T::AccountId> for Pallet<T> {
+	fn department_of(who: &T::AccountId) -> Option<DepartmentId> {
+		Officers::<T>::get(who).map(|officer| officer.department)
+	}
+
+	fn department_with_role(who: &T::AccountId, role: Role) -> Option<DepartmentId> {
+		let department = Officers::<T>::get(who)?.department;
+		Self::has_role(department, role).then_some(department)
+	}
+
+	fn has_role(department: DepartmentId, role: Role) -> bool {
+		let now = frame_system::Pallet::<T>::block_number();
+		Departments::<T>::get(department).is_some_and(|d| d.may_act_as(role, now))
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn successful_officer(role: Role) -> Result<T::AccountId, ()> {
+		use crate::{Actor, DepartmentKind};
+		use codec::Encode;
+
+		let officer: T::AccountId =
+			polkadot_sdk::frame_benchmarking::account("officer", role as u32, 0);
+		if Self::department_with_role(&officer, role).is_some() {
+			return Ok(officer);
+		}
+		let mut name = b"benchmark department ".to_vec();
+		name.extend(role.encode());
+		let department =
+			Self::do_register_department(name, DepartmentKind::Government).map_err(|_| ())?;
+		Self::do_grant_role(department, role, None).map_err(|_| ())?;
+		Self::do_add_officer(department, officer.clone(), true, Actor::Governance)
+			.map_err(|_| ())?;
+		Ok(officer)
+	}
+}

@@ -1,0 +1,42 @@
+//! # Civitas primitives
+//!
+//! What every Civitas pallet shares: identifiers, the [`Role`]s a department can hold, and the
+//! small traits through which pallets talk to each other. A pallet's `Config` names one of these
+//! traits (or an origin built on them), never another pallet.
+//!
+//! - [`DepartmentId`]: the id of an organisation registered in the departments pallet.
+//! - [`Role`]: what a department may do; pallets ask for a role, not for a department.
+//! - [`RoleAuthority`]: "which department does this account serve, and does it hold role R now?"
+//! - [`EnsureRole`]: an origin that succeeds for an officer of an active department holding a
+//!   role, yielding `(DepartmentId, AccountId)`, for use as `type XOrigin` in a pallet's `Config`.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+
+mod roles;
+
+pub use roles::{EnsureRole, Role, RoleAuthority};
+
+/// Identifies a department (any organisation that writes to the chain: a government department,
+/// a court, a bank, a utility). Assigned sequentially by the departments pallet and never reused.
+pub type DepartmentId = u32;
+
+/// Who made a change that an event reports: the chain's governance (for example Root through
+/// Sudo, or a council), or a signed account acting as an officer or as a subject.
+#[derive(
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	codec::Encode,
+	codec::Decode,
+	codec::DecodeWithMemTracking,
+	codec::MaxEncodedLen,
+	scale_info::TypeInfo,
+)]
+pub enum Actor<AccountId> {
+	/// The governance origin of the runtime.
+	Governance,
+	/// A signed account.
+	Account(AccountId),
+}

@@ -1,0 +1,46 @@
+//! The pallets `civitas-node benchmark pallet` measures, and the `Benchmark` runtime API behind it.
+
+use alloc::{string::String, vec::Vec};
+use polkadot_sdk::{
+	frame_benchmarking::{self, BenchmarkBatch, BenchmarkConfig, BenchmarkList},
+	frame_support::traits::{StorageInfo, StorageInfoTrait, WhitelistedStorageKeys},
+	frame_system_benchmarking, pallet_balances, pallet_multisig, pallet_sudo, pallet_timestamp,
+	pallet_utility,
+	sp_storage::TrackedStorageKey,
+};
+
+use crate::*;
+
+type SystemBench = frame_system_benchmarking::Pallet<Runtime>;
+
+impl frame_system_benchmarking::Config for Runtime {}
+
+frame_benchmarking::define_benchmarks!(
+	[frame_system, SystemBench]
+	[pallet_balances, Balances]
+	[pallet_timestamp, Timestamp]
+	[pallet_sudo, Sudo]
+	[pallet_utility, Utility]
+	[pallet_multisig, Multisig]
+	[pallet_departments, Departments]
+);
+
+/// The benchmarks the runtime offers and the storage they touch.
+pub fn metadata(extra: bool) -> (Vec<BenchmarkList>, Vec<StorageInfo>) {
+	use frame_benchmarking::Benchmarking;
+
+	let mut list = Vec::<BenchmarkList>::new();
+	list_benchmarks!(list, extra);
+	(list, AllPalletsWithSystem::storage_info())
+}
+
+/// Runs the benchmarks `config` selects.
+pub fn dispatch(config: BenchmarkConfig) -> Result<Vec<BenchmarkBatch>, String> {
+	use frame_benchmarking::Benchmarking;
+
+	let whitelist: Vec<TrackedStorageKey> = AllPalletsWithSystem::whitelisted_storage_keys();
+	let mut batches = Vec::<BenchmarkBatch>::new();
+	let params = (&config, &whitelist);
+	add_benchmarks!(params, batches);
+	Ok(batches)
+}

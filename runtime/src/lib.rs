@@ -1,0 +1,208 @@
+//! # Civitas runtime
+//!
+//! The state transition function of the Civitas chain: FRAME pallets of the city's administration
+//! composed into one runtime, compiled to WASM for the node and natively for tests.
+//!
+//! - `configs/`: each pallet's configuration, one file per concern.
+//! - `apis.rs`: the runtime APIs the node, Polkadot.js and auditors call.
+//! - `genesis_config_presets.rs`: the `development`, `local_testnet` and `civitas-local` presets.
+//! - `benchmarks.rs`: the pallets `civitas-node benchmark pallet` measures.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+// `construct_runtime`-generated code does unchecked arithmetic and indexing in places we do not
+// control; our own runtime code follows the workspace lints.
+#![allow(clippy::arithmetic_side_effects, clippy::indexing_slicing)]
+
+#[cfg(feature = "std")]
+include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+
+extern crate alloc;
+
+pub mod apis;
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarks;
+pub mod configs;
+pub mod genesis_config_presets;
+
+use polkadot_sdk::{
+	frame_support, frame_system, pallet_aura, pallet_balances, pallet_grandpa, pallet_multisig,
+	pallet_sudo, pallet_timestamp, pallet_transaction_payment, pallet_utility,
+	sp_runtime::{
+		generic, impl_opaque_keys,
+		traits::{BlakeTwo256, IdentifyAccount, Verify},
+		MultiAddress, MultiSignature,
+	},
+	sp_version::RuntimeVersion,
+};
+
+pub use civitas_primitives::{DepartmentId, Role};
+pub use pallet_departments;
+
+/// The runtime's version. Bump `spec_version` whenever the runtime's behaviour changes, and
+/// `transaction_version` whenever the encoding of calls changes.
+#[polkadot_sdk::sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("civitas"),
+	impl_name: alloc::borrow::Cow::Borrowed("civitas"),
+	authoring_version: 1,
+	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// Block production: one block every six seconds.
+pub const MILLI_SECS_PER_BLOCK: u64 = 6000;
+
+/// Aura's slot duration; cannot change once the chain runs.
+pub const SLOT_DURATION: u64 = MILLI_SECS_PER_BLOCK;
+
+/// Blocks per minute, hour and day, for expressing periods in blocks.
+pub const MINUTES: BlockNumber = 60_000 / (MILLI_SECS_PER_BLOCK as BlockNumber);
+/// Blocks per hour.
+pub const HOURS: BlockNumber = MINUTES * 60;
+/// Blocks per day.
+pub const DAYS: BlockNumber = HOURS * 24;
+
+/// The smallest unit of the chain's fee token (used only to pay for transactions).
+pub const UNIT: Balance = 1_000_000_000_000;
+/// A thousandth of a unit.
+pub const MILLI_UNIT: Balance = 1_000_000_000;
+/// An account with less is reaped.
+pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
+
+/// A block number.
+pub type BlockNumber = u32;
+/// A transaction signature.
+pub type Signature = MultiSignature;
+/// An account: the public key of its signing scheme.
+pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
+/// A balance of the fee token.
+pub type Balance = u128;
+/// An account's transaction counter.
+pub type Nonce = u32;
+/// A block or state hash.
+pub type Hash = polkadot_sdk::sp_core::H256;
+/// The address format of transactions.
+pub type Address = MultiAddress<AccountId, ()>;
+/// The block header.
+pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+/// The block.
+pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+
+/// The checks every signed transaction passes before dispatch.
+pub type TxExtension = (
+	frame_system::AuthorizeCall<Runtime>,
+	frame_system::CheckNonZeroSender<Runtime>,
+	frame_system::CheckSpecVersion<Runtime>,
+	frame_system::CheckTxVersion<Runtime>,
+	frame_system::CheckGenesis<Runtime>,
+	frame_system::CheckEra<Runtime>,
+	frame_system::CheckNonce<Runtime>,
+	frame_system::CheckWeight<Runtime>,
+	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	frame_system::WeightReclaim<Runtime>,
+);
+
+/// A transaction as it arrives, before its signature is checked.
+pub type UncheckedExtrinsic =
+	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+
+/// What a transaction's signer signs.
+pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
+
+/// Migrations to run at the next runtime upgrade, besides the pallets' own.
+type Migrations = ();
+
+/// Dispatches blocks and transactions to the pallets.
+pub type Executive = frame_executive::Executive<
+	Runtime,
+	Block,
+	frame_system::ChainContext<Runtime>,
+	Runtime,
+	AllPalletsWithSystem,
+	Migrations,
+>;
+
+use polkadot_sdk::frame_executive;
+
+/// Types the node needs without depending on the runtime's extrinsic format.
+pub mod opaque {
+	use super::*;
+	use polkadot_sdk::sp_runtime::OpaqueExtrinsic;
+
+	/// An opaque block header.
+	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+	/// An opaque block.
+	pub type Block = generic::Block<Header, OpaqueExtrinsic>;
+}
+
+impl_opaque_keys! {
+	/// The keys a validator holds: Aura for producing blocks, GRANDPA for finality.
+	pub struct SessionKeys {
+		/// Block production.
+		pub aura: Aura,
+		/// Finality.
+		pub grandpa: Grandpa,
+	}
+}
+
+#[frame_support::runtime]
+mod runtime {
+	/// The Civitas runtime.
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Runtime;
+
+	/// Accounts, blocks, events.
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+
+	/// The time of each block.
+	#[runtime::pallet_index(1)]
+	pub type Timestamp = pallet_timestamp;
+
+	/// Block production.
+	#[runtime::pallet_index(2)]
+	pub type Aura = pallet_aura;
+
+	/// Finality.
+	#[runtime::pallet_index(3)]
+	pub type Grandpa = pallet_grandpa;
+
+	/// The fee token.
+	#[runtime::pallet_index(4)]
+	pub type Balances = pallet_balances;
+
+	/// Transaction fees.
+	#[runtime::pallet_index(5)]
+	pub type TransactionPayment = pallet_transaction_payment;
+
+	/// The development governance origin (Root).
+	#[runtime::pallet_index(6)]
+	pub type Sudo = pallet_sudo;
+
+	/// Batches of calls.
+	#[runtime::pallet_index(7)]
+	pub type Utility = pallet_utility;
+
+	/// Multi-signature accounts (for example a department's joint account).
+	#[runtime::pallet_index(8)]
+	pub type Multisig = pallet_multisig;
+
+	/// The departments, their roles and officers: access control for every Civitas pallet.
+	#[runtime::pallet_index(20)]
+	pub type Departments = pallet_departments;
+}

@@ -1,0 +1,96 @@
+// Starts a fresh `civitas-node --dev --tmp` on free ports and stops it again.
+
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The node binary: $CIVITAS_NODE, else ${CARGO_TARGET_DIR:-target}/release/civitas-node. */
+export function nodeBinary() {
+  if (process.env.CIVITAS_NODE) return process.env.CIVITAS_NODE;
+  const target = process.env.CARGO_TARGET_DIR || path.join(repo, 'target');
+  return path.join(target, 'release', 'civitas-node');
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function rpcReady(url) {
+  try {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id: 1, jsonrpc: '2.0', method: 'system_health', params: [] }),
+    });
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts a dev node. Resolves with { wsUrl, stop, logs } once its RPC answers.
+ * Fails with the node's last log lines if it exits or is not ready within `timeoutMs`.
+ */
+export async function startDevNode({ timeoutMs = 60_000 } = {}) {
+  const bin = nodeBinary();
+  if (!existsSync(bin)) {
+    throw new Error(`civitas-node not found at ${bin}: build it with scripts/build.sh first`);
+  }
+  const [rpcPort, p2pPort, prometheusPort] = [await freePort(), await freePort(), await freePort()];
+  const args = [
+    '--dev', '--tmp',
+    '--rpc-port', String(rpcPort),
+    '--port', String(p2pPort),
+    '--prometheus-port', String(prometheusPort),
+    '--no-mdns',
+    '--no-telemetry',
+  ];
+  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const logs = [];
+  const keep = (chunk) => {
+    logs.push(...chunk.toString().split('\n').filter(Boolean));
+    if (logs.length > 400) logs.splice(0, logs.length - 400);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  let exited = null;
+  child.on('exit', (code, signal) => { exited = { code, signal }; });
+
+  const stop = async () => {
+    if (exited) return;
+    const done = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGINT');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await done;
+    clearTimeout(timer);
+  };
+  // Never leave a node behind, whatever happens to the test process.
+  process.once('exit', () => { if (!exited) child.kill('SIGKILL'); });
+
+  const httpUrl = `http://127.0.0.1:${rpcPort}`;
+  const deadline = Date.now() + timeoutMs;
+  while (!(await rpcReady(httpUrl))) {
+    if (exited) {
+      throw new Error(`civitas-node exited (${JSON.stringify(exited)}):\n${logs.slice(-30).join('\n')}`);
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`civitas-node not ready after ${timeoutMs} ms:\n${logs.slice(-30).join('\n')}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return { wsUrl: `ws://127.0.0.1:${rpcPort}`, prometheusPort, stop, logs };
+}
