@@ -29,10 +29,7 @@ use crate::{
 	Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 use civitas_primitives::{DepartmentId, Role};
-use pallet_departments::{
-	runtime_api::{DepartmentInfo, DepartmentsApi},
-	Officer,
-};
+use pallet_departments::{runtime_api::DepartmentInfo, Officer};
 
 type Departments = pallet_departments::Pallet<Runtime>;
 
@@ -113,8 +110,11 @@ impl_runtime_apis! {
 	}
 
 	impl sp_session::SessionKeys<Block> for Runtime {
-		fn generate_session_keys(seed: Option<Vec<u8>>) -> Vec<u8> {
-			SessionKeys::generate(seed)
+		fn generate_session_keys(
+			owner: Vec<u8>,
+			seed: Option<Vec<u8>>,
+		) -> sp_session::OpaqueGeneratedSessionKeys {
+			SessionKeys::generate(&owner, seed).into()
 		}
 
 		fn decode_session_keys(encoded: Vec<u8>) -> Option<Vec<(Vec<u8>, KeyTypeId)>> {
@@ -200,7 +200,7 @@ impl_runtime_apis! {
 		}
 	}
 
-	impl DepartmentsApi<Block, AccountId, BlockNumber> for Runtime {
+	impl pallet_departments::runtime_api::DepartmentsApi<Block, AccountId, BlockNumber> for Runtime {
 		fn departments() -> Vec<DepartmentInfo<BlockNumber>> {
 			Departments::departments_info()
 		}

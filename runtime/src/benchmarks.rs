@@ -4,8 +4,7 @@ use alloc::{string::String, vec::Vec};
 use polkadot_sdk::{
 	frame_benchmarking::{self, BenchmarkBatch, BenchmarkConfig, BenchmarkList},
 	frame_support::traits::{StorageInfo, StorageInfoTrait, WhitelistedStorageKeys},
-	frame_system_benchmarking, pallet_balances, pallet_multisig, pallet_sudo, pallet_timestamp,
-	pallet_utility,
+	frame_system_benchmarking,
 	sp_storage::TrackedStorageKey,
 };
 
@@ -27,8 +26,6 @@ frame_benchmarking::define_benchmarks!(
 
 /// The benchmarks the runtime offers and the storage they touch.
 pub fn metadata(extra: bool) -> (Vec<BenchmarkList>, Vec<StorageInfo>) {
-	use frame_benchmarking::Benchmarking;
-
 	let mut list = Vec::<BenchmarkList>::new();
 	list_benchmarks!(list, extra);
 	(list, AllPalletsWithSystem::storage_info())
@@ -36,8 +33,6 @@ pub fn metadata(extra: bool) -> (Vec<BenchmarkList>, Vec<StorageInfo>) {
 
 /// Runs the benchmarks `config` selects.
 pub fn dispatch(config: BenchmarkConfig) -> Result<Vec<BenchmarkBatch>, String> {
-	use frame_benchmarking::Benchmarking;
-
 	let whitelist: Vec<TrackedStorageKey> = AllPalletsWithSystem::whitelisted_storage_keys();
 	let mut batches = Vec::<BenchmarkBatch>::new();
 	let params = (&config, &whitelist);

@@ -29,7 +29,7 @@ const ENDOWMENT: u128 = 1_000_000 * UNIT;
 /// The departments every preset seeds, in id order (0, 1, 2, ...), each with its roles and
 /// officers. Changing the order changes the ids: append instead.
 pub fn city_departments() -> Vec<GenesisDepartment<AccountId>> {
-	use DepartmentKind::*;
+	use DepartmentKind::{Bank, Government, Utility};
 	use Role::*;
 	use Sr25519Keyring as K;
 
@@ -85,7 +85,7 @@ pub fn city_departments() -> Vec<GenesisDepartment<AccountId>> {
 		),
 		department(
 			"Intermediate People's Court",
-			Court,
+			DepartmentKind::Court,
 			vec![Court, CreditRecorder],
 			vec![(K::CharlieStash, true)],
 		),

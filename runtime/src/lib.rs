@@ -12,11 +12,16 @@
 // `construct_runtime`-generated code does unchecked arithmetic and indexing in places we do not
 // control; our own runtime code follows the workspace lints.
 #![allow(clippy::arithmetic_side_effects, clippy::indexing_slicing)]
+// The items `#[frame_support::runtime]`, `impl_runtime_apis!` and the WASM builder generate carry
+// no docs; ours do.
+#![allow(missing_docs)]
 
 #[cfg(feature = "std")]
 include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
 extern crate alloc;
+
+use alloc::vec::Vec;
 
 pub mod apis;
 #[cfg(feature = "runtime-benchmarks")]

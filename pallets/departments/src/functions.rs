@@ -5,6 +5,7 @@ use alloc::vec::Vec;
 use polkadot_sdk::{
 	frame_support::{ensure, pallet_prelude::*},
 	frame_system::{self, pallet_prelude::*},
+	sp_runtime::SaturatedConversion,
 };
 
 use crate::{

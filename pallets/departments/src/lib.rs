@@ -125,32 +125,65 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
+	/// Every change names the department it concerns; officer changes also name who made them.
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
 		/// Governance registered a department.
 		DepartmentRegistered {
+			/// The new department's id.
 			department: DepartmentId,
+			/// Its name.
 			name: BoundedVec<u8, T::MaxNameLength>,
+			/// Its kind.
 			kind: DepartmentKind,
 		},
 		/// Governance granted a role to a department, or renewed it with a new expiry.
-		RoleGranted { department: DepartmentId, role: Role, expires_at: Option<BlockNumberFor<T>> },
+		RoleGranted {
+			/// The department.
+			department: DepartmentId,
+			/// The role.
+			role: Role,
+			/// The block from which the department no longer holds it (`None`: until revoked).
+			expires_at: Option<BlockNumberFor<T>>,
+		},
 		/// Governance revoked a role from a department.
-		RoleRevoked { department: DepartmentId, role: Role },
+		RoleRevoked {
+			/// The department.
+			department: DepartmentId,
+			/// The role.
+			role: Role,
+		},
 		/// Governance suspended a department: none of its officers may act under its roles.
-		DepartmentSuspended { department: DepartmentId },
+		DepartmentSuspended {
+			/// The department.
+			department: DepartmentId,
+		},
 		/// Governance reinstated a suspended department.
-		DepartmentReinstated { department: DepartmentId },
+		DepartmentReinstated {
+			/// The department.
+			department: DepartmentId,
+		},
 		/// An officer was added to a department.
 		OfficerAdded {
+			/// The department.
 			department: DepartmentId,
+			/// The officer's account.
 			officer: T::AccountId,
+			/// Whether the officer may manage the department's officers.
 			admin: bool,
+			/// Governance, or the admin officer who added it.
 			by: Actor<T::AccountId>,
 		},
 		/// An officer was removed from a department.
-		OfficerRemoved { department: DepartmentId, officer: T::AccountId, by: Actor<T::AccountId> },
+		OfficerRemoved {
+			/// The department.
+			department: DepartmentId,
+			/// The officer's account.
+			officer: T::AccountId,
+			/// Governance, or the admin officer who removed it.
+			by: Actor<T::AccountId>,
+		},
 	}
 
 	#[pallet::error]

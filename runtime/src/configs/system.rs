@@ -2,7 +2,9 @@
 
 use polkadot_sdk::{
 	frame_support::{
-		derive_impl, parameter_types,
+		derive_impl,
+		dispatch::DispatchClass,
+		parameter_types,
 		traits::{ConstU128, ConstU32, ConstU8, VariantCountOf},
 		weights::{
 			constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
@@ -36,7 +38,12 @@ parameter_types! {
 	);
 	/// Blocks of at most 5 MiB.
 	pub RuntimeBlockLength: limits::BlockLength =
-		limits::BlockLength::max_with_normal_ratio(5 * 1024 * 1024, NORMAL_DISPATCH_RATIO);
+		limits::BlockLength::builder()
+			.max_length(5 * 1024 * 1024)
+			.modify_max_length_for_class(DispatchClass::Normal, |max| {
+				*max = NORMAL_DISPATCH_RATIO * *max
+			})
+			.build();
 	/// The generic Substrate address prefix.
 	pub const SS58Prefix: u16 = 42;
 }
