@@ -35,7 +35,7 @@ fn ensure_role_rejects_non_officers_root_and_none() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert!(RegistrarOrigin::try_origin(signed(OUTSIDER)).is_err());
 		assert!(RegistrarOrigin::try_origin(root()).is_err());
-		assert!(RegistrarOrigin::try_origin(RawOrigin::None.into()).is_err());
+		assert!(RegistrarOrigin::try_origin(RuntimeOrigin::from(RawOrigin::None)).is_err());
 	});
 }
 
