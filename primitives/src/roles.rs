@@ -72,7 +72,9 @@ pub trait RoleAuthority<AccountId> {
 
 	/// Benchmarks only: create (or reuse) an active department holding `role` and return one of
 	/// its officers, so that [`EnsureRole`] succeeds for that account.
+	// `()` as the error, like FRAME's own `EnsureOrigin::try_successful_origin`.
 	#[cfg(feature = "runtime-benchmarks")]
+	#[allow(clippy::result_unit_err)]
 	fn successful_officer(role: Role) -> Result<AccountId, ()>;
 }
 

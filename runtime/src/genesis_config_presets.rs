@@ -165,6 +165,7 @@ pub fn preset_names() -> Vec<PresetId> {
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used, clippy::panic)]
 mod tests {
 	use super::*;
 

@@ -96,10 +96,16 @@ describe('Civitas dev chain through Polkadot.js', { timeout: 600_000 }, () => {
       await new Promise((r) => setTimeout(r, 1000));
     }
     assert.ok(finalized >= 2, `finalized height only ${finalized}`);
+
+    // Operators scrape the node's Prometheus metrics.
+    const metrics = await (await fetch(`http://127.0.0.1:${node.prometheusPort}/metrics`)).text();
+    assert.match(metrics, /substrate_block_height\{[^}]*status="finalized"/);
   });
 
-  test('the metadata decodes and exposes the Departments pallet', () => {
+  test('the metadata decodes and exposes the Departments pallet', async () => {
     assert.ok(api.runtimeMetadata.version >= 14);
+    const versions = (await api.call.metadata.metadataVersions()).map((v) => v.toNumber());
+    assert.deepEqual(versions, [14, 15, 16]);
     assert.equal(api.runtimeVersion.specName.toString(), 'civitas');
     for (const call of ['registerDepartment', 'grantRole', 'revokeRole', 'suspendDepartment',
       'reinstateDepartment', 'addOfficer', 'removeOfficer']) {

@@ -1,6 +1,11 @@
 //! Benchmarks of the departments pallet (frame-benchmarking v2), each at its worst case.
 
-#![allow(clippy::expect_used, clippy::unwrap_used, clippy::arithmetic_side_effects)]
+#![allow(
+	clippy::expect_used,
+	clippy::unwrap_used,
+	clippy::arithmetic_side_effects,
+	clippy::indexing_slicing
+)]
 
 use super::*;
 use alloc::vec;

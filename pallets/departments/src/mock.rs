@@ -125,10 +125,10 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 pub fn last_event() -> pallet_departments::Event<Test> {
 	System::events()
 		.into_iter()
-		.filter_map(|r| match r.event {
+		.rev()
+		.find_map(|r| match r.event {
 			RuntimeEvent::Departments(e) => Some(e),
 			_ => None,
 		})
-		.last()
 		.expect("an event was emitted")
 }

@@ -32,7 +32,7 @@ fn an_admin_adds_an_officer_to_its_own_department() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_ok!(Departments::add_officer(signed(COURT_ADMIN), COURT, 21, true));
 
-		assert_eq!(Officers::<Test>::get(21).unwrap().admin, true);
+		assert!(Officers::<Test>::get(21).unwrap().admin);
 		assert_eq!(
 			last_event(),
 			Event::OfficerAdded {
