@@ -1,0 +1,63 @@
+// The node's command line, as an operator uses it: version, chain specs, keys, benchmarks.
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { test } from 'node:test';
+
+import { nodeBinary } from './node.js';
+
+const run = (...args) =>
+  execFileSync(nodeBinary(), args, {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 60_000,
+    maxBuffer: 64 * 1024 * 1024, // chain specs carry the WASM runtime
+  });
+
+const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
+const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty';
+
+function genesisOf(chain) {
+  const spec = JSON.parse(run('export-chain-spec', '--chain', chain));
+  return { spec, genesis: spec.genesis.runtimeGenesis.patch };
+}
+
+test('civitas-node --version names the binary', () => {
+  assert.match(run('--version'), /^civitas-node \d+\.\d+\.\d+/);
+});
+
+test('the civitas-local chain spec has four validators and the seeded departments', () => {
+  const { spec, genesis } = genesisOf('civitas-local');
+  assert.equal(spec.id, 'civitas_local');
+  assert.equal(spec.telemetryEndpoints, null);
+  assert.equal(genesis.aura.authorities.length, 4);
+  assert.equal(genesis.grandpa.authorities.length, 4);
+  assert.equal(genesis.sudo.key, ALICE);
+  const names = genesis.departments.departments.map((d) => d.name);
+  assert.equal(names.length, 11);
+  assert.ok(names.includes("Intermediate People's Court"));
+});
+
+test('the local chain spec has Alice and Bob as validators', () => {
+  const { genesis } = genesisOf('local');
+  assert.deepEqual(genesis.aura.authorities, [ALICE, BOB]);
+});
+
+test('the dev chain spec has Alice alone, and exports raw', () => {
+  const { genesis } = genesisOf('dev');
+  assert.deepEqual(genesis.aura.authorities, [ALICE]);
+  const raw = JSON.parse(run('export-chain-spec', '--chain', 'dev', '--raw'));
+  assert.ok(Object.keys(raw.genesis.raw.top).length > 10);
+});
+
+test('key inspect derives the dev keyring', () => {
+  assert.match(run('key', 'inspect', '//Bob'), new RegExp(`SS58 Address:\\s+${BOB}`));
+});
+
+test('benchmark pallet lists the departments benchmarks', () => {
+  const list = run('benchmark', 'pallet', '--list', '--chain', 'dev');
+  for (const call of ['register_department', 'grant_role', 'revoke_role', 'suspend_department',
+    'reinstate_department', 'add_officer', 'remove_officer']) {
+    assert.match(list, new RegExp(`pallet_departments, ${call}`));
+  }
+});
