@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One command that runs every check: formatting, lints, unit and benchmark tests, and the
-# Polkadot.js end-to-end suite against a freshly started node. Installs what is missing first.
+# Polkadot.js end-to-end suite against a freshly started node, and the zombienet network tests. Installs what is missing first.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 cd "$ROOT"
@@ -20,3 +20,6 @@ cargo test --locked --release --workspace "${CARGO_FEATURES[@]}"
 
 step "Polkadot.js end-to-end suite"
 (cd "$ROOT/tests/e2e" && CIVITAS_NODE="$NODE_BIN" npm test --silent)
+
+step "zombienet network tests (four validators and an auditors' node)"
+"$ROOT/scripts/zombienet.sh"
