@@ -128,7 +128,7 @@ pub struct GenesisDepartment<AccountId> {
 	/// What kind of organisation it is.
 	pub kind: DepartmentKind,
 	/// The roles it holds from genesis, without expiry.
-	pub roles: alloc::vec::Vec<Role>,
+	pub roles: Vec<Role>,
 	/// Its officers: account and whether it is an admin.
-	pub officers: alloc::vec::Vec<(AccountId, bool)>,
+	pub officers: Vec<(AccountId, bool)>,
 }
