@@ -9,13 +9,23 @@
 //! - [`RoleAuthority`]: "which department does this account serve, and does it hold role R now?"
 //! - [`EnsureRole`]: an origin that succeeds for an officer of an active department holding a
 //!   role, yielding `(DepartmentId, AccountId)`, for use as `type XOrigin` in a pallet's `Config`.
+//! - [`SubjectId`], [`IdentityProvider`], [`CredentialVerifier`]: people, enterprises, their
+//!   accounts and their electronic certificates (civic identity).
+//! - [`testing`] (std only): small in-memory implementations of these traits for pallets' mocks.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
 
+mod identity;
 mod roles;
+#[cfg(feature = "std")]
+pub mod testing;
 
-pub use roles::{EnsureRole, Role, RoleAuthority};
+pub use identity::{
+	CredentialId, CredentialVerifier, IdentityProvider, ReasonCode, SchemaId, SubjectId,
+	SubjectKind,
+};
+pub use roles::{EnsureRole, Role, RoleAuthority, RoleError};
 
 /// Identifies a department (any organisation that writes to the chain: a government department,
 /// a court, a bank, a utility). Assigned sequentially by the departments pallet and never reused.

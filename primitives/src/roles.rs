@@ -70,12 +70,34 @@ pub trait RoleAuthority<AccountId> {
 	/// Whether `department` is active and holds `role` unexpired now.
 	fn has_role(department: DepartmentId, role: Role) -> bool;
 
+	/// The department on whose behalf `who` may act under `role` now, or why not: for pallets
+	/// that report a named error instead of `BadOrigin`, or whose role depends on the call's
+	/// arguments (for example the issuer role of a certificate's schema). Two reads at most.
+	fn ensure_role(who: &AccountId, role: Role) -> Result<DepartmentId, RoleError> {
+		let department = Self::department_of(who).ok_or(RoleError::NotOfficer)?;
+		if Self::has_role(department, role) {
+			Ok(department)
+		} else {
+			Err(RoleError::RoleNotHeld)
+		}
+	}
+
 	/// Benchmarks only: create (or reuse) an active department holding `role` and return one of
 	/// its officers, so that [`EnsureRole`] succeeds for that account.
 	// `()` as the error, like FRAME's own `EnsureOrigin::try_successful_origin`.
 	#[cfg(feature = "runtime-benchmarks")]
 	#[allow(clippy::result_unit_err)]
 	fn successful_officer(role: Role) -> Result<AccountId, ()>;
+}
+
+/// Why an account may not act under a role ([`RoleAuthority::ensure_role`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum RoleError {
+	/// The account is no department's officer.
+	NotOfficer,
+	/// The account's department does not hold the role now: never granted, revoked, expired, or
+	/// the department is suspended.
+	RoleNotHeld,
 }
 
 /// An origin check for a pallet's `Config`: succeeds for a signed officer of an active

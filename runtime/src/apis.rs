@@ -28,10 +28,15 @@ use crate::{
 	AccountId, Aura, Balance, Block, BlockNumber, Executive, Grandpa, InherentDataExt, Nonce,
 	Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
-use civitas_primitives::{DepartmentId, Role};
+use civitas_primitives::{CredentialId, DepartmentId, Role, SubjectId};
+use pallet_civic_identity::{
+	runtime_api::{CredentialVerification, SchemaInfo, SubjectInfo},
+	PendingLink,
+};
 use pallet_departments::{runtime_api::DepartmentInfo, Officer};
 
 type Departments = pallet_departments::Pallet<Runtime>;
+type CivicIdentity = pallet_civic_identity::Pallet<Runtime>;
 
 impl_runtime_apis! {
 	impl sp_api::Core<Block> for Runtime {
@@ -223,6 +228,32 @@ impl_runtime_apis! {
 
 		fn can_act_as(who: AccountId, role: Role) -> Option<DepartmentId> {
 			<Departments as civitas_primitives::RoleAuthority<AccountId>>::department_with_role(&who, role)
+		}
+	}
+
+	impl pallet_civic_identity::runtime_api::CivicIdentityApi<Block, AccountId, BlockNumber> for Runtime {
+		fn verify_credential(credential: CredentialId) -> Option<CredentialVerification<BlockNumber>> {
+			CivicIdentity::verify(credential)
+		}
+
+		fn credentials_of(subject: SubjectId) -> Vec<CredentialVerification<BlockNumber>> {
+			CivicIdentity::credentials_of(subject)
+		}
+
+		fn subject(subject: SubjectId) -> Option<SubjectInfo<AccountId, BlockNumber>> {
+			CivicIdentity::subject_info(subject)
+		}
+
+		fn subject_of(account: AccountId) -> Option<SubjectId> {
+			pallet_civic_identity::Links::<Runtime>::get(account)
+		}
+
+		fn pending_link(account: AccountId) -> Option<PendingLink<AccountId, BlockNumber>> {
+			pallet_civic_identity::PendingLinks::<Runtime>::get(account)
+		}
+
+		fn schemas() -> Vec<SchemaInfo<BlockNumber>> {
+			CivicIdentity::schemas_info()
 		}
 	}
 

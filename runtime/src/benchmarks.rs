@@ -22,6 +22,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_utility, Utility]
 	[pallet_multisig, Multisig]
 	[pallet_departments, Departments]
+	[pallet_civic_identity, CivicIdentity]
 );
 
 /// The benchmarks the runtime offers and the storage they touch.

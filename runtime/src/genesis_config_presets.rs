@@ -4,6 +4,11 @@
 //! each, all taken from the well-known development keyring (`//Alice`, `//Bob//stash`, ...). The
 //! README lists which key is which officer. `//Alice` is the Sudo key (governance) and is no
 //! department's officer; `//Two` is no one's officer (a plain account, e.g. a citizen's).
+//!
+//! Every preset also seeds a few certificate schemas, people, enterprises and certificates, so a
+//! development chain has identities to look at. Their ids are `blake2_256` of the labels in
+//! [`city_identities`] (for example `blake2_256("civitas-dev/enterprise/1")`); a real registrar
+//! derives ids from salted off-chain data instead.
 
 use alloc::{string::String, vec, vec::Vec};
 use polkadot_sdk::{
@@ -14,11 +19,13 @@ use polkadot_sdk::{
 };
 
 use crate::{
-	AccountId, AuraConfig, BalancesConfig, DepartmentsConfig, GrandpaConfig, RuntimeGenesisConfig,
-	SudoConfig, UNIT,
+	AccountId, AuraConfig, BalancesConfig, BlockNumber, CivicIdentityConfig, DepartmentsConfig,
+	GrandpaConfig, RuntimeGenesisConfig, SudoConfig, DAYS, UNIT,
 };
-use civitas_primitives::Role;
+use civitas_primitives::{Role, SubjectId, SubjectKind};
+use pallet_civic_identity::{GenesisCredential, GenesisSchema, GenesisSubject};
 use pallet_departments::{DepartmentKind, GenesisDepartment};
+use polkadot_sdk::{sp_core::H256, sp_io::hashing::blake2_256};
 
 /// The preset of the four-validator network the zombienet tests run.
 pub const CIVITAS_LOCAL_PRESET: &str = "civitas-local";
@@ -110,6 +117,105 @@ pub fn city_departments() -> Vec<GenesisDepartment<AccountId>> {
 	]
 }
 
+/// A development id or commitment: `blake2_256(label)`.
+pub fn dev_id(label: &str) -> H256 {
+	H256::from(blake2_256(label.as_bytes()))
+}
+
+/// The schema ids of [`city_identities`].
+pub mod schemas {
+	/// Business licence (issued by `CredentialIssuer`, open-ended, revocable).
+	pub const BUSINESS_LICENCE: u32 = 0;
+	/// Real-estate certificate (issued by `LandRegistrar`, open-ended, revocable).
+	pub const REAL_ESTATE_CERTIFICATE: u32 = 1;
+	/// Construction completion acceptance (issued by `CredentialIssuer`, a record of fact: not
+	/// revocable).
+	pub const COMPLETION_ACCEPTANCE: u32 = 2;
+	/// Fire-safety inspection permit (issued by `CredentialIssuer`, at most a year, revocable).
+	pub const FIRE_SAFETY_PERMIT: u32 = 3;
+}
+
+/// The schemas, subjects and certificates every preset seeds. Subject `civitas-dev/person/1`
+/// legally represents `civitas-dev/enterprise/1`, which holds a business licence from Market
+/// Regulation (department 1) and a fire-safety permit from Housing (department 3).
+pub fn city_identities() -> CivicIdentityConfig {
+	let schema = |name: &str, issuer_role, max_validity, revocable| GenesisSchema {
+		name: String::from(name),
+		issuer_role,
+		max_validity,
+		revocable,
+	};
+	let subject =
+		|label: &str, kind, registrar, legal_representative: Option<SubjectId>| GenesisSubject {
+			id: dev_id(label),
+			kind,
+			commitment: dev_id(&alloc::format!("{label}/record")),
+			registrar,
+			legal_representative,
+			accounts: Vec::new(),
+		};
+	let credential =
+		|label: &str, schema, holder: &str, issuer, until: Option<BlockNumber>| GenesisCredential {
+			id: dev_id(label),
+			schema,
+			subject: dev_id(holder),
+			issuer,
+			valid_from: 0,
+			valid_until: until,
+		};
+	use SubjectKind::{Enterprise, Person};
+	const PSB: u32 = 0;
+	const MARKET: u32 = 1;
+	const HOUSING: u32 = 3;
+	CivicIdentityConfig {
+		schemas: vec![
+			schema("Business licence", Role::CredentialIssuer, None, true),
+			schema("Real-estate certificate", Role::LandRegistrar, None, true),
+			schema("Construction completion acceptance", Role::CredentialIssuer, None, false),
+			schema("Fire-safety inspection permit", Role::CredentialIssuer, Some(365 * DAYS), true),
+		],
+		subjects: vec![
+			subject("civitas-dev/person/1", Person, PSB, None),
+			subject("civitas-dev/person/2", Person, PSB, None),
+			subject(
+				"civitas-dev/enterprise/1",
+				Enterprise,
+				MARKET,
+				Some(dev_id("civitas-dev/person/1")),
+			),
+			subject(
+				"civitas-dev/enterprise/2",
+				Enterprise,
+				MARKET,
+				Some(dev_id("civitas-dev/person/2")),
+			),
+		],
+		credentials: vec![
+			credential(
+				"civitas-dev/credential/business-licence/1",
+				schemas::BUSINESS_LICENCE,
+				"civitas-dev/enterprise/1",
+				MARKET,
+				None,
+			),
+			credential(
+				"civitas-dev/credential/fire-safety/1",
+				schemas::FIRE_SAFETY_PERMIT,
+				"civitas-dev/enterprise/1",
+				HOUSING,
+				Some(365 * DAYS),
+			),
+			credential(
+				"civitas-dev/credential/completion/2",
+				schemas::COMPLETION_ACCEPTANCE,
+				"civitas-dev/enterprise/2",
+				HOUSING,
+				None,
+			),
+		],
+	}
+}
+
 /// A genesis with `authorities` producing and finalizing blocks, `root` as the Sudo key, every
 /// keyring account endowed, and the city's departments.
 fn city_genesis(authorities: &[Sr25519Keyring], root: Sr25519Keyring) -> serde_json::Value {
@@ -131,6 +237,7 @@ fn city_genesis(authorities: &[Sr25519Keyring], root: Sr25519Keyring) -> serde_j
 		},
 		sudo: SudoConfig { key: Some(root.to_account_id()) },
 		departments: DepartmentsConfig { departments: city_departments() },
+		civic_identity: city_identities(),
 		..Default::default()
 	};
 	serde_json::to_value(config).unwrap_or_default()

@@ -43,6 +43,7 @@ use polkadot_sdk::{
 };
 
 pub use civitas_primitives::{DepartmentId, Role};
+pub use pallet_civic_identity;
 pub use pallet_departments;
 
 /// The runtime's version. Bump `spec_version` whenever the runtime's behaviour changes, and
@@ -212,4 +213,8 @@ mod runtime {
 	/// The departments, their roles and officers: access control for every Civitas pallet.
 	#[runtime::pallet_index(20)]
 	pub type Departments = pallet_departments;
+
+	/// People, enterprises, their accounts and their electronic certificates.
+	#[runtime::pallet_index(21)]
+	pub type CivicIdentity = pallet_civic_identity;
 }

@@ -37,3 +37,143 @@ fn every_department_has_an_admin_and_officers_serve_one_department() {
 	assert!(!officers.contains(&Sr25519Keyring::Alice.to_account_id()));
 	assert!(!officers.contains(&Sr25519Keyring::Two.to_account_id()));
 }
+
+/// The civic identity flow on the real runtime, with the departments pallet deciding who holds
+/// which role: registrars register and link, one department issues, another verifies, the issuer
+/// revokes.
+mod civic_identity_flow {
+	use super::*;
+	use crate::{
+		genesis_config_presets::{dev_id, schemas},
+		CivicIdentity, Runtime, RuntimeCall, RuntimeOrigin, System,
+	};
+	use civitas_primitives::{CredentialVerifier, IdentityProvider, SubjectKind};
+	use pallet_civic_identity::{Call, CredentialStatus, Error};
+	use polkadot_sdk::{
+		sp_core::H256,
+		sp_io::TestExternalities,
+		sp_runtime::{traits::Dispatchable, BuildStorage, DispatchError},
+	};
+
+	fn dev_chain() -> TestExternalities {
+		let json = get_preset(&PresetId::from("development")).expect("preset exists");
+		let config: RuntimeGenesisConfig = serde_json::from_slice(&json).expect("valid preset");
+		let mut ext = TestExternalities::new(config.build_storage().expect("genesis builds"));
+		ext.execute_with(|| System::set_block_number(1));
+		ext
+	}
+
+	fn call(who: Sr25519Keyring, call: Call<Runtime>) -> Result<(), DispatchError> {
+		RuntimeCall::CivicIdentity(call)
+			.dispatch(RuntimeOrigin::signed(who.to_account_id()))
+			.map(|_| ())
+			.map_err(|e| e.error)
+	}
+
+	#[test]
+	fn the_seeded_identities_verify() {
+		dev_chain().execute_with(|| {
+			let enterprise = dev_id("civitas-dev/enterprise/1");
+			assert!(CivicIdentity::is_active(&enterprise));
+			assert_eq!(CivicIdentity::kind(&enterprise), Some(SubjectKind::Enterprise));
+			let licence = dev_id("civitas-dev/credential/business-licence/1");
+			assert!(CivicIdentity::is_valid(&licence, schemas::BUSINESS_LICENCE));
+			assert_eq!(CivicIdentity::credentials_of(enterprise).len(), 2);
+			assert_eq!(CivicIdentity::schemas_info().len(), 4);
+		});
+	}
+
+	#[test]
+	fn register_link_issue_verify_and_revoke() {
+		use Sr25519Keyring::{Bob, Charlie, Eve, Ferdie, One, Two};
+		dev_chain().execute_with(|| {
+			let person = H256::repeat_byte(1);
+			let enterprise = H256::repeat_byte(2);
+			let licence = H256::repeat_byte(3);
+
+			// The Public Security Bureau (Bob) registers a person; Market Regulation (Charlie)
+			// an enterprise the person represents.
+			assert_eq!(
+				call(
+					Bob,
+					Call::register_subject {
+						subject: person,
+						kind: SubjectKind::Person,
+						commitment: H256::repeat_byte(0xa1),
+						legal_representative: None,
+					}
+				),
+				Ok(())
+			);
+			assert_eq!(
+				call(
+					Charlie,
+					Call::register_subject {
+						subject: enterprise,
+						kind: SubjectKind::Enterprise,
+						commitment: H256::repeat_byte(0xa2),
+						legal_representative: Some(person),
+					}
+				),
+				Ok(())
+			);
+
+			// Bob proposes linking //Two, and //Two accepts with its own signature.
+			assert_eq!(
+				call(Bob, Call::propose_link { subject: person, account: Two.to_account_id() }),
+				Ok(())
+			);
+			assert_eq!(call(Two, Call::accept_link { subject: person }), Ok(()));
+			assert_eq!(CivicIdentity::subject_of(&Two.to_account_id()), Some(person));
+
+			// A Market Regulation officer (//One) issues a business licence.
+			assert_eq!(
+				call(
+					One,
+					Call::issue_credential {
+						credential: licence,
+						schema: schemas::BUSINESS_LICENCE,
+						subject: enterprise,
+						valid_from: 1,
+						valid_until: None,
+					}
+				),
+				Ok(())
+			);
+			// Anyone, for example the Tax Bureau, verifies it.
+			assert!(CivicIdentity::verify(licence).is_some_and(|v| v.valid_now));
+
+			// The Tax Bureau (Ferdie) holds no CredentialIssuer role; Housing (Eve) does, but is
+			// not the issuer.
+			assert_eq!(
+				call(Ferdie, Call::revoke_credential { credential: licence, reason: 1 }),
+				Err(Error::<Runtime>::RoleNotHeld.into())
+			);
+			assert_eq!(
+				call(Eve, Call::revoke_credential { credential: licence, reason: 1 }),
+				Err(Error::<Runtime>::NotIssuer.into())
+			);
+			// A citizen is no officer at all.
+			assert_eq!(
+				call(
+					Two,
+					Call::register_subject {
+						subject: H256::repeat_byte(9),
+						kind: SubjectKind::Person,
+						commitment: H256::zero(),
+						legal_representative: None,
+					}
+				),
+				Err(Error::<Runtime>::NotOfficer.into())
+			);
+
+			assert_eq!(
+				call(Charlie, Call::revoke_credential { credential: licence, reason: 7 }),
+				Ok(())
+			);
+			let verification = CivicIdentity::verify(licence).expect("issued");
+			assert_eq!(verification.status, CredentialStatus::Revoked);
+			assert!(!verification.valid_now);
+		});
+	}
+}

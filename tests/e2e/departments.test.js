@@ -8,6 +8,7 @@ import { Keyring } from '@polkadot/keyring';
 import { u8aToString } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
+import { errorName, findEvent, submit } from './chain.js';
 import { startDevNode } from './node.js';
 
 const SEEDED = [
@@ -23,46 +24,6 @@ const SEEDED = [
   'Municipal Power Supply Company',
   'City Commercial Bank',
 ];
-
-/** Signs, submits and waits until finalized; resolves with the events and the dispatch error. */
-function submit(api, tx, signer, { timeoutMs = 90_000 } = {}) {
-  return new Promise((resolve, reject) => {
-    let unsubscribe = () => {};
-    const timer = setTimeout(() => {
-      unsubscribe();
-      reject(new Error(`${tx.method.section}.${tx.method.method} not finalized in ${timeoutMs} ms`));
-    }, timeoutMs);
-    tx.signAndSend(signer, (result) => {
-      if (result.isError) {
-        clearTimeout(timer);
-        unsubscribe();
-        reject(new Error(`${tx.method.section}.${tx.method.method}: ${result.status.type}`));
-      } else if (result.status.isFinalized) {
-        clearTimeout(timer);
-        unsubscribe();
-        resolve({
-          events: result.events.map(({ event }) => event),
-          dispatchError: result.dispatchError,
-          blockHash: result.status.asFinalized,
-        });
-      }
-    })
-      .then((u) => { unsubscribe = u; })
-      .catch((e) => { clearTimeout(timer); reject(e); });
-  });
-}
-
-/** `section.Name` of a failed dispatch, decoded from the metadata. */
-function errorName(api, dispatchError) {
-  assert.ok(dispatchError, 'the call was expected to fail');
-  assert.ok(dispatchError.isModule, `expected a pallet error, got ${dispatchError.toString()}`);
-  const { section, name } = api.registry.findMetaError(dispatchError.asModule);
-  return `${section}.${name}`;
-}
-
-function findEvent(events, section, method) {
-  return events.find((e) => e.section === section && e.method === method);
-}
 
 describe('Civitas dev chain through Polkadot.js', { timeout: 600_000 }, () => {
   let node;

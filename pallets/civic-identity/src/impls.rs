@@ -1,0 +1,52 @@
+//! The civic identity pallet as the chain's [`IdentityProvider`] and [`CredentialVerifier`].
+
+use crate::{pallet::*, CredentialId, SchemaId, SubjectId, SubjectKind, SubjectStatus};
+use civitas_primitives::{CredentialVerifier, IdentityProvider};
+
+impl<T: Config> IdentityProvider<T::AccountId> for Pallet<T> {
+	fn is_active(subject: &SubjectId) -> bool {
+		Subjects::<T>::get(subject).is_some_and(|s| s.status == SubjectStatus::Active)
+	}
+
+	fn kind(subject: &SubjectId) -> Option<SubjectKind> {
+		Subjects::<T>::get(subject).map(|s| s.kind)
+	}
+
+	fn subject_of(account: &T::AccountId) -> Option<SubjectId> {
+		Links::<T>::get(account)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn successful_subject(
+		kind: SubjectKind,
+		account: Option<T::AccountId>,
+	) -> Result<SubjectId, ()> {
+		use codec::Encode;
+		use polkadot_sdk::sp_io::hashing::blake2_256;
+
+		let mut n = 0u32;
+		let subject = loop {
+			let candidate = SubjectId::from(blake2_256(&(b"benchmark subject", n).encode()));
+			if !Subjects::<T>::contains_key(candidate) {
+				break candidate;
+			}
+			n = n.checked_add(1).ok_or(())?;
+		};
+		let record = Self::new_subject(0, &subject, kind, subject, None).map_err(|_| ())?;
+		Subjects::<T>::insert(subject, record);
+		if let Some(account) = account {
+			Self::insert_link(subject, &account).map_err(|_| ())?;
+		}
+		Ok(subject)
+	}
+}
+
+impl<T: Config> CredentialVerifier for Pallet<T> {
+	fn is_valid(credential: &CredentialId, schema: SchemaId) -> bool {
+		Self::verify(*credential).is_some_and(|v| v.schema == schema && v.valid_now)
+	}
+
+	fn holder_of(credential: &CredentialId) -> Option<SubjectId> {
+		Credentials::<T>::get(credential).map(|c| c.subject)
+	}
+}

@@ -1,0 +1,139 @@
+//! In-memory implementations of the shared traits, for the mock runtimes of pallet tests (std
+//! only). Accounts are `u64`, as in FRAME's test configs. State lives in thread-locals, and every
+//! test runs on its own thread, so tests do not see each other's state.
+//!
+//! A pallet's test says exactly what it expects from its neighbours: "account 10 is an officer of
+//! department 0, which holds `CreditRecorder`", "subject S is an active enterprise".
+
+// Test scaffolding, never part of a runtime.
+#![allow(clippy::arithmetic_side_effects)]
+
+use std::{
+	cell::RefCell,
+	collections::{BTreeMap, BTreeSet},
+};
+
+use crate::{
+	CredentialId, CredentialVerifier, DepartmentId, IdentityProvider, Role, RoleAuthority,
+	SchemaId, SubjectId, SubjectKind,
+};
+
+thread_local! {
+	static OFFICERS: RefCell<BTreeMap<u64, DepartmentId>> = const { RefCell::new(BTreeMap::new()) };
+	static GRANTS: RefCell<BTreeSet<(DepartmentId, Role)>> = const { RefCell::new(BTreeSet::new()) };
+	static SUBJECTS: RefCell<BTreeMap<SubjectId, (SubjectKind, bool)>> =
+		const { RefCell::new(BTreeMap::new()) };
+	static LINKS: RefCell<BTreeMap<u64, SubjectId>> = const { RefCell::new(BTreeMap::new()) };
+	static CREDENTIALS: RefCell<BTreeMap<CredentialId, (SchemaId, SubjectId, bool)>> =
+		const { RefCell::new(BTreeMap::new()) };
+}
+
+/// Departments, roles and officers: a [`RoleAuthority`] over `u64` accounts.
+pub struct MockRoles;
+
+impl MockRoles {
+	/// Makes `who` an officer of `department`.
+	pub fn add_officer(who: u64, department: DepartmentId) {
+		OFFICERS.with(|o| o.borrow_mut().insert(who, department));
+	}
+
+	/// Removes `who` as an officer.
+	pub fn remove_officer(who: u64) {
+		OFFICERS.with(|o| o.borrow_mut().remove(&who));
+	}
+
+	/// Grants `role` to `department`.
+	pub fn grant(department: DepartmentId, role: Role) {
+		GRANTS.with(|g| g.borrow_mut().insert((department, role)));
+	}
+
+	/// Revokes `role` from `department` (as an expiry or a suspension would).
+	pub fn revoke(department: DepartmentId, role: Role) {
+		GRANTS.with(|g| g.borrow_mut().remove(&(department, role)));
+	}
+}
+
+impl RoleAuthority<u64> for MockRoles {
+	fn department_of(who: &u64) -> Option<DepartmentId> {
+		OFFICERS.with(|o| o.borrow().get(who).copied())
+	}
+
+	fn department_with_role(who: &u64, role: Role) -> Option<DepartmentId> {
+		Self::department_of(who).filter(|d| Self::has_role(*d, role))
+	}
+
+	fn has_role(department: DepartmentId, role: Role) -> bool {
+		GRANTS.with(|g| g.borrow().contains(&(department, role)))
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn successful_officer(role: Role) -> Result<u64, ()> {
+		let department = 1_000 + role as DepartmentId;
+		let officer = 1_000_000 + u64::from(department);
+		Self::add_officer(officer, department);
+		Self::grant(department, role);
+		Ok(officer)
+	}
+}
+
+/// Subjects and linked accounts: an [`IdentityProvider`] over `u64` accounts.
+pub struct MockIdentity;
+
+impl MockIdentity {
+	/// Registers `subject` as `kind`, active or not.
+	pub fn set_subject(subject: SubjectId, kind: SubjectKind, active: bool) {
+		SUBJECTS.with(|s| s.borrow_mut().insert(subject, (kind, active)));
+	}
+
+	/// Links `account` to `subject`.
+	pub fn link(account: u64, subject: SubjectId) {
+		LINKS.with(|l| l.borrow_mut().insert(account, subject));
+	}
+}
+
+impl IdentityProvider<u64> for MockIdentity {
+	fn is_active(subject: &SubjectId) -> bool {
+		SUBJECTS.with(|s| s.borrow().get(subject).is_some_and(|(_, active)| *active))
+	}
+
+	fn kind(subject: &SubjectId) -> Option<SubjectKind> {
+		SUBJECTS.with(|s| s.borrow().get(subject).map(|(kind, _)| *kind))
+	}
+
+	fn subject_of(account: &u64) -> Option<SubjectId> {
+		LINKS.with(|l| l.borrow().get(account).copied())
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn successful_subject(kind: SubjectKind, account: Option<u64>) -> Result<SubjectId, ()> {
+		let n = SUBJECTS.with(|s| s.borrow().len()) as u64;
+		let subject = SubjectId::from_low_u64_be(0xb0_0000 + n);
+		Self::set_subject(subject, kind, true);
+		if let Some(account) = account {
+			Self::link(account, subject);
+		}
+		Ok(subject)
+	}
+}
+
+/// Electronic certificates: a [`CredentialVerifier`].
+pub struct MockCredentials;
+
+impl MockCredentials {
+	/// Records `credential` of `schema` held by `subject`, valid or not.
+	pub fn set(credential: CredentialId, schema: SchemaId, subject: SubjectId, valid: bool) {
+		CREDENTIALS.with(|c| c.borrow_mut().insert(credential, (schema, subject, valid)));
+	}
+}
+
+impl CredentialVerifier for MockCredentials {
+	fn is_valid(credential: &CredentialId, schema: SchemaId) -> bool {
+		CREDENTIALS.with(|c| {
+			c.borrow().get(credential).is_some_and(|(s, _, valid)| *s == schema && *valid)
+		})
+	}
+
+	fn holder_of(credential: &CredentialId) -> Option<SubjectId> {
+		CREDENTIALS.with(|c| c.borrow().get(credential).map(|(_, subject, _)| *subject))
+	}
+}

@@ -1,0 +1,43 @@
+// Helpers for submitting extrinsics and reading their outcome, shared by the e2e tests.
+
+import assert from 'node:assert/strict';
+
+/** Signs, submits and waits until finalized; resolves with the events and the dispatch error. */
+export function submit(api, tx, signer, { timeoutMs = 90_000 } = {}) {
+  return new Promise((resolve, reject) => {
+    let unsubscribe = () => {};
+    const timer = setTimeout(() => {
+      unsubscribe();
+      reject(new Error(`${tx.method.section}.${tx.method.method} not finalized in ${timeoutMs} ms`));
+    }, timeoutMs);
+    tx.signAndSend(signer, (result) => {
+      if (result.isError) {
+        clearTimeout(timer);
+        unsubscribe();
+        reject(new Error(`${tx.method.section}.${tx.method.method}: ${result.status.type}`));
+      } else if (result.status.isFinalized) {
+        clearTimeout(timer);
+        unsubscribe();
+        resolve({
+          events: result.events.map(({ event }) => event),
+          dispatchError: result.dispatchError,
+          blockHash: result.status.asFinalized,
+        });
+      }
+    })
+      .then((u) => { unsubscribe = u; })
+      .catch((e) => { clearTimeout(timer); reject(e); });
+  });
+}
+
+/** `section.Name` of a failed dispatch, decoded from the metadata. */
+export function errorName(api, dispatchError) {
+  assert.ok(dispatchError, 'the call was expected to fail');
+  assert.ok(dispatchError.isModule, `expected a pallet error, got ${dispatchError.toString()}`);
+  const { section, name } = api.registry.findMetaError(dispatchError.asModule);
+  return `${section}.${name}`;
+}
+
+export function findEvent(events, section, method) {
+  return events.find((e) => e.section === section && e.method === method);
+}
