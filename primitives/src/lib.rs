@@ -11,16 +11,20 @@
 //!   role, yielding `(DepartmentId, AccountId)`, for use as `type XOrigin` in a pallet's `Config`.
 //! - [`SubjectId`], [`IdentityProvider`], [`CredentialVerifier`]: people, enterprises, their
 //!   accounts and their electronic certificates (civic identity).
+//! - [`RecordId`], [`CreditRecorder`], [`CreditProfile`]: credit records of people and
+//!   enterprises, their scores and standings.
 //! - [`testing`] (std only): small in-memory implementations of these traits for pallets' mocks.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
 
+mod credit;
 mod identity;
 mod roles;
 #[cfg(feature = "std")]
 pub mod testing;
 
+pub use credit::{CreditCategory, CreditProfile, CreditRecorder, CreditStanding, RecordId};
 pub use identity::{
 	CredentialId, CredentialVerifier, IdentityProvider, ReasonCode, SchemaId, SubjectId,
 	SubjectKind,

@@ -88,6 +88,15 @@ pub trait RoleAuthority<AccountId> {
 	#[cfg(feature = "runtime-benchmarks")]
 	#[allow(clippy::result_unit_err)]
 	fn successful_officer(role: Role) -> Result<AccountId, ()>;
+
+	/// Benchmarks only: [`RoleAuthority::successful_officer`] with its department.
+	#[cfg(feature = "runtime-benchmarks")]
+	#[allow(clippy::result_unit_err)]
+	fn successful_officer_of(role: Role) -> Result<(DepartmentId, AccountId), ()> {
+		let officer = Self::successful_officer(role)?;
+		let department = Self::department_of(&officer).ok_or(())?;
+		Ok((department, officer))
+	}
 }
 
 /// Why an account may not act under a role ([`RoleAuthority::ensure_role`]).

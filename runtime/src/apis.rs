@@ -28,15 +28,17 @@ use crate::{
 	AccountId, Aura, Balance, Block, BlockNumber, Executive, Grandpa, InherentDataExt, Nonce,
 	Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
-use civitas_primitives::{CredentialId, DepartmentId, Role, SubjectId};
+use civitas_primitives::{CredentialId, CreditCategory, DepartmentId, RecordId, Role, SubjectId};
 use pallet_civic_identity::{
 	runtime_api::{CredentialVerification, SchemaInfo, SubjectInfo},
 	PendingLink,
 };
+use pallet_credit_records::runtime_api::{CreditProfileInfo, RecordInfo};
 use pallet_departments::{runtime_api::DepartmentInfo, Officer};
 
 type Departments = pallet_departments::Pallet<Runtime>;
 type CivicIdentity = pallet_civic_identity::Pallet<Runtime>;
+type CreditRecords = pallet_credit_records::Pallet<Runtime>;
 
 impl_runtime_apis! {
 	impl sp_api::Core<Block> for Runtime {
@@ -254,6 +256,24 @@ impl_runtime_apis! {
 
 		fn schemas() -> Vec<SchemaInfo<BlockNumber>> {
 			CivicIdentity::schemas_info()
+		}
+	}
+
+	impl pallet_credit_records::runtime_api::CreditRecordsApi<Block, AccountId, BlockNumber> for Runtime {
+		fn credit_profile(subject: SubjectId) -> CreditProfileInfo {
+			CreditRecords::credit_profile(subject)
+		}
+
+		fn record(id: RecordId) -> Option<RecordInfo<AccountId, BlockNumber>> {
+			CreditRecords::record_info(id)
+		}
+
+		fn records_of(subject: SubjectId) -> Vec<RecordInfo<AccountId, BlockNumber>> {
+			CreditRecords::records_of(subject)
+		}
+
+		fn publication_limit(category: CreditCategory) -> BlockNumber {
+			CreditRecords::publication_limit(category)
 		}
 	}
 

@@ -23,6 +23,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_multisig, Multisig]
 	[pallet_departments, Departments]
 	[pallet_civic_identity, CivicIdentity]
+	[pallet_credit_records, CreditRecords]
 );
 
 /// The benchmarks the runtime offers and the storage they touch.

@@ -19,11 +19,12 @@ use polkadot_sdk::{
 };
 
 use crate::{
-	AccountId, AuraConfig, BalancesConfig, BlockNumber, CivicIdentityConfig, DepartmentsConfig,
-	GrandpaConfig, RuntimeGenesisConfig, SudoConfig, DAYS, UNIT,
+	AccountId, AuraConfig, BalancesConfig, BlockNumber, CivicIdentityConfig, CreditRecordsConfig,
+	DepartmentsConfig, GrandpaConfig, RuntimeGenesisConfig, SudoConfig, DAYS, UNIT,
 };
-use civitas_primitives::{Role, SubjectId, SubjectKind};
+use civitas_primitives::{CreditCategory, Role, SubjectId, SubjectKind};
 use pallet_civic_identity::{GenesisCredential, GenesisSchema, GenesisSubject};
+use pallet_credit_records::GenesisRecord;
 use pallet_departments::{DepartmentKind, GenesisDepartment};
 use polkadot_sdk::{sp_core::H256, sp_io::hashing::blake2_256};
 
@@ -93,7 +94,7 @@ pub fn city_departments() -> Vec<GenesisDepartment<AccountId>> {
 		department(
 			"Intermediate People's Court",
 			DepartmentKind::Court,
-			vec![Court, CreditRecorder],
+			vec![Court, CreditRecorder, CreditAdjudicator],
 			vec![(K::CharlieStash, true)],
 		),
 		department(
@@ -216,6 +217,45 @@ pub fn city_identities() -> CivicIdentityConfig {
 	}
 }
 
+/// The publication limits of credit records by category, and a few seeded records: enterprise 1
+/// commended by Market Regulation (+60, a year), enterprise 2 penalised by the Tax Bureau (-150,
+/// three years).
+pub fn city_credit() -> CreditRecordsConfig {
+	use CreditCategory::*;
+	const YEAR: BlockNumber = 365 * DAYS;
+	CreditRecordsConfig {
+		publication_limits: vec![
+			(Tax, 3 * YEAR),
+			(CourtJudgement, 5 * YEAR),
+			(MarketRegulation, 3 * YEAR),
+			(Environmental, 3 * YEAR),
+			(ContractPerformance, YEAR),
+			(GrantCompliance, 3 * YEAR),
+			(Commendation, YEAR),
+			// Minor matters: three months.
+			(Other, 90 * DAYS),
+		],
+		records: vec![
+			GenesisRecord {
+				subject: dev_id("civitas-dev/enterprise/1"),
+				department: 1,
+				category: Commendation,
+				score_delta: 60,
+				evidence: dev_id("civitas-dev/decision/commendation/1"),
+				publication_period: YEAR,
+			},
+			GenesisRecord {
+				subject: dev_id("civitas-dev/enterprise/2"),
+				department: 4,
+				category: Tax,
+				score_delta: -150,
+				evidence: dev_id("civitas-dev/decision/tax-penalty/2"),
+				publication_period: 3 * YEAR,
+			},
+		],
+	}
+}
+
 /// A genesis with `authorities` producing and finalizing blocks, `root` as the Sudo key, every
 /// keyring account endowed, and the city's departments.
 fn city_genesis(authorities: &[Sr25519Keyring], root: Sr25519Keyring) -> serde_json::Value {
@@ -238,6 +278,7 @@ fn city_genesis(authorities: &[Sr25519Keyring], root: Sr25519Keyring) -> serde_j
 		sudo: SudoConfig { key: Some(root.to_account_id()) },
 		departments: DepartmentsConfig { departments: city_departments() },
 		civic_identity: city_identities(),
+		credit_records: city_credit(),
 		..Default::default()
 	};
 	serde_json::to_value(config).unwrap_or_default()

@@ -44,6 +44,7 @@ use polkadot_sdk::{
 
 pub use civitas_primitives::{DepartmentId, Role};
 pub use pallet_civic_identity;
+pub use pallet_credit_records;
 pub use pallet_departments;
 
 /// The runtime's version. Bump `spec_version` whenever the runtime's behaviour changes, and
@@ -53,7 +54,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("civitas"),
 	impl_name: alloc::borrow::Cow::Borrowed("civitas"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -217,4 +218,8 @@ mod runtime {
 	/// People, enterprises, their accounts and their electronic certificates.
 	#[runtime::pallet_index(21)]
 	pub type CivicIdentity = pallet_civic_identity;
+
+	/// Credit records of people and enterprises, with objection, rectification and expiry.
+	#[runtime::pallet_index(22)]
+	pub type CreditRecords = pallet_credit_records;
 }

@@ -177,3 +177,111 @@ mod civic_identity_flow {
 		});
 	}
 }
+
+/// Credit records on the real runtime: the Tax Bureau records, the enterprise objects through its
+/// linked account, the court rectifies; records expire in `on_initialize`.
+mod credit_records_flow {
+	use super::*;
+	use crate::{
+		genesis_config_presets::dev_id, BlockNumber, CreditRecords, Runtime, RuntimeCall,
+		RuntimeOrigin, System,
+	};
+	use civitas_primitives::{CreditCategory, CreditProfile, CreditStanding};
+	use pallet_credit_records::{Call, Error, RecordStatus};
+	use polkadot_sdk::{
+		frame_support::traits::OnInitialize,
+		sp_core::H256,
+		sp_io::TestExternalities,
+		sp_runtime::{traits::Dispatchable, BuildStorage, DispatchError},
+	};
+
+	fn dev_chain() -> TestExternalities {
+		let json = get_preset(&PresetId::from("development")).expect("preset exists");
+		let config: RuntimeGenesisConfig = serde_json::from_slice(&json).expect("valid preset");
+		let mut ext = TestExternalities::new(config.build_storage().expect("genesis builds"));
+		ext.execute_with(|| System::set_block_number(1));
+		ext
+	}
+
+	fn dispatch(who: Sr25519Keyring, call: RuntimeCall) -> Result<(), DispatchError> {
+		call.dispatch(RuntimeOrigin::signed(who.to_account_id())).map(|_| ()).map_err(|e| e.error)
+	}
+
+	fn credit(who: Sr25519Keyring, call: Call<Runtime>) -> Result<(), DispatchError> {
+		dispatch(who, RuntimeCall::CreditRecords(call))
+	}
+
+	#[test]
+	fn seeded_records_count() {
+		dev_chain().execute_with(|| {
+			assert_eq!(CreditRecords::score(&dev_id("civitas-dev/enterprise/1")), 1060);
+			assert_eq!(CreditRecords::score(&dev_id("civitas-dev/enterprise/2")), 850);
+			assert_eq!(
+				CreditRecords::standing(&dev_id("civitas-dev/enterprise/2")),
+				CreditStanding::Watch
+			);
+		});
+	}
+
+	#[test]
+	fn penalty_objection_rectification_and_expiry() {
+		use Sr25519Keyring::{CharlieStash, DaveStash, Ferdie, Two};
+		dev_chain().execute_with(|| {
+			let enterprise = dev_id("civitas-dev/enterprise/1");
+			// Market Regulation links the enterprise's own account (//Two).
+			let link = pallet_civic_identity::Call::<Runtime>::propose_link {
+				subject: enterprise,
+				account: Two.to_account_id(),
+			};
+			assert_eq!(dispatch(Sr25519Keyring::Charlie, RuntimeCall::CivicIdentity(link)), Ok(()));
+			let accept =
+				pallet_civic_identity::Call::<Runtime>::accept_link { subject: enterprise };
+			assert_eq!(dispatch(Two, RuntimeCall::CivicIdentity(accept)), Ok(()));
+
+			// The Tax Bureau (Ferdie) records a penalty.
+			let record = |period| Call::record {
+				subject: enterprise,
+				category: CreditCategory::Tax,
+				score_delta: -200,
+				evidence: H256::repeat_byte(1),
+				publication_period: period,
+			};
+			assert_eq!(credit(Ferdie, record(1_000)), Ok(()));
+			let id = 2; // after the two seeded records
+			assert_eq!(CreditRecords::score(&enterprise), 860);
+
+			// The enterprise objects; the Tax Bureau cannot decide its own record, and holds no
+			// adjudicator role anyway; the court (//Charlie//stash) rectifies.
+			let object = Call::object { record: id, evidence: H256::repeat_byte(2) };
+			assert_eq!(credit(Two, object), Ok(()));
+			assert_eq!(CreditRecords::score(&enterprise), 1060);
+			assert_eq!(
+				credit(Ferdie, Call::rectify { record: id, reason: 1 }),
+				Err(Error::<Runtime>::RoleNotHeld.into())
+			);
+			assert_eq!(credit(CharlieStash, Call::rectify { record: id, reason: 1 }), Ok(()));
+			let info = CreditRecords::record_info(id).expect("on file");
+			assert_eq!(info.record.status, RecordStatus::Rectified);
+			assert_eq!(CreditRecords::score(&enterprise), 1060);
+
+			// A short record expires in the hook, with no transaction.
+			assert_eq!(credit(Ferdie, record(3)), Ok(()));
+			assert_eq!(CreditRecords::score(&enterprise), 860);
+			for n in 2..=4 {
+				System::set_block_number(n);
+				<CreditRecords as OnInitialize<BlockNumber>>::on_initialize(n);
+			}
+			assert_eq!(
+				CreditRecords::record_info(3).expect("on file").record.status,
+				RecordStatus::Expired
+			);
+			assert_eq!(CreditRecords::score(&enterprise), 1060);
+
+			// The Audit Office may adjudicate too, but nothing is under objection.
+			assert_eq!(
+				credit(DaveStash, Call::uphold { record: 3, reason: 1 }),
+				Err(Error::<Runtime>::NotUnderObjection.into())
+			);
+		});
+	}
+}

@@ -41,3 +41,11 @@ export function errorName(api, dispatchError) {
 export function findEvent(events, section, method) {
   return events.find((e) => e.section === section && e.method === method);
 }
+
+/** Submits and expects success; resolves with the events. */
+export async function submitOk(api, tx, signer) {
+  const { events, dispatchError } = await submit(api, tx, signer);
+  assert.equal(dispatchError, undefined,
+    dispatchError && `${tx.method.section}.${tx.method.method} failed: ${errorName(api, dispatchError)}`);
+  return events;
+}

@@ -10,7 +10,7 @@ import { Keyring } from '@polkadot/keyring';
 import { stringToU8a, u8aConcat, u8aToString } from '@polkadot/util';
 import { blake2AsHex, cryptoWaitReady, randomAsU8a } from '@polkadot/util-crypto';
 
-import { errorName, findEvent, submit } from './chain.js';
+import { errorName, findEvent, submit, submitOk as ok } from './chain.js';
 import { disclose, saltedCertificate, verifyDisclosure } from './disclosure.js';
 import { startDevNode } from './node.js';
 
@@ -23,13 +23,6 @@ function saltedId(identifier) {
   return blake2AsHex(u8aConcat(randomAsU8a(32), stringToU8a(identifier)));
 }
 
-/** Submits and expects success; returns the events. */
-async function ok(api, tx, signer) {
-  const { events, dispatchError } = await submit(api, tx, signer);
-  assert.equal(dispatchError, undefined,
-    dispatchError && `${tx.method.section}.${tx.method.method} failed: ${errorName(api, dispatchError)}`);
-  return events;
-}
 
 describe('civic identity through Polkadot.js', { timeout: 600_000 }, () => {
   let node;

@@ -18,9 +18,7 @@ use polkadot_sdk::{
 
 /// An officer of a department holding `role`, and that department.
 fn officer<T: Config>(role: Role) -> (DepartmentId, T::AccountId) {
-	let officer = T::Roles::successful_officer(role).expect("an officer can be made");
-	let department = T::Roles::department_of(&officer).expect("the officer serves a department");
-	(department, officer)
+	T::Roles::successful_officer_of(role).expect("an officer can be made")
 }
 
 /// A registrar officer and its department.

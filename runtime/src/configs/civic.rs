@@ -6,6 +6,7 @@ use polkadot_sdk::{
 };
 
 use crate::{AccountId, BlockNumber, Runtime, DAYS};
+use polkadot_sdk::frame_support::traits::ConstI32;
 
 parameter_types! {
 	/// Long enough for "Planning and Natural Resources Commission of the Municipality" in UTF-8
@@ -13,6 +14,11 @@ parameter_types! {
 	pub const MaxDepartmentNameLength: u32 = 128;
 	/// A week for the other side to answer a link offer.
 	pub const LinkOfferPeriod: BlockNumber = 7 * DAYS;
+	/// Three years: the longest publication of a penalty unless governance sets a category's
+	/// own limit.
+	pub const DefaultPublicationLimit: BlockNumber = 3 * 365 * DAYS;
+	/// Fifteen days for an adjudicator to decide an objection before it is escalated.
+	pub const ObjectionPeriod: BlockNumber = 15 * DAYS;
 }
 
 impl pallet_departments::Config for Runtime {
@@ -37,4 +43,24 @@ impl pallet_civic_identity::Config for Runtime {
 	/// A large enterprise's licences, permits and certificates over its lifetime.
 	type MaxCredentialsPerSubject = ConstU32<1024>;
 	type WeightInfo = pallet_civic_identity::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_credit_records::Config for Runtime {
+	type Roles = pallet_departments::Pallet<Runtime>;
+	type Identity = pallet_civic_identity::Pallet<Runtime>;
+	/// Root (through Sudo) on this chain; a council or multisig of the city later.
+	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type MaxScoreDelta = ConstU32<500>;
+	type BaselineScore = ConstI32<1000>;
+	type MaxScore = ConstI32<2000>;
+	type CommendedFrom = ConstI32<1100>;
+	type WatchBelow = ConstI32<900>;
+	type RestrictedBelow = ConstI32<700>;
+	type DefaultPublicationLimit = DefaultPublicationLimit;
+	type ObjectionPeriod = ObjectionPeriod;
+	/// Room for every record a large enterprise accumulates within the publication periods.
+	type MaxRecordsPerSubject = ConstU32<128>;
+	type MaxDuePerBlock = ConstU32<64>;
+	type MaxDueScan = ConstU32<16>;
+	type WeightInfo = pallet_credit_records::weights::SubstrateWeight<Runtime>;
 }

@@ -1,0 +1,134 @@
+//! Credit records as other pallets see them: adding a record with a pallet as its source (for
+//! example a grant clawback), and reading a subject's score and list status for eligibility
+//! checks.
+
+use polkadot_sdk::{
+	sp_core::H256,
+	sp_runtime::{DispatchError, Weight},
+};
+
+use crate::{DepartmentId, SubjectId};
+
+/// Identifies a credit record. Assigned sequentially by the credit records pallet.
+pub type RecordId = u64;
+
+/// What a credit record is about. Each category has its own maximum publication period.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+	codec::Encode,
+	codec::Decode,
+	codec::DecodeWithMemTracking,
+	codec::MaxEncodedLen,
+	scale_info::TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum CreditCategory {
+	/// Tax compliance (late filing, evasion penalties, exemplary taxpayers).
+	Tax,
+	/// A court judgement (for example failure to perform an effective judgement).
+	CourtJudgement,
+	/// A market-regulation decision (administrative penalty, abnormal operation list).
+	MarketRegulation,
+	/// An environmental penalty.
+	Environmental,
+	/// Performance of a contract with the government (public procurement, utilities).
+	ContractPerformance,
+	/// Compliance with the terms of a government grant (for example a clawback).
+	GrantCompliance,
+	/// A commendation or award.
+	Commendation,
+	/// Anything else a department records under its powers.
+	Other,
+}
+
+/// Where a subject stands, derived from its score by thresholds.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+	codec::Encode,
+	codec::Decode,
+	codec::DecodeWithMemTracking,
+	codec::MaxEncodedLen,
+	scale_info::TypeInfo,
+)]
+pub enum CreditStanding {
+	/// At or above the commendation threshold: eligible for simplified procedures.
+	Commended,
+	/// The default.
+	#[default]
+	Normal,
+	/// Below the watch threshold: departments look closer.
+	Watch,
+	/// Below the restriction threshold: restricted from grants and similar benefits.
+	Restricted,
+}
+
+/// Adding credit records from another pallet.
+///
+/// Implemented by the credit records pallet; [`CreditRecorder::record_weight`] is the weight the
+/// caller must add to its own call's weight.
+pub trait CreditRecorder {
+	/// Records an entry about the active `subject` on behalf of `department`, with `source` (the
+	/// calling pallet's 8-byte tag, like a `PalletId`) as its source and the category's maximum
+	/// publication period. Returns the new record's id.
+	fn record(
+		subject: &SubjectId,
+		department: DepartmentId,
+		source: [u8; 8],
+		category: CreditCategory,
+		score_delta: i32,
+		evidence: H256,
+	) -> Result<RecordId, DispatchError>;
+
+	/// The worst-case weight of [`CreditRecorder::record`].
+	fn record_weight() -> Weight;
+}
+
+/// No credit records: recording fails.
+impl CreditRecorder for () {
+	fn record(
+		_: &SubjectId,
+		_: DepartmentId,
+		_: [u8; 8],
+		_: CreditCategory,
+		_: i32,
+		_: H256,
+	) -> Result<RecordId, DispatchError> {
+		Err(DispatchError::Other("no credit records in this runtime"))
+	}
+
+	fn record_weight() -> Weight {
+		Weight::zero()
+	}
+}
+
+/// A subject's credit, for eligibility checks. One storage read per call.
+pub trait CreditProfile {
+	/// The subject's score now (the baseline if it has no records).
+	fn score(subject: &SubjectId) -> i32;
+
+	/// The subject's standing now.
+	fn standing(subject: &SubjectId) -> CreditStanding;
+}
+
+/// No credit records: everyone has a score of 0 and a normal standing.
+impl CreditProfile for () {
+	fn score(_: &SubjectId) -> i32 {
+		0
+	}
+
+	fn standing(_: &SubjectId) -> CreditStanding {
+		CreditStanding::Normal
+	}
+}
