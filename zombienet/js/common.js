@@ -1,0 +1,34 @@
+// Helpers shared by the zombienet JS checks. zombienet loads each script with `require` and calls
+// its `run(nodeName, networkInfo, args)`; `zombie` (a global it sets) carries @polkadot/api.
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** An API connected to the named node of the network. */
+async function connect(networkInfo, name) {
+  const node = networkInfo.nodesByName[name];
+  if (!node) throw new Error(`no node called ${name}`);
+  await zombie.util.cryptoWaitReady();
+  return zombie.connect(node.wsUri, node.userDefinedTypes);
+}
+
+async function bestNumber(api) {
+  return (await api.rpc.chain.getHeader()).number.toNumber();
+}
+
+async function finalizedNumber(api) {
+  const head = await api.rpc.chain.getFinalizedHead();
+  return (await api.rpc.chain.getHeader(head)).number.toNumber();
+}
+
+/** Polls `check` every `everyMs` until it returns a truthy value or `timeoutMs` passes. */
+async function waitFor(what, check, { timeoutMs, everyMs = 1000 }) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+    await sleep(everyMs);
+  }
+}
+
+module.exports = { sleep, connect, bestNumber, finalizedNumber, waitFor };
