@@ -13,17 +13,20 @@
 //!   accounts and their electronic certificates (civic identity).
 //! - [`RecordId`], [`CreditRecorder`], [`CreditProfile`]: credit records of people and
 //!   enterprises, their scores and standings.
+//! - [`BillId`], [`BillIssuer`]: electronic bills issued on a department's behalf.
 //! - [`testing`] (std only): small in-memory implementations of these traits for pallets' mocks.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
 
+mod bills;
 mod credit;
 mod identity;
 mod roles;
 #[cfg(feature = "std")]
 pub mod testing;
 
+pub use bills::{Amount, BillId, BillIssuer, BillKind};
 pub use credit::{CreditCategory, CreditProfile, CreditRecorder, CreditStanding, RecordId};
 pub use identity::{
 	CredentialId, CredentialVerifier, IdentityProvider, ReasonCode, SchemaId, SubjectId,

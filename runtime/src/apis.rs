@@ -28,17 +28,21 @@ use crate::{
 	AccountId, Aura, Balance, Block, BlockNumber, Executive, Grandpa, InherentDataExt, Nonce,
 	Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
-use civitas_primitives::{CredentialId, CreditCategory, DepartmentId, RecordId, Role, SubjectId};
+use civitas_primitives::{
+	BillId, CredentialId, CreditCategory, DepartmentId, RecordId, Role, SubjectId,
+};
 use pallet_civic_identity::{
 	runtime_api::{CredentialVerification, SchemaInfo, SubjectInfo},
 	PendingLink,
 };
 use pallet_credit_records::runtime_api::{CreditProfileInfo, RecordInfo};
 use pallet_departments::{runtime_api::DepartmentInfo, Officer};
+use pallet_e_bills::{runtime_api::BillInfo, Issuer, ReimbursementStatus};
 
 type Departments = pallet_departments::Pallet<Runtime>;
 type CivicIdentity = pallet_civic_identity::Pallet<Runtime>;
 type CreditRecords = pallet_credit_records::Pallet<Runtime>;
+type EBills = pallet_e_bills::Pallet<Runtime>;
 
 impl_runtime_apis! {
 	impl sp_api::Core<Block> for Runtime {
@@ -274,6 +278,24 @@ impl_runtime_apis! {
 
 		fn publication_limit(category: CreditCategory) -> BlockNumber {
 			CreditRecords::publication_limit(category)
+		}
+	}
+
+	impl pallet_e_bills::runtime_api::EBillsApi<Block, BlockNumber> for Runtime {
+		fn bill(id: BillId) -> Option<BillInfo<BlockNumber>> {
+			EBills::bill_info(id)
+		}
+
+		fn bills_of_payer(payer: SubjectId, start_after: Option<BillId>, limit: u32) -> Vec<BillInfo<BlockNumber>> {
+			EBills::bills_of_payer(payer, start_after, limit)
+		}
+
+		fn bills_of_issuer(issuer: Issuer, start_after: Option<BillId>, limit: u32) -> Vec<BillInfo<BlockNumber>> {
+			EBills::bills_of_issuer(issuer, start_after, limit)
+		}
+
+		fn reimbursement_status(id: BillId) -> Option<ReimbursementStatus> {
+			EBills::reimbursement_status(id)
 		}
 	}
 

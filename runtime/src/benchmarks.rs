@@ -24,6 +24,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_departments, Departments]
 	[pallet_civic_identity, CivicIdentity]
 	[pallet_credit_records, CreditRecords]
+	[pallet_e_bills, EBills]
 );
 
 /// The benchmarks the runtime offers and the storage they touch.

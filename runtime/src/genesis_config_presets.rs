@@ -20,12 +20,14 @@ use polkadot_sdk::{
 
 use crate::{
 	AccountId, AuraConfig, BalancesConfig, BlockNumber, CivicIdentityConfig, CreditRecordsConfig,
-	DepartmentsConfig, GrandpaConfig, RuntimeGenesisConfig, SudoConfig, DAYS, UNIT,
+	DepartmentsConfig, EBillsConfig, GrandpaConfig, RuntimeGenesisConfig, SudoConfig, DAYS, UNIT,
 };
+use civitas_primitives::BillKind;
 use civitas_primitives::{CreditCategory, Role, SubjectId, SubjectKind};
 use pallet_civic_identity::{GenesisCredential, GenesisSchema, GenesisSubject};
 use pallet_credit_records::GenesisRecord;
 use pallet_departments::{DepartmentKind, GenesisDepartment};
+use pallet_e_bills::{GenesisBill, Issuer};
 use polkadot_sdk::{sp_core::H256, sp_io::hashing::blake2_256};
 
 /// The preset of the four-validator network the zombienet tests run.
@@ -256,6 +258,53 @@ pub fn city_credit() -> CreditRecordsConfig {
 	}
 }
 
+/// E-bills: enterprise 1 enabled by the Tax Bureau to issue invoices; a paid electricity bill from
+/// the power company (department 9) to person 1, an unpaid one to person 2, and an invoice from
+/// enterprise 1 to person 2.
+pub fn city_bills() -> EBillsConfig {
+	let bill = |issuer, number: &str, payer: &str, kind, amount, paid| GenesisBill {
+		issuer,
+		number: String::from(number),
+		payer: Some(dev_id(payer)),
+		kind,
+		amount,
+		tax_amount: amount * 13 / 113,
+		due: Some(30 * DAYS),
+		paid,
+	};
+	let power = Issuer::Department(9);
+	let enterprise = Issuer::Enterprise(dev_id("civitas-dev/enterprise/1"));
+	EBillsConfig {
+		enabled_issuers: vec![(dev_id("civitas-dev/enterprise/1"), 4)],
+		bills: vec![
+			bill(
+				power,
+				"E-2026-10-000001",
+				"civitas-dev/person/1",
+				BillKind::Electricity,
+				23_456,
+				true,
+			),
+			bill(
+				power,
+				"E-2026-10-000002",
+				"civitas-dev/person/2",
+				BillKind::Electricity,
+				18_800,
+				false,
+			),
+			bill(
+				enterprise,
+				"INV-2026-0001",
+				"civitas-dev/person/2",
+				BillKind::Invoice,
+				113_000,
+				true,
+			),
+		],
+	}
+}
+
 /// A genesis with `authorities` producing and finalizing blocks, `root` as the Sudo key, every
 /// keyring account endowed, and the city's departments.
 fn city_genesis(authorities: &[Sr25519Keyring], root: Sr25519Keyring) -> serde_json::Value {
@@ -279,6 +328,7 @@ fn city_genesis(authorities: &[Sr25519Keyring], root: Sr25519Keyring) -> serde_j
 		departments: DepartmentsConfig { departments: city_departments() },
 		civic_identity: city_identities(),
 		credit_records: city_credit(),
+		e_bills: city_bills(),
 		..Default::default()
 	};
 	serde_json::to_value(config).unwrap_or_default()

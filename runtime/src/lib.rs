@@ -46,6 +46,7 @@ pub use civitas_primitives::{DepartmentId, Role};
 pub use pallet_civic_identity;
 pub use pallet_credit_records;
 pub use pallet_departments;
+pub use pallet_e_bills;
 
 /// The runtime's version. Bump `spec_version` whenever the runtime's behaviour changes, and
 /// `transaction_version` whenever the encoding of calls changes.
@@ -54,7 +55,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("civitas"),
 	impl_name: alloc::borrow::Cow::Borrowed("civitas"),
 	authoring_version: 1,
-	spec_version: 102,
+	spec_version: 103,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -222,4 +223,8 @@ mod runtime {
 	/// Credit records of people and enterprises, with objection, rectification and expiry.
 	#[runtime::pallet_index(22)]
 	pub type CreditRecords = pallet_credit_records;
+
+	/// Electronic bills and invoices, reimbursed exactly once.
+	#[runtime::pallet_index(23)]
+	pub type EBills = pallet_e_bills;
 }

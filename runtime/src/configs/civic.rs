@@ -64,3 +64,13 @@ impl pallet_credit_records::Config for Runtime {
 	type MaxDueScan = ConstU32<16>;
 	type WeightInfo = pallet_credit_records::weights::SubstrateWeight<Runtime>;
 }
+
+impl pallet_e_bills::Config for Runtime {
+	type Roles = pallet_departments::Pallet<Runtime>;
+	type Identity = pallet_civic_identity::Pallet<Runtime>;
+	/// Chinese e-invoice numbers are 20 digits; room for issuers' own schemes.
+	type MaxNumberLength = ConstU32<32>;
+	/// A utility's run of a thousand bills in one extrinsic.
+	type MaxBatch = ConstU32<1000>;
+	type WeightInfo = pallet_e_bills::weights::SubstrateWeight<Runtime>;
+}

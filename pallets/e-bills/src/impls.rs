@@ -1,0 +1,44 @@
+//! The e-bills pallet as the chain's [`BillIssuer`].
+
+use polkadot_sdk::{frame_support::weights::Weight, sp_core::H256, sp_runtime::DispatchError};
+
+use crate::{pallet::*, BillStatus, Issuer, NewBill, WeightInfo};
+use civitas_primitives::{Amount, BillId, BillIssuer, BillKind, DepartmentId, SubjectId};
+
+impl<T: Config> BillIssuer for Pallet<T> {
+	fn issue(
+		department: DepartmentId,
+		number: &[u8],
+		payer: Option<SubjectId>,
+		kind: BillKind,
+		amount: Amount,
+		tax_amount: Amount,
+		content_hash: H256,
+	) -> Result<BillId, DispatchError> {
+		let number = number.to_vec().try_into().map_err(|_| Error::<T>::NumberTooLong)?;
+		let bill = NewBill::<T> {
+			number,
+			payer,
+			kind,
+			amount,
+			tax_amount,
+			currency: *b"CNY",
+			content_hash,
+			due: None,
+		};
+		Self::do_issue(Issuer::Department(department), bill, None)
+	}
+
+	fn is_paid(bill: &BillId) -> bool {
+		Bills::<T>::get(bill).is_some_and(|b| {
+			matches!(
+				b.status,
+				BillStatus::Paid | BillStatus::PartiallyReimbursed | BillStatus::Reimbursed
+			)
+		})
+	}
+
+	fn issue_weight() -> Weight {
+		T::WeightInfo::issue()
+	}
+}

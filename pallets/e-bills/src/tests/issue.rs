@@ -1,0 +1,133 @@
+use super::*;
+use crate::{BillsByIssuer, BillsByPayer};
+use civitas_primitives::BillKind;
+
+#[test]
+fn a_department_issues_a_bill() {
+	ExtBuilder.build_and_execute(|| {
+		let id = power_bill("E-2026-0001", 12_000);
+		let bill = Bills::<Test>::get(id).unwrap();
+		assert_eq!(
+			(bill.issuer, bill.amount, bill.tax_amount),
+			(Issuer::Department(POWER), 12_000, 1_080)
+		);
+		assert_eq!((bill.status, bill.reimbursed, bill.issued_at), (BillStatus::Issued, 0, 1));
+		assert!(BillsByPayer::<Test>::contains_key(person(), id));
+		assert!(BillsByIssuer::<Test>::contains_key(Issuer::Department(POWER), id));
+		assert_eq!(
+			last_event(),
+			Event::BillIssued {
+				bill: id,
+				issuer: Issuer::Department(POWER),
+				by: POWER_OFFICER,
+				kind: BillKind::Electricity,
+				amount: 12_000,
+				payer: Some(person())
+			}
+		);
+	});
+}
+
+#[test]
+fn an_enabled_enterprise_issues_an_invoice_and_a_duplicate_number_is_refused() {
+	ExtBuilder.build_and_execute(|| {
+		assert_ok!(EBills::issue(signed(SHOP_ACCOUNT), new_bill("INV-1", 500)));
+		let id = EBills::bill_id(&Issuer::Enterprise(shop()), b"INV-1");
+		assert_eq!(Bills::<Test>::get(id).unwrap().issuer, Issuer::Enterprise(shop()));
+		assert_noop!(
+			EBills::issue(signed(SHOP_ACCOUNT), new_bill("INV-1", 600)),
+			Error::<Test>::DuplicateNumber
+		);
+		// Another issuer may use the same number.
+		assert_ok!(EBills::issue(signed(POWER_OFFICER), new_bill("INV-1", 600)));
+	});
+}
+
+#[test]
+fn issue_fails_for_anyone_but_an_issuer() {
+	ExtBuilder.build_and_execute(|| {
+		assert_noop!(EBills::issue(signed(OUTSIDER), new_bill("X", 1)), Error::<Test>::NotIssuer);
+		assert_noop!(
+			EBills::issue(signed(TAX_OFFICER), new_bill("X", 1)),
+			Error::<Test>::NotIssuer
+		);
+		// The employer is an enterprise, but not enabled.
+		assert_noop!(
+			EBills::issue(signed(EMPLOYER_ACCOUNT), new_bill("X", 1)),
+			Error::<Test>::NotIssuer
+		);
+	});
+}
+
+#[test]
+fn issue_checks_the_bill() {
+	ExtBuilder.build_and_execute(|| {
+		assert_noop!(
+			EBills::issue(signed(POWER_OFFICER), new_bill("", 1)),
+			Error::<Test>::NumberEmpty
+		);
+		assert_noop!(
+			EBills::issue(signed(POWER_OFFICER), new_bill("A", 0)),
+			Error::<Test>::AmountZero
+		);
+		let mut taxed = new_bill("B", 100);
+		taxed.tax_amount = 101;
+		assert_noop!(EBills::issue(signed(POWER_OFFICER), taxed), Error::<Test>::TaxExceedsAmount);
+		let mut stranger = new_bill("C", 100);
+		stranger.payer = Some(H256::repeat_byte(0x55));
+		assert_noop!(EBills::issue(signed(POWER_OFFICER), stranger), Error::<Test>::UnknownPayer);
+	});
+}
+
+#[test]
+fn a_batch_is_issued_all_or_nothing() {
+	ExtBuilder.build_and_execute(|| {
+		let batch: Vec<_> = (0..5).map(|i| new_bill(&format!("E-{i}"), 1_000 + i)).collect();
+		assert_ok!(EBills::issue_batch(signed(POWER_OFFICER), batch));
+		assert_eq!(BillsByIssuer::<Test>::iter_prefix(Issuer::Department(POWER)).count(), 5);
+		let Event::BatchIssued { bills, .. } = last_event() else { panic!("a batch event") };
+		assert_eq!(bills.len(), 5);
+
+		// A duplicate in the middle undoes the whole batch.
+		let batch = vec![new_bill("F-1", 1), new_bill("E-3", 1), new_bill("F-2", 1)];
+		assert_noop!(
+			EBills::issue_batch(signed(POWER_OFFICER), batch),
+			Error::<Test>::DuplicateNumber
+		);
+		let batch = vec![new_bill("F-1", 1), new_bill("F-1", 1)];
+		assert_noop!(
+			EBills::issue_batch(signed(POWER_OFFICER), batch),
+			Error::<Test>::DuplicateNumber
+		);
+	});
+}
+
+#[test]
+fn a_batch_may_be_neither_empty_nor_too_large() {
+	ExtBuilder.build_and_execute(|| {
+		assert_noop!(EBills::issue_batch(signed(POWER_OFFICER), vec![]), Error::<Test>::BatchEmpty);
+		let batch: Vec<_> = (0..=MAX_BATCH).map(|i| new_bill(&format!("G-{i}"), 1)).collect();
+		assert_noop!(
+			EBills::issue_batch(signed(POWER_OFFICER), batch),
+			Error::<Test>::BatchTooLarge
+		);
+	});
+}
+
+#[test]
+fn bills_are_paged_by_payer_and_issuer() {
+	ExtBuilder.build_and_execute(|| {
+		let batch: Vec<_> = (0..5).map(|i| new_bill(&format!("P-{i}"), 10)).collect();
+		assert_ok!(EBills::issue_batch(signed(POWER_OFFICER), batch));
+		let first = EBills::bills_of_payer(person(), None, 2);
+		assert_eq!(first.len(), 2);
+		let second = EBills::bills_of_payer(person(), Some(first[1].id), 2);
+		let third = EBills::bills_of_payer(person(), Some(second[1].id), 2);
+		assert_eq!((second.len(), third.len()), (2, 1));
+		let mut all: Vec<_> = first.iter().chain(&second).chain(&third).map(|b| b.id).collect();
+		all.sort();
+		all.dedup();
+		assert_eq!(all.len(), 5);
+		assert_eq!(EBills::bills_of_issuer(Issuer::Department(POWER), None, 10).len(), 5);
+	});
+}

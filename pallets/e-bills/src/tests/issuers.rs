@@ -1,0 +1,48 @@
+use super::*;
+use crate::EnabledIssuers;
+
+#[test]
+fn the_tax_bureau_enables_and_disables_an_enterprise() {
+	ExtBuilder.build_and_execute(|| {
+		assert_ok!(EBills::enable_issuer(signed(TAX_OFFICER), employer()));
+		assert_eq!(EnabledIssuers::<Test>::get(employer()), Some((TAX, 1)));
+		assert_eq!(
+			last_event(),
+			Event::IssuerEnabled { subject: employer(), department: TAX, officer: TAX_OFFICER }
+		);
+		assert_ok!(EBills::issue(signed(EMPLOYER_ACCOUNT), new_bill("INV-9", 10)));
+
+		assert_ok!(EBills::disable_issuer(signed(TAX_OFFICER), employer()));
+		assert!(!EnabledIssuers::<Test>::contains_key(employer()));
+		assert_noop!(
+			EBills::issue(signed(EMPLOYER_ACCOUNT), new_bill("INV-10", 10)),
+			Error::<Test>::NotIssuer
+		);
+	});
+}
+
+#[test]
+fn enabling_needs_the_tax_role_and_an_active_enterprise() {
+	ExtBuilder.build_and_execute(|| {
+		assert_noop!(
+			EBills::enable_issuer(signed(POWER_OFFICER), employer()),
+			Error::<Test>::RoleNotHeld
+		);
+		assert_noop!(
+			EBills::enable_issuer(signed(OUTSIDER), employer()),
+			Error::<Test>::NotOfficer
+		);
+		assert_noop!(
+			EBills::enable_issuer(signed(TAX_OFFICER), person()),
+			Error::<Test>::NotActiveEnterprise
+		);
+		assert_noop!(
+			EBills::enable_issuer(signed(TAX_OFFICER), shop()),
+			Error::<Test>::AlreadyEnabled
+		);
+		assert_noop!(
+			EBills::disable_issuer(signed(TAX_OFFICER), employer()),
+			Error::<Test>::NotEnabled
+		);
+	});
+}

@@ -1,0 +1,39 @@
+//! Unit tests, one file per call or feature.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+mod issue;
+mod issuers;
+mod lifecycle;
+mod reimbursement;
+
+use crate::{mock::*, BillStatus, Bills, Error, Event, Issuer};
+use civitas_primitives::BillId;
+use polkadot_sdk::{
+	frame_support::{assert_noop, assert_ok},
+	frame_system::RawOrigin,
+	sp_core::H256,
+};
+
+type EBills = crate::Pallet<Test>;
+
+fn signed(who: u64) -> RuntimeOrigin {
+	RawOrigin::Signed(who).into()
+}
+
+/// The power company issues bill `number` for `amount`; returns its id.
+fn power_bill(number: &str, amount: u128) -> BillId {
+	assert_ok!(EBills::issue(signed(POWER_OFFICER), new_bill(number, amount)));
+	EBills::bill_id(&Issuer::Department(POWER), number.as_bytes())
+}
+
+/// Like [`power_bill`], then marked paid.
+fn paid(number: &str, amount: u128) -> BillId {
+	let id = power_bill(number, amount);
+	assert_ok!(EBills::mark_paid(signed(POWER_OFFICER), id, H256::repeat_byte(1)));
+	id
+}
+
+fn status(id: BillId) -> BillStatus {
+	Bills::<Test>::get(id).unwrap().status
+}
