@@ -49,12 +49,15 @@ pub enum BillKind {
 	CreditNote,
 }
 
-/// Issuing bills from another pallet.
+/// Issuing bills from another pallet, and asking where they stand.
 ///
 /// Implemented by the e-bills pallet; add [`BillIssuer::issue_weight`] to the caller's weight.
-pub trait BillIssuer {
-	/// Issues a bill in `department`'s name to `payer` and returns its id.
+pub trait BillIssuer<AccountId> {
+	/// Issues a bill in `department`'s name to `payer` and returns its id. `by` is the officer
+	/// whose call caused it; the bill's event names them.
+	#[allow(clippy::too_many_arguments)]
 	fn issue(
+		by: &AccountId,
 		department: DepartmentId,
 		number: &[u8],
 		payer: Option<SubjectId>,
@@ -67,13 +70,17 @@ pub trait BillIssuer {
 	/// Whether `bill` has been paid (paid, partially or fully reimbursed).
 	fn is_paid(bill: &BillId) -> bool;
 
+	/// Whether `bill` still awaits payment: issued and neither paid, voided nor reversed.
+	fn is_outstanding(bill: &BillId) -> bool;
+
 	/// The worst-case weight of [`BillIssuer::issue`].
 	fn issue_weight() -> Weight;
 }
 
-/// No bills: issuing fails, nothing is paid.
-impl BillIssuer for () {
+/// No bills: issuing fails, nothing is paid or outstanding.
+impl<AccountId> BillIssuer<AccountId> for () {
 	fn issue(
+		_: &AccountId,
 		_: DepartmentId,
 		_: &[u8],
 		_: Option<SubjectId>,
@@ -86,6 +93,10 @@ impl BillIssuer for () {
 	}
 
 	fn is_paid(_: &BillId) -> bool {
+		false
+	}
+
+	fn is_outstanding(_: &BillId) -> bool {
 		false
 	}
 

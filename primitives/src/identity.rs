@@ -64,6 +64,15 @@ pub trait IdentityProvider<AccountId> {
 	#[cfg(feature = "runtime-benchmarks")]
 	#[allow(clippy::result_unit_err)]
 	fn successful_subject(kind: SubjectKind, account: Option<AccountId>) -> Result<SubjectId, ()>;
+
+	/// Benchmarks only: register `n` distinct active subjects of `kind` with no linked account
+	/// (for calls that touch a different subject per item, such as a batch of bills).
+	/// Implementations should make this linear in `n`.
+	#[cfg(feature = "runtime-benchmarks")]
+	#[allow(clippy::result_unit_err)]
+	fn successful_subjects(kind: SubjectKind, n: u32) -> Result<alloc::vec::Vec<SubjectId>, ()> {
+		(0..n).map(|_| Self::successful_subject(kind, None)).collect()
+	}
 }
 
 /// No identities at all: nothing is active, no account is linked.

@@ -19,6 +19,8 @@
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
 
+extern crate alloc;
+
 mod bills;
 mod credit;
 mod identity;

@@ -9,6 +9,31 @@ use crate::{
 use alloc::vec::Vec;
 use polkadot_sdk::{sp_genesis_builder::PresetId, sp_keyring::Sr25519Keyring};
 
+/// The development chain's genesis state, at block 1.
+fn dev_chain() -> polkadot_sdk::sp_io::TestExternalities {
+	use polkadot_sdk::sp_runtime::BuildStorage;
+
+	let json = get_preset(&PresetId::from("development")).expect("preset exists");
+	let config: RuntimeGenesisConfig = serde_json::from_slice(&json).expect("valid preset");
+	let mut ext = polkadot_sdk::sp_io::TestExternalities::new(
+		config.build_storage().expect("genesis builds"),
+	);
+	ext.execute_with(|| crate::System::set_block_number(1));
+	ext
+}
+
+/// Dispatches `call` signed by `who`, as the transaction would.
+fn dispatch(
+	who: Sr25519Keyring,
+	call: crate::RuntimeCall,
+) -> Result<(), polkadot_sdk::sp_runtime::DispatchError> {
+	use polkadot_sdk::sp_runtime::traits::Dispatchable;
+
+	call.dispatch(crate::RuntimeOrigin::signed(who.to_account_id()))
+		.map(|_| ())
+		.map_err(|e| e.error)
+}
+
 #[test]
 fn every_preset_builds_a_genesis_state() {
 	use polkadot_sdk::sp_runtime::BuildStorage;
@@ -45,29 +70,14 @@ mod civic_identity_flow {
 	use super::*;
 	use crate::{
 		genesis_config_presets::{dev_id, schemas},
-		CivicIdentity, Runtime, RuntimeCall, RuntimeOrigin, System,
+		CivicIdentity, Runtime, RuntimeCall,
 	};
 	use civitas_primitives::{CredentialVerifier, IdentityProvider, SubjectKind};
 	use pallet_civic_identity::{Call, CredentialStatus, Error};
-	use polkadot_sdk::{
-		sp_core::H256,
-		sp_io::TestExternalities,
-		sp_runtime::{traits::Dispatchable, BuildStorage, DispatchError},
-	};
-
-	fn dev_chain() -> TestExternalities {
-		let json = get_preset(&PresetId::from("development")).expect("preset exists");
-		let config: RuntimeGenesisConfig = serde_json::from_slice(&json).expect("valid preset");
-		let mut ext = TestExternalities::new(config.build_storage().expect("genesis builds"));
-		ext.execute_with(|| System::set_block_number(1));
-		ext
-	}
+	use polkadot_sdk::{sp_core::H256, sp_runtime::DispatchError};
 
 	fn call(who: Sr25519Keyring, call: Call<Runtime>) -> Result<(), DispatchError> {
-		RuntimeCall::CivicIdentity(call)
-			.dispatch(RuntimeOrigin::signed(who.to_account_id()))
-			.map(|_| ())
-			.map_err(|e| e.error)
+		dispatch(who, RuntimeCall::CivicIdentity(call))
 	}
 
 	#[test]
@@ -183,29 +193,13 @@ mod civic_identity_flow {
 mod credit_records_flow {
 	use super::*;
 	use crate::{
-		genesis_config_presets::dev_id, BlockNumber, CreditRecords, Runtime, RuntimeCall,
-		RuntimeOrigin, System,
+		genesis_config_presets::dev_id, BlockNumber, CreditRecords, Runtime, RuntimeCall, System,
 	};
 	use civitas_primitives::{CreditCategory, CreditProfile, CreditStanding};
 	use pallet_credit_records::{Call, Error, RecordStatus};
 	use polkadot_sdk::{
-		frame_support::traits::OnInitialize,
-		sp_core::H256,
-		sp_io::TestExternalities,
-		sp_runtime::{traits::Dispatchable, BuildStorage, DispatchError},
+		frame_support::traits::OnInitialize, sp_core::H256, sp_runtime::DispatchError,
 	};
-
-	fn dev_chain() -> TestExternalities {
-		let json = get_preset(&PresetId::from("development")).expect("preset exists");
-		let config: RuntimeGenesisConfig = serde_json::from_slice(&json).expect("valid preset");
-		let mut ext = TestExternalities::new(config.build_storage().expect("genesis builds"));
-		ext.execute_with(|| System::set_block_number(1));
-		ext
-	}
-
-	fn dispatch(who: Sr25519Keyring, call: RuntimeCall) -> Result<(), DispatchError> {
-		call.dispatch(RuntimeOrigin::signed(who.to_account_id())).map(|_| ()).map_err(|e| e.error)
-	}
 
 	fn credit(who: Sr25519Keyring, call: Call<Runtime>) -> Result<(), DispatchError> {
 		dispatch(who, RuntimeCall::CreditRecords(call))
@@ -282,6 +276,90 @@ mod credit_records_flow {
 				credit(DaveStash, Call::uphold { record: 3, reason: 1 }),
 				Err(Error::<Runtime>::NotUnderObjection.into())
 			);
+		});
+	}
+}
+
+/// E-bills on the real runtime: the power company (//Eve//stash) bills a batch, records a
+/// payment, an employer is reimbursed once; a property-tax bill issued through `BillIssuer` (as
+/// the real-estate pallet will) is outstanding until paid.
+mod e_bills_flow {
+	use super::*;
+	use crate::{genesis_config_presets::dev_id, EBills, Runtime, RuntimeCall};
+	use civitas_primitives::{BillIssuer, BillKind};
+	use pallet_e_bills::{BillStatus, Bills, Call, Error, Issuer, NewBill};
+	use polkadot_sdk::{sp_core::H256, sp_runtime::DispatchError};
+
+	fn bills(who: Sr25519Keyring, call: Call<Runtime>) -> Result<(), DispatchError> {
+		dispatch(who, RuntimeCall::EBills(call))
+	}
+
+	fn electricity(number: &str, payer: &str) -> NewBill<Runtime> {
+		NewBill {
+			number: number.as_bytes().to_vec().try_into().expect("short number"),
+			payer: Some(dev_id(payer)),
+			kind: BillKind::Electricity,
+			amount: 20_000,
+			tax_amount: 2_300,
+			currency: *b"CNY",
+			content_hash: H256::repeat_byte(5),
+			due: None,
+		}
+	}
+
+	#[test]
+	fn a_batch_is_paid_and_reimbursed_once() {
+		use Sr25519Keyring::{AliceStash, EveStash, FerdieStash};
+		dev_chain().execute_with(|| {
+			let power = Issuer::Department(9);
+			let batch = (0..10)
+				.map(|i| electricity(&alloc::format!("E-11-{i}"), "civitas-dev/person/1"))
+				.collect();
+			assert_eq!(bills(EveStash, Call::issue_batch { bills: batch }), Ok(()));
+			let id = EBills::bill_id(&power, b"E-11-3");
+			let paid = Call::mark_paid { bill: id, payment_reference: H256::repeat_byte(1) };
+			assert_eq!(bills(EveStash, paid), Ok(()));
+
+			// The Finance Bureau (//Alice//stash) reimburses it; the bank may not again.
+			let claim = |amount| Call::claim_reimbursement {
+				bill: id,
+				amount,
+				claim_reference: H256::zero(),
+			};
+			assert_eq!(bills(AliceStash, claim(20_000)), Ok(()));
+			assert_eq!(
+				bills(FerdieStash, claim(1)),
+				Err(Error::<Runtime>::AlreadyReimbursed.into())
+			);
+			assert_eq!(Bills::<Runtime>::get(id).expect("issued").status, BillStatus::Reimbursed);
+			assert_eq!(
+				EBills::bills_of_payer(dev_id("civitas-dev/person/1"), None, 100).len(),
+				11 // ten new, one seeded
+			);
+		});
+	}
+
+	#[test]
+	fn a_tax_bill_issued_by_another_pallet_is_outstanding_until_paid() {
+		use Sr25519Keyring::Ferdie;
+		dev_chain().execute_with(|| {
+			let id = <EBills as BillIssuer<_>>::issue(
+				&Ferdie.to_account_id(),
+				4,
+				b"PT-2026-0001",
+				Some(dev_id("civitas-dev/person/2")),
+				BillKind::Tax,
+				150_000,
+				0,
+				H256::repeat_byte(6),
+			)
+			.expect("issued");
+			assert!(<EBills as BillIssuer<crate::AccountId>>::is_outstanding(&id));
+			// The Tax Bureau holds BillIssuer, so its officer records the payment.
+			let paid = Call::mark_paid { bill: id, payment_reference: H256::repeat_byte(2) };
+			assert_eq!(bills(Ferdie, paid), Ok(()));
+			assert!(!<EBills as BillIssuer<crate::AccountId>>::is_outstanding(&id));
+			assert!(<EBills as BillIssuer<crate::AccountId>>::is_paid(&id));
 		});
 	}
 }

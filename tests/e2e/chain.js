@@ -2,26 +2,31 @@
 
 import assert from 'node:assert/strict';
 
-/** Signs, submits and waits until finalized; resolves with the events and the dispatch error. */
-export function submit(api, tx, signer, { timeoutMs = 90_000 } = {}) {
+/**
+ * Signs, submits and waits until the transaction is in a block (`until: 'finalized'` waits for
+ * finality); resolves with the events, the dispatch error and that block's hash. The dev chain has
+ * one author, so a block never leaves the chain; waiting for finality only costs time. `nonce`
+ * lets one signer have several transactions in flight.
+ */
+export function submit(api, tx, signer, { timeoutMs = 90_000, nonce = -1, until = 'inBlock' } = {}) {
   return new Promise((resolve, reject) => {
     let unsubscribe = () => {};
     const timer = setTimeout(() => {
       unsubscribe();
       reject(new Error(`${tx.method.section}.${tx.method.method} not finalized in ${timeoutMs} ms`));
     }, timeoutMs);
-    tx.signAndSend(signer, (result) => {
+    tx.signAndSend(signer, { nonce }, (result) => {
       if (result.isError) {
         clearTimeout(timer);
         unsubscribe();
         reject(new Error(`${tx.method.section}.${tx.method.method}: ${result.status.type}`));
-      } else if (result.status.isFinalized) {
+      } else if (until === 'inBlock' ? result.status.isInBlock : result.status.isFinalized) {
         clearTimeout(timer);
         unsubscribe();
         resolve({
           events: result.events.map(({ event }) => event),
           dispatchError: result.dispatchError,
-          blockHash: result.status.asFinalized,
+          blockHash: until === 'inBlock' ? result.status.asInBlock : result.status.asFinalized,
         });
       }
     })

@@ -5,14 +5,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { ApiPromise, WsProvider } from '@polkadot/api';
-import { Keyring } from '@polkadot/keyring';
 import { stringToU8a, u8aConcat, u8aToString } from '@polkadot/util';
-import { blake2AsHex, cryptoWaitReady, randomAsU8a } from '@polkadot/util-crypto';
+import { blake2AsHex, randomAsU8a } from '@polkadot/util-crypto';
 
 import { errorName, findEvent, submit, submitOk as ok } from './chain.js';
 import { disclose, saltedCertificate, verifyDisclosure } from './disclosure.js';
-import { startDevNode } from './node.js';
+import { connectDevChain } from './node.js';
 
 const PSB = 0;
 const MARKET_REGULATION = 1;
@@ -25,7 +23,7 @@ function saltedId(identifier) {
 
 
 describe('civic identity through Polkadot.js', { timeout: 600_000 }, () => {
-  let node;
+  let chain;
   let api;
   let k;
   const person = saltedId('110101199003071234');
@@ -37,10 +35,9 @@ describe('civic identity through Polkadot.js', { timeout: 600_000 }, () => {
   });
 
   before(async () => {
-    await cryptoWaitReady();
-    node = await startDevNode();
-    api = await ApiPromise.create({ provider: new WsProvider(node.wsUrl), noInitWarn: true });
-    const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+    chain = await connectDevChain();
+    ({ api } = chain);
+    const { keyring } = chain;
     k = {
       bob: keyring.addFromUri('//Bob'), // Public Security Bureau: IdentityRegistrar.
       charlie: keyring.addFromUri('//Charlie'), // Market Regulation: registrar and issuer.
@@ -51,8 +48,7 @@ describe('civic identity through Polkadot.js', { timeout: 600_000 }, () => {
   });
 
   after(async () => {
-    await api?.disconnect();
-    await node?.stop();
+    await chain?.stop();
   });
 
   test('the seeded schemas, subjects and certificates are readable', async () => {

@@ -5,12 +5,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { ApiPromise, WsProvider } from '@polkadot/api';
-import { Keyring } from '@polkadot/keyring';
-import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
+import { blake2AsHex } from '@polkadot/util-crypto';
 
 import { errorName, findEvent, submit, submitOk as ok } from './chain.js';
-import { startDevNode } from './node.js';
+import { connectDevChain } from './node.js';
 
 const TAX_BUREAU = 4;
 const COURT = 7;
@@ -19,7 +17,7 @@ const ENTERPRISE = blake2AsHex('civitas-dev/enterprise/1');
 
 
 describe('credit records through Polkadot.js', { timeout: 600_000 }, () => {
-  let node;
+  let chain;
   let api;
   let k;
   let penalty;
@@ -28,10 +26,9 @@ describe('credit records through Polkadot.js', { timeout: 600_000 }, () => {
   const record = async (id) => (await api.call.creditRecordsApi.record(id)).unwrap().record;
 
   before(async () => {
-    await cryptoWaitReady();
-    node = await startDevNode();
-    api = await ApiPromise.create({ provider: new WsProvider(node.wsUrl), noInitWarn: true });
-    const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+    chain = await connectDevChain();
+    ({ api } = chain);
+    const { keyring } = chain;
     k = {
       charlie: keyring.addFromUri('//Charlie'), // Market Regulation: the enterprise's registrar.
       ferdie: keyring.addFromUri('//Ferdie'), // Tax Bureau: CreditRecorder.
@@ -41,8 +38,7 @@ describe('credit records through Polkadot.js', { timeout: 600_000 }, () => {
   });
 
   after(async () => {
-    await api?.disconnect();
-    await node?.stop();
+    await chain?.stop();
   });
 
   test('the seeded profile and the enterprise account are ready', { timeout: 120_000 }, async () => {

@@ -3,13 +3,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { ApiPromise, WsProvider } from '@polkadot/api';
-import { Keyring } from '@polkadot/keyring';
 import { u8aToString } from '@polkadot/util';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
 
 import { errorName, findEvent, submit } from './chain.js';
-import { startDevNode } from './node.js';
+import { connectDevChain } from './node.js';
 
 const SEEDED = [
   'Public Security Bureau',
@@ -26,7 +23,7 @@ const SEEDED = [
 ];
 
 describe('Civitas dev chain through Polkadot.js', { timeout: 600_000 }, () => {
-  let node;
+  let chain;
   let api;
   let keyring;
   let alice;
@@ -34,18 +31,16 @@ describe('Civitas dev chain through Polkadot.js', { timeout: 600_000 }, () => {
   let two;
 
   before(async () => {
-    await cryptoWaitReady();
-    node = await startDevNode();
-    api = await ApiPromise.create({ provider: new WsProvider(node.wsUrl), noInitWarn: true });
-    keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+    chain = await connectDevChain();
+    ({ api } = chain);
+    keyring = chain.keyring;
     alice = keyring.addFromUri('//Alice'); // Sudo: governance.
     bob = keyring.addFromUri('//Bob'); // Admin officer of the Public Security Bureau.
     two = keyring.addFromUri('//Two'); // Nobody's officer.
   });
 
   after(async () => {
-    await api?.disconnect();
-    await node?.stop();
+    await chain?.stop();
   });
 
   test('the node produces and finalizes blocks', { timeout: 60_000 }, async () => {
@@ -59,7 +54,7 @@ describe('Civitas dev chain through Polkadot.js', { timeout: 600_000 }, () => {
     assert.ok(finalized >= 2, `finalized height only ${finalized}`);
 
     // Operators scrape the node's Prometheus metrics.
-    const metrics = await (await fetch(`http://127.0.0.1:${node.prometheusPort}/metrics`)).text();
+    const metrics = await (await fetch(`http://127.0.0.1:${chain.node.prometheusPort}/metrics`)).text();
     assert.match(metrics, /substrate_block_height\{[^}]*status="finalized"/);
   });
 

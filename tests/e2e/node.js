@@ -6,6 +6,10 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { ApiPromise, WsProvider } from '@polkadot/api';
+import { Keyring } from '@polkadot/keyring';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** The node binary: $CIVITAS_NODE, else ${CARGO_TARGET_DIR:-target}/release/civitas-node. */
@@ -93,4 +97,26 @@ export async function startDevNode({ timeoutMs = 60_000 } = {}) {
     await new Promise((r) => setTimeout(r, 250));
   }
   return { wsUrl: `ws://127.0.0.1:${rpcPort}`, prometheusPort, stop, logs };
+}
+
+/**
+ * Starts a dev node and connects Polkadot.js to it. Resolves with the node, the API, an sr25519
+ * keyring (generic SS58 prefix) and `stop()`, which disconnects and stops the node.
+ */
+export async function connectDevChain() {
+  await cryptoWaitReady();
+  const node = await startDevNode();
+  let api;
+  try {
+    api = await ApiPromise.create({ provider: new WsProvider(node.wsUrl), noInitWarn: true });
+  } catch (e) {
+    await node.stop();
+    throw e;
+  }
+  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  const stop = async () => {
+    await api.disconnect();
+    await node.stop();
+  };
+  return { node, api, keyring, stop };
 }

@@ -39,6 +39,28 @@ impl<T: Config> IdentityProvider<T::AccountId> for Pallet<T> {
 		}
 		Ok(subject)
 	}
+
+	/// Registers the subjects under consecutive seeds of their own, skipping seeds already
+	/// taken, so `n` subjects cost `n` registrations (not `n` searches from zero).
+	#[cfg(feature = "runtime-benchmarks")]
+	fn successful_subjects(kind: SubjectKind, n: u32) -> Result<alloc::vec::Vec<SubjectId>, ()> {
+		use codec::Encode;
+		use polkadot_sdk::sp_io::hashing::blake2_256;
+
+		let mut subjects = alloc::vec::Vec::new();
+		let mut seed = 0u32;
+		while subjects.len() < n as usize {
+			let subject = SubjectId::from(blake2_256(&(b"benchmark subjects", seed).encode()));
+			seed = seed.checked_add(1).ok_or(())?;
+			if Subjects::<T>::contains_key(subject) {
+				continue;
+			}
+			let record = Self::new_subject(0, &subject, kind, subject, None).map_err(|_| ())?;
+			Subjects::<T>::insert(subject, record);
+			subjects.push(subject);
+		}
+		Ok(subjects)
+	}
 }
 
 impl<T: Config> CredentialVerifier for Pallet<T> {

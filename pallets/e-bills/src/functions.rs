@@ -11,8 +11,10 @@ use polkadot_sdk::{
 };
 
 use crate::{
-	pallet::*, runtime_api::BillInfo, Amount, Bill, BillId, BillStatus, Claimant, DepartmentId,
-	IdentityProvider, Issuer, NewBill, ReimbursementStatus, Role, RoleAuthority, SubjectId,
+	pallet::*,
+	runtime_api::{BillInfo, MAX_PAGE},
+	Amount, Bill, BillId, BillStatus, Claimant, DepartmentId, IdentityProvider, Issuer, NewBill,
+	ReimbursementStatus, Role, RoleAuthority, SubjectId,
 };
 use civitas_primitives::{BillKind, RoleError, SubjectKind};
 
@@ -37,8 +39,8 @@ impl<T: Config> Pallet<T> {
 			return Ok(Issuer::Department(department));
 		}
 		let subject = T::Identity::subject_of(who).ok_or(Error::<T>::NotIssuer)?;
-		ensure!(EnabledIssuers::<T>::contains_key(subject), Error::<T>::NotIssuer);
-		ensure!(T::Identity::is_active(&subject), Error::<T>::NotIssuer);
+		ensure!(EnabledIssuers::<T>::contains_key(subject), Error::<T>::IssuerNotEnabled);
+		ensure!(T::Identity::is_active(&subject), Error::<T>::IssuerInactive);
 		Ok(Issuer::Enterprise(subject))
 	}
 
@@ -321,7 +323,7 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// Up to `limit` bills of `payer`, after `start_after` (the last id of the previous page).
+	/// Up to `limit` (at most [`MAX_PAGE`]) bills of `payer`, after `start_after` (the last id of the previous page).
 	pub fn bills_of_payer(
 		payer: SubjectId,
 		start_after: Option<BillId>,
@@ -334,10 +336,10 @@ impl<T: Config> Pallet<T> {
 			),
 			None => BillsByPayer::<T>::iter_key_prefix(payer),
 		};
-		ids.take(limit as usize).filter_map(Self::bill_info).collect()
+		ids.take(limit.min(MAX_PAGE) as usize).filter_map(Self::bill_info).collect()
 	}
 
-	/// Up to `limit` bills of `issuer`, after `start_after` (the last id of the previous page).
+	/// Up to `limit` (at most [`MAX_PAGE`]) bills of `issuer`, after `start_after` (the last id of the previous page).
 	pub fn bills_of_issuer(
 		issuer: Issuer,
 		start_after: Option<BillId>,
@@ -350,6 +352,6 @@ impl<T: Config> Pallet<T> {
 			),
 			None => BillsByIssuer::<T>::iter_key_prefix(issuer),
 		};
-		ids.take(limit as usize).filter_map(Self::bill_info).collect()
+		ids.take(limit.min(MAX_PAGE) as usize).filter_map(Self::bill_info).collect()
 	}
 }

@@ -5,8 +5,9 @@ use polkadot_sdk::{frame_support::weights::Weight, sp_core::H256, sp_runtime::Di
 use crate::{pallet::*, BillStatus, Issuer, NewBill, WeightInfo};
 use civitas_primitives::{Amount, BillId, BillIssuer, BillKind, DepartmentId, SubjectId};
 
-impl<T: Config> BillIssuer for Pallet<T> {
+impl<T: Config> BillIssuer<T::AccountId> for Pallet<T> {
 	fn issue(
+		by: &T::AccountId,
 		department: DepartmentId,
 		number: &[u8],
 		payer: Option<SubjectId>,
@@ -26,7 +27,17 @@ impl<T: Config> BillIssuer for Pallet<T> {
 			content_hash,
 			due: None,
 		};
-		Self::do_issue(Issuer::Department(department), bill, None)
+		let issuer = Issuer::Department(department);
+		let id = Self::do_issue(issuer, bill, None)?;
+		Self::deposit_event(Event::BillIssued {
+			bill: id,
+			issuer,
+			by: by.clone(),
+			kind,
+			amount,
+			payer,
+		});
+		Ok(id)
 	}
 
 	fn is_paid(bill: &BillId) -> bool {
@@ -36,6 +47,10 @@ impl<T: Config> BillIssuer for Pallet<T> {
 				BillStatus::Paid | BillStatus::PartiallyReimbursed | BillStatus::Reimbursed
 			)
 		})
+	}
+
+	fn is_outstanding(bill: &BillId) -> bool {
+		Bills::<T>::get(bill).is_some_and(|b| b.status == BillStatus::Issued)
 	}
 
 	fn issue_weight() -> Weight {

@@ -202,9 +202,13 @@ pub mod pallet {
 		NotOfficer,
 		/// The caller's department does not hold the role this call needs now.
 		RoleNotHeld,
-		/// The caller is neither a `BillIssuer` officer nor a linked account of an enabled,
-		/// active enterprise.
+		/// The caller is neither a `BillIssuer` officer nor a linked account of an enterprise.
 		NotIssuer,
+		/// The caller's enterprise is not (or no longer) enabled by the tax bureau to issue
+		/// invoices.
+		IssuerNotEnabled,
+		/// The caller's enterprise is enabled but no longer active (suspended or closed).
+		IssuerInactive,
 		/// The caller is not (acting for) the bill's issuer.
 		NotBillIssuer,
 		/// The caller is neither a department's officer nor a linked account of an active
@@ -320,7 +324,8 @@ pub mod pallet {
 		/// [`Event::BillIssued`].
 		///
 		/// # Errors
-		/// [`Error::NotIssuer`], [`Error::NumberEmpty`], [`Error::AmountZero`],
+		/// [`Error::NotIssuer`], [`Error::IssuerNotEnabled`], [`Error::IssuerInactive`],
+		/// [`Error::NumberEmpty`], [`Error::AmountZero`],
 		/// [`Error::TaxExceedsAmount`], [`Error::UnknownPayer`], [`Error::DuplicateNumber`].
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::issue())]

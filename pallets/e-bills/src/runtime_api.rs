@@ -8,6 +8,10 @@ use crate::{BillStatus, Issuer, ReimbursementStatus};
 use civitas_primitives::{Amount, BillId, BillKind, SubjectId};
 use polkadot_sdk::sp_core::H256;
 
+/// The most bills one page of `bills_of_payer` or `bills_of_issuer` returns; a larger `limit`
+/// is cut to it, so one call's work stays bounded however many bills a subject has.
+pub const MAX_PAGE: u32 = 500;
+
 /// A bill as the runtime API reports it.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
 pub struct BillInfo<BlockNumber> {
@@ -50,7 +54,7 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 		/// One bill.
 		fn bill(id: BillId) -> Option<BillInfo<BlockNumber>>;
 
-		/// A page of `payer`'s bills: up to `limit` after `start_after` (the last id of the
+		/// A page of `payer`'s bills: up to `limit` (at most `MAX_PAGE`) after `start_after` (the last id of the
 		/// previous page; `None` for the first page).
 		fn bills_of_payer(payer: SubjectId, start_after: Option<BillId>, limit: u32) -> Vec<BillInfo<BlockNumber>>;
 

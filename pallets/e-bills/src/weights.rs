@@ -71,8 +71,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1591`
 		//  Estimated: `3714`
-		// Minimum execution time: 50_905_000 picoseconds.
-		Weight::from_parts(53_740_000, 3714)
+		// Minimum execution time: 51_086_000 picoseconds.
+		Weight::from_parts(54_632_000, 3714)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -86,8 +86,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1131`
 		//  Estimated: `3714`
-		// Minimum execution time: 39_985_000 picoseconds.
-		Weight::from_parts(42_630_000, 3714)
+		// Minimum execution time: 40_175_000 picoseconds.
+		Weight::from_parts(43_221_000, 3714)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -109,8 +109,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1521`
 		//  Estimated: `6208`
-		// Minimum execution time: 62_547_000 picoseconds.
-		Weight::from_parts(66_014_000, 6208)
+		// Minimum execution time: 62_587_000 picoseconds.
+		Weight::from_parts(66_956_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -118,7 +118,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Departments::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Departments::Departments` (r:1 w:0)
 	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(249), added: 2724, mode: `MaxEncodedLen`)
-	/// Storage: `CivicIdentity::Subjects` (r:1 w:0)
+	/// Storage: `CivicIdentity::Subjects` (r:999 w:0)
 	/// Proof: `CivicIdentity::Subjects` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `EBills::Bills` (r:999 w:999)
 	/// Proof: `EBills::Bills` (`max_values`: None, `max_size`: Some(291), added: 2766, mode: `MaxEncodedLen`)
@@ -129,14 +129,14 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 1000]`.
 	fn issue_batch(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1737`
+		//  Measured:  `1654 + n * (107 ±0)`
 		//  Estimated: `3714 + n * (2766 ±0)`
-		// Minimum execution time: 57_478_000 picoseconds.
-		Weight::from_parts(3_539_718, 3714)
-			// Standard Error: 22_550
-			.saturating_add(Weight::from_parts(15_073_266, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+		// Minimum execution time: 57_508_000 picoseconds.
+		Weight::from_parts(58_540_000, 3714)
+			// Standard Error: 114_122
+			.saturating_add(Weight::from_parts(20_735_881, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2766).saturating_mul(n.into()))
 	}
@@ -150,8 +150,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1340`
 		//  Estimated: `3756`
-		// Minimum execution time: 41_679_000 picoseconds.
-		Weight::from_parts(43_862_000, 3756)
+		// Minimum execution time: 41_247_000 picoseconds.
+		Weight::from_parts(44_183_000, 3756)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -165,8 +165,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1340`
 		//  Estimated: `3756`
-		// Minimum execution time: 41_107_000 picoseconds.
-		Weight::from_parts(43_341_000, 3756)
+		// Minimum execution time: 40_586_000 picoseconds.
+		Weight::from_parts(43_882_000, 3756)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -186,8 +186,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1869`
 		//  Estimated: `6522`
-		// Minimum execution time: 63_740_000 picoseconds.
-		Weight::from_parts(67_236_000, 6522)
+		// Minimum execution time: 63_749_000 picoseconds.
+		Weight::from_parts(68_438_000, 6522)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -203,8 +203,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1637`
 		//  Estimated: `3756`
-		// Minimum execution time: 50_064_000 picoseconds.
-		Weight::from_parts(52_629_000, 3756)
+		// Minimum execution time: 49_803_000 picoseconds.
+		Weight::from_parts(54_021_000, 3756)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -224,8 +224,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1591`
 		//  Estimated: `3714`
-		// Minimum execution time: 50_905_000 picoseconds.
-		Weight::from_parts(53_740_000, 3714)
+		// Minimum execution time: 51_086_000 picoseconds.
+		Weight::from_parts(54_632_000, 3714)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -239,8 +239,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1131`
 		//  Estimated: `3714`
-		// Minimum execution time: 39_985_000 picoseconds.
-		Weight::from_parts(42_630_000, 3714)
+		// Minimum execution time: 40_175_000 picoseconds.
+		Weight::from_parts(43_221_000, 3714)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -262,8 +262,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1521`
 		//  Estimated: `6208`
-		// Minimum execution time: 62_547_000 picoseconds.
-		Weight::from_parts(66_014_000, 6208)
+		// Minimum execution time: 62_587_000 picoseconds.
+		Weight::from_parts(66_956_000, 6208)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -271,7 +271,7 @@ impl WeightInfo for () {
 	/// Proof: `Departments::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Departments::Departments` (r:1 w:0)
 	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(249), added: 2724, mode: `MaxEncodedLen`)
-	/// Storage: `CivicIdentity::Subjects` (r:1 w:0)
+	/// Storage: `CivicIdentity::Subjects` (r:999 w:0)
 	/// Proof: `CivicIdentity::Subjects` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `EBills::Bills` (r:999 w:999)
 	/// Proof: `EBills::Bills` (`max_values`: None, `max_size`: Some(291), added: 2766, mode: `MaxEncodedLen`)
@@ -282,14 +282,14 @@ impl WeightInfo for () {
 	/// The range of component `n` is `[1, 1000]`.
 	fn issue_batch(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1737`
+		//  Measured:  `1654 + n * (107 ±0)`
 		//  Estimated: `3714 + n * (2766 ±0)`
-		// Minimum execution time: 57_478_000 picoseconds.
-		Weight::from_parts(3_539_718, 3714)
-			// Standard Error: 22_550
-			.saturating_add(Weight::from_parts(15_073_266, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+		// Minimum execution time: 57_508_000 picoseconds.
+		Weight::from_parts(58_540_000, 3714)
+			// Standard Error: 114_122
+			.saturating_add(Weight::from_parts(20_735_881, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2766).saturating_mul(n.into()))
 	}
@@ -303,8 +303,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1340`
 		//  Estimated: `3756`
-		// Minimum execution time: 41_679_000 picoseconds.
-		Weight::from_parts(43_862_000, 3756)
+		// Minimum execution time: 41_247_000 picoseconds.
+		Weight::from_parts(44_183_000, 3756)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -318,8 +318,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1340`
 		//  Estimated: `3756`
-		// Minimum execution time: 41_107_000 picoseconds.
-		Weight::from_parts(43_341_000, 3756)
+		// Minimum execution time: 40_586_000 picoseconds.
+		Weight::from_parts(43_882_000, 3756)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -339,8 +339,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1869`
 		//  Estimated: `6522`
-		// Minimum execution time: 63_740_000 picoseconds.
-		Weight::from_parts(67_236_000, 6522)
+		// Minimum execution time: 63_749_000 picoseconds.
+		Weight::from_parts(68_438_000, 6522)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
@@ -356,8 +356,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1637`
 		//  Estimated: `3756`
-		// Minimum execution time: 50_064_000 picoseconds.
-		Weight::from_parts(52_629_000, 3756)
+		// Minimum execution time: 49_803_000 picoseconds.
+		Weight::from_parts(54_021_000, 3756)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}

@@ -54,7 +54,7 @@ fn issue_fails_for_anyone_but_an_issuer() {
 		// The employer is an enterprise, but not enabled.
 		assert_noop!(
 			EBills::issue(signed(EMPLOYER_ACCOUNT), new_bill("X", 1)),
-			Error::<Test>::NotIssuer
+			Error::<Test>::IssuerNotEnabled
 		);
 	});
 }
@@ -129,5 +129,22 @@ fn bills_are_paged_by_payer_and_issuer() {
 		all.dedup();
 		assert_eq!(all.len(), 5);
 		assert_eq!(EBills::bills_of_issuer(Issuer::Department(POWER), None, 10).len(), 5);
+	});
+}
+
+#[test]
+fn a_page_never_exceeds_max_page() {
+	ExtBuilder.build_and_execute(|| {
+		for i in 0..=crate::runtime_api::MAX_PAGE {
+			assert_ok!(EBills::issue(signed(POWER_OFFICER), new_bill(&format!("M-{i}"), 1)));
+		}
+		assert_eq!(
+			EBills::bills_of_payer(person(), None, u32::MAX).len(),
+			crate::runtime_api::MAX_PAGE as usize
+		);
+		assert_eq!(
+			EBills::bills_of_issuer(Issuer::Department(POWER), None, u32::MAX).len(),
+			crate::runtime_api::MAX_PAGE as usize
+		);
 	});
 }

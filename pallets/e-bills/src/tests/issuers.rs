@@ -1,5 +1,6 @@
 use super::*;
 use crate::EnabledIssuers;
+use civitas_primitives::{testing::MockIdentity, SubjectKind};
 
 #[test]
 fn the_tax_bureau_enables_and_disables_an_enterprise() {
@@ -16,7 +17,7 @@ fn the_tax_bureau_enables_and_disables_an_enterprise() {
 		assert!(!EnabledIssuers::<Test>::contains_key(employer()));
 		assert_noop!(
 			EBills::issue(signed(EMPLOYER_ACCOUNT), new_bill("INV-10", 10)),
-			Error::<Test>::NotIssuer
+			Error::<Test>::IssuerNotEnabled
 		);
 	});
 }
@@ -43,6 +44,24 @@ fn enabling_needs_the_tax_role_and_an_active_enterprise() {
 		assert_noop!(
 			EBills::disable_issuer(signed(TAX_OFFICER), employer()),
 			Error::<Test>::NotEnabled
+		);
+	});
+}
+
+#[test]
+fn a_suspended_enterprise_cannot_issue_even_when_enabled() {
+	ExtBuilder.build_and_execute(|| {
+		// The shop is enabled in the test genesis.
+		assert_ok!(EBills::issue(signed(SHOP_ACCOUNT), new_bill("S-1", 10)));
+		MockIdentity::set_subject(shop(), SubjectKind::Enterprise, false);
+		assert_noop!(
+			EBills::issue(signed(SHOP_ACCOUNT), new_bill("S-2", 10)),
+			Error::<Test>::IssuerInactive
+		);
+		let id = EBills::bill_id(&Issuer::Enterprise(shop()), b"S-1");
+		assert_noop!(
+			EBills::mark_paid(signed(SHOP_ACCOUNT), id, H256::zero()),
+			Error::<Test>::IssuerInactive
 		);
 	});
 }
