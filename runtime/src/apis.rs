@@ -13,7 +13,7 @@ use polkadot_sdk::{
 	sp_block_builder, sp_consensus_aura,
 	sp_consensus_aura::sr25519::AuthorityId as AuraId,
 	sp_consensus_grandpa,
-	sp_core::{crypto::KeyTypeId, OpaqueMetadata},
+	sp_core::{crypto::KeyTypeId, OpaqueMetadata, H256},
 	sp_genesis_builder, sp_inherents, sp_offchain,
 	sp_runtime::{
 		traits::{Block as BlockT, NumberFor},
@@ -38,11 +38,15 @@ use pallet_civic_identity::{
 use pallet_credit_records::runtime_api::{CreditProfileInfo, RecordInfo};
 use pallet_departments::{runtime_api::DepartmentInfo, Officer};
 use pallet_e_bills::{runtime_api::BillInfo, Issuer, ReimbursementStatus};
+use pallet_real_estate::{
+	Encumbrance, HistoryEntry, Licence, Property, PropertyId, Share, Transfer, TransferBlockers,
+};
 
 type Departments = pallet_departments::Pallet<Runtime>;
 type CivicIdentity = pallet_civic_identity::Pallet<Runtime>;
 type CreditRecords = pallet_credit_records::Pallet<Runtime>;
 type EBills = pallet_e_bills::Pallet<Runtime>;
+type RealEstate = pallet_real_estate::Pallet<Runtime>;
 
 impl_runtime_apis! {
 	impl sp_api::Core<Block> for Runtime {
@@ -296,6 +300,46 @@ impl_runtime_apis! {
 
 		fn reimbursement_status(id: BillId) -> Option<ReimbursementStatus> {
 			EBills::reimbursement_status(id)
+		}
+	}
+
+	impl pallet_real_estate::runtime_api::RealEstateApi<
+		Block,
+		BlockNumber,
+		Property<Runtime>,
+		Transfer<Runtime>,
+		HistoryEntry<Runtime>,
+	> for Runtime {
+		fn property(id: PropertyId) -> Option<Property<Runtime>> {
+			pallet_real_estate::Properties::<Runtime>::get(id)
+		}
+
+		fn property_by_cadastre(cadastral_ref: Vec<u8>) -> Option<PropertyId> {
+			RealEstate::property_by_cadastre(cadastral_ref)
+		}
+
+		fn properties_of(subject: SubjectId, start_after: Option<PropertyId>, limit: u32) -> Vec<(PropertyId, Share)> {
+			RealEstate::properties_of(subject, start_after, limit)
+		}
+
+		fn title_history(id: PropertyId, from: u32, limit: u32) -> Vec<(u32, HistoryEntry<Runtime>)> {
+			RealEstate::title_history(id, from, limit)
+		}
+
+		fn encumbrances(id: PropertyId) -> Vec<Encumbrance<BlockNumber>> {
+			pallet_real_estate::Encumbrances::<Runtime>::get(id).into_inner()
+		}
+
+		fn licences(id: PropertyId) -> Vec<Licence<BlockNumber>> {
+			pallet_real_estate::Licences::<Runtime>::get(id).into_inner()
+		}
+
+		fn verify_licence(property: PropertyId, document_hash: H256) -> Option<(Licence<BlockNumber>, bool)> {
+			RealEstate::verify_licence(property, document_hash)
+		}
+
+		fn transfer_status(id: PropertyId) -> Option<(Transfer<Runtime>, TransferBlockers)> {
+			RealEstate::transfer_status(id)
 		}
 	}
 

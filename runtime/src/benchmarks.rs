@@ -25,6 +25,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_civic_identity, CivicIdentity]
 	[pallet_credit_records, CreditRecords]
 	[pallet_e_bills, EBills]
+	[pallet_real_estate, RealEstate]
 );
 
 /// The benchmarks the runtime offers and the storage they touch.

@@ -20,7 +20,8 @@ use polkadot_sdk::{
 
 use crate::{
 	AccountId, AuraConfig, BalancesConfig, BlockNumber, CivicIdentityConfig, CreditRecordsConfig,
-	DepartmentsConfig, EBillsConfig, GrandpaConfig, RuntimeGenesisConfig, SudoConfig, DAYS, UNIT,
+	DepartmentsConfig, EBillsConfig, GrandpaConfig, RealEstateConfig, RuntimeGenesisConfig,
+	SudoConfig, DAYS, UNIT,
 };
 use civitas_primitives::BillKind;
 use civitas_primitives::{CreditCategory, Role, SubjectId, SubjectKind};
@@ -28,6 +29,7 @@ use pallet_civic_identity::{GenesisCredential, GenesisSchema, GenesisSubject};
 use pallet_credit_records::GenesisRecord;
 use pallet_departments::{DepartmentKind, GenesisDepartment};
 use pallet_e_bills::{GenesisBill, Issuer};
+use pallet_real_estate::{GenesisProperty, LicenceKind, LicenceRule, Usage};
 use polkadot_sdk::{sp_core::H256, sp_io::hashing::blake2_256};
 
 /// The preset of the four-validator network the zombienet tests run.
@@ -305,6 +307,63 @@ pub fn city_bills() -> EBillsConfig {
 	}
 }
 
+/// The real-estate register: who issues which licence, what each usage requires for a transfer,
+/// and two properties: person 1's flat `BJ-HD-0101-0001` (with its completion acceptance) and
+/// enterprise 1's shop `BJ-CY-0207-0012` (completion and fire safety), both registered by the
+/// Planning and Natural Resources Commission (department 2).
+pub fn city_real_estate() -> RealEstateConfig {
+	use LicenceKind::*;
+	const PLANNING: u32 = 2;
+	const HOUSING: u32 = 3;
+	let rule = |role, department| LicenceRule { role, department };
+	let licence = |kind, label: &str, issuer| (kind, dev_id(label), issuer);
+	RealEstateConfig {
+		licence_rules: vec![
+			(PlanningPermit, rule(Role::LandRegistrar, Some(PLANNING))),
+			(LandUseRight, rule(Role::LandRegistrar, Some(PLANNING))),
+			(ConstructionCompletion, rule(Role::CredentialIssuer, Some(HOUSING))),
+			(PresalePermit, rule(Role::CredentialIssuer, Some(HOUSING))),
+			(FireSafety, rule(Role::CredentialIssuer, None)),
+			(EnvironmentalApproval, rule(Role::CredentialIssuer, None)),
+		],
+		required_licences: vec![
+			(Usage::Residential, vec![ConstructionCompletion]),
+			(Usage::Commercial, vec![ConstructionCompletion, FireSafety]),
+			(Usage::Industrial, vec![ConstructionCompletion, FireSafety, EnvironmentalApproval]),
+		],
+		properties: vec![
+			GenesisProperty {
+				cadastral_ref: String::from("BJ-HD-0101-0001"),
+				area_m2: 89,
+				usage: Usage::Residential,
+				owners: vec![(dev_id("civitas-dev/person/1"), 1000)],
+				registered_by: PLANNING,
+				licences: vec![licence(
+					ConstructionCompletion,
+					"civitas-dev/licence/completion/BJ-HD-0101-0001",
+					HOUSING,
+				)],
+			},
+			GenesisProperty {
+				cadastral_ref: String::from("BJ-CY-0207-0012"),
+				area_m2: 420,
+				usage: Usage::Commercial,
+				owners: vec![(dev_id("civitas-dev/enterprise/1"), 1000)],
+				registered_by: PLANNING,
+				licences: vec![
+					licence(
+						ConstructionCompletion,
+						"civitas-dev/licence/completion/BJ-CY-0207-0012",
+						HOUSING,
+					),
+					licence(FireSafety, "civitas-dev/licence/fire-safety/BJ-CY-0207-0012", HOUSING),
+				],
+			},
+		],
+		..Default::default()
+	}
+}
+
 /// A genesis with `authorities` producing and finalizing blocks, `root` as the Sudo key, every
 /// keyring account endowed, and the city's departments.
 fn city_genesis(authorities: &[Sr25519Keyring], root: Sr25519Keyring) -> serde_json::Value {
@@ -329,6 +388,7 @@ fn city_genesis(authorities: &[Sr25519Keyring], root: Sr25519Keyring) -> serde_j
 		civic_identity: city_identities(),
 		credit_records: city_credit(),
 		e_bills: city_bills(),
+		real_estate: city_real_estate(),
 		..Default::default()
 	};
 	serde_json::to_value(config).unwrap_or_default()

@@ -55,7 +55,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("civitas"),
 	impl_name: alloc::borrow::Cow::Borrowed("civitas"),
 	authoring_version: 1,
-	spec_version: 103,
+	spec_version: 104,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -227,4 +227,8 @@ mod runtime {
 	/// Electronic bills and invoices, reimbursed exactly once.
 	#[runtime::pallet_index(23)]
 	pub type EBills = pallet_e_bills;
+
+	/// Real-estate register: titles, transfers, encumbrances, licences, property tax.
+	#[runtime::pallet_index(24)]
+	pub type RealEstate = pallet_real_estate;
 }

@@ -34,6 +34,21 @@ fn dispatch(
 		.map_err(|e| e.error)
 }
 
+/// `registrar` proposes linking `account` to `subject`; the account accepts.
+fn link(
+	registrar: Sr25519Keyring,
+	subject: civitas_primitives::SubjectId,
+	account: Sr25519Keyring,
+) {
+	use pallet_civic_identity::Call;
+
+	let propose =
+		Call::<crate::Runtime>::propose_link { subject, account: account.to_account_id() };
+	assert_eq!(dispatch(registrar, crate::RuntimeCall::CivicIdentity(propose)), Ok(()));
+	let accept = Call::<crate::Runtime>::accept_link { subject };
+	assert_eq!(dispatch(account, crate::RuntimeCall::CivicIdentity(accept)), Ok(()));
+}
+
 #[test]
 fn every_preset_builds_a_genesis_state() {
 	use polkadot_sdk::sp_runtime::BuildStorage;
@@ -223,14 +238,7 @@ mod credit_records_flow {
 		dev_chain().execute_with(|| {
 			let enterprise = dev_id("civitas-dev/enterprise/1");
 			// Market Regulation links the enterprise's own account (//Two).
-			let link = pallet_civic_identity::Call::<Runtime>::propose_link {
-				subject: enterprise,
-				account: Two.to_account_id(),
-			};
-			assert_eq!(dispatch(Sr25519Keyring::Charlie, RuntimeCall::CivicIdentity(link)), Ok(()));
-			let accept =
-				pallet_civic_identity::Call::<Runtime>::accept_link { subject: enterprise };
-			assert_eq!(dispatch(Two, RuntimeCall::CivicIdentity(accept)), Ok(()));
+			link(Sr25519Keyring::Charlie, enterprise, Two);
 
 			// The Tax Bureau (Ferdie) records a penalty.
 			let record = |period| Call::record {
@@ -360,6 +368,128 @@ mod e_bills_flow {
 			assert_eq!(bills(Ferdie, paid), Ok(()));
 			assert!(!<EBills as BillIssuer<crate::AccountId>>::is_outstanding(&id));
 			assert!(<EBills as BillIssuer<crate::AccountId>>::is_paid(&id));
+		});
+	}
+}
+
+/// Real estate on the real runtime: the registrar (//Dave) registers a flat, the bank
+/// (//Ferdie//stash) and the registrar register a mortgage, the court (//Charlie//stash) freezes
+/// and lifts, the Tax Bureau (//Ferdie) assesses tax through e-bills and records its payment,
+/// seller, buyer and bank consent, and the transfer completes.
+mod real_estate_flow {
+	use super::*;
+	use crate::{genesis_config_presets::dev_id, RealEstate, Runtime, RuntimeCall};
+	use pallet_real_estate::{Call, Error, PropertyStatus, TitleChange, Usage};
+	use polkadot_sdk::{sp_core::H256, sp_runtime::DispatchError};
+
+	fn estate(who: Sr25519Keyring, call: Call<Runtime>) -> Result<(), DispatchError> {
+		dispatch(who, RuntimeCall::RealEstate(call))
+	}
+
+	#[test]
+	fn the_seeded_register_has_two_properties_with_licences() {
+		dev_chain().execute_with(|| {
+			let shop =
+				RealEstate::property_by_cadastre(b"BJ-CY-0207-0012".to_vec()).expect("seeded");
+			let (_, valid) = RealEstate::verify_licence(
+				shop,
+				dev_id("civitas-dev/licence/fire-safety/BJ-CY-0207-0012"),
+			)
+			.expect("attached");
+			assert!(valid);
+			assert_eq!(
+				RealEstate::properties_of(dev_id("civitas-dev/person/1"), None, 10).len(),
+				1
+			);
+		});
+	}
+
+	#[test]
+	fn a_mortgaged_flat_is_frozen_taxed_and_sold() {
+		use Sr25519Keyring::{Bob, CharlieStash, Dave, Eve, Ferdie, FerdieStash, One, Two};
+		dev_chain().execute_with(|| {
+			let (seller, buyer) = (dev_id("civitas-dev/person/1"), dev_id("civitas-dev/person/2"));
+			link(Bob, seller, Two);
+			link(Bob, buyer, One);
+			let register = Call::register_property {
+				cadastral_ref: b"BJ-HD-0305-0101".to_vec(),
+				location_commitment: H256::repeat_byte(1),
+				area_m2: 76,
+				usage: Usage::Residential,
+				owners: vec![(seller, 1000)],
+				title_certificate: H256::repeat_byte(2),
+			};
+			assert_eq!(estate(Dave, register), Ok(()));
+			let flat = RealEstate::property_by_cadastre(b"BJ-HD-0305-0101".to_vec()).expect("new");
+			let completion = Call::issue_licence {
+				property: flat,
+				kind: pallet_real_estate::LicenceKind::ConstructionCompletion,
+				document_hash: H256::repeat_byte(3),
+				valid_until: None,
+			};
+			assert_eq!(estate(Eve, completion), Ok(()));
+
+			let request = Call::request_mortgage {
+				property: flat,
+				amount: 1_000_000,
+				contract: H256::zero(),
+			};
+			assert_eq!(estate(FerdieStash, request), Ok(()));
+			assert_eq!(
+				estate(Dave, Call::register_mortgage { property: flat, lender: 10 }),
+				Ok(())
+			);
+			assert_eq!(
+				estate(CharlieStash, Call::freeze { property: flat, case: H256::zero() }),
+				Ok(())
+			);
+			let open = || Call::open_transfer {
+				property: flat,
+				buyers: vec![(buyer, 1000)],
+				price: 3_000_000,
+				deed: H256::repeat_byte(4),
+			};
+			assert_eq!(estate(Dave, open()), Err(Error::<Runtime>::PropertyFrozen.into()));
+			let lift = Call::release_encumbrance { property: flat, encumbrance: 1 };
+			assert_eq!(estate(CharlieStash, lift), Ok(()));
+
+			assert_eq!(
+				estate(Ferdie, Call::assess_tax { property: flat, period: 2026, amount: 380_000 }),
+				Ok(())
+			);
+			assert_eq!(estate(Dave, open()), Ok(()));
+			for who in [Two, One, FerdieStash] {
+				assert_eq!(estate(who, Call::consent { property: flat }), Ok(()));
+			}
+			let complete = || Call::complete_transfer {
+				property: flat,
+				title_certificate: H256::repeat_byte(5),
+			};
+			assert_eq!(estate(Dave, complete()), Err(Error::<Runtime>::TaxOutstanding.into()));
+
+			// The Tax Bureau holds BillIssuer: it records the payment in e-bills.
+			let bill = pallet_real_estate::TaxAssessments::<Runtime>::get(flat, 2026)
+				.expect("assessed")
+				.bill;
+			let paid = pallet_e_bills::Call::<Runtime>::mark_paid {
+				bill,
+				payment_reference: H256::zero(),
+			};
+			assert_eq!(dispatch(Ferdie, RuntimeCall::EBills(paid)), Ok(()));
+			assert_eq!(estate(Dave, complete()), Ok(()));
+
+			let now = pallet_real_estate::Properties::<Runtime>::get(flat).expect("exists");
+			assert_eq!(now.owners.into_inner(), vec![(buyer, 1000)]);
+			assert_eq!(now.status, PropertyStatus::Active);
+			let owners: Vec<_> = RealEstate::title_history(flat, 0, 100)
+				.into_iter()
+				.filter_map(|(_, e)| match e.change {
+					TitleChange::Registered { owners }
+					| TitleChange::Transferred { owners, .. } => owners.first().map(|(subject, _)| *subject),
+					_ => None,
+				})
+				.collect();
+			assert_eq!(owners, vec![seller, buyer]);
 		});
 	}
 }

@@ -54,3 +54,14 @@ export async function submitOk(api, tx, signer) {
     dispatchError && `${tx.method.section}.${tx.method.method} failed: ${errorName(api, dispatchError)}`);
   return events;
 }
+
+/**
+ * Links each `[subject, account]` pair: `registrar` (the subject's registrar department's
+ * officer) proposes, the account accepts with its own signature.
+ */
+export async function linkAccounts(api, registrar, pairs) {
+  for (const [subject, account] of pairs) {
+    await submitOk(api, api.tx.civicIdentity.proposeLink(subject, account.address), registrar);
+    await submitOk(api, api.tx.civicIdentity.acceptLink(subject), account);
+  }
+}

@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 
 import { blake2AsHex } from '@polkadot/util-crypto';
 
-import { errorName, findEvent, submit, submitOk as ok } from './chain.js';
+import { errorName, findEvent, linkAccounts, submit, submitOk as ok } from './chain.js';
 import { connectDevChain } from './node.js';
 
 const TAX_BUREAU = 4;
@@ -47,8 +47,7 @@ describe('credit records through Polkadot.js', { timeout: 600_000 }, () => {
     assert.equal(seeded.standing.toString(), 'Normal');
     assert.equal((await api.call.creditRecordsApi.publicationLimit('Other')).toNumber(), 90 * 14_400);
 
-    await ok(api, api.tx.civicIdentity.proposeLink(ENTERPRISE, k.two.address), k.charlie);
-    await ok(api, api.tx.civicIdentity.acceptLink(ENTERPRISE), k.two);
+    await linkAccounts(api, k.charlie, [[ENTERPRISE, k.two]]);
   });
 
   test('the tax bureau records a penalty and the score falls', { timeout: 120_000 }, async () => {

@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { compactAddLength, hexToU8a, stringToU8a, u8aConcat } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
 
-import { errorName, findEvent, submit, submitOk as ok } from './chain.js';
+import { errorName, findEvent, linkAccounts, submit, submitOk as ok } from './chain.js';
 import { connectDevChain } from './node.js';
 
 const TAX_BUREAU = 4;
@@ -83,10 +83,7 @@ describe('e-bills through Polkadot.js', { timeout: 900_000 }, () => {
 
   test('the accounts of both enterprises are linked by their registrar', { timeout: 240_000 }, async () => {
     await ok(api, api.tx.balances.transferKeepAlive(k.shop.address, 1_000_000_000_000_000n), k.alice);
-    for (const [subject, account] of [[ENTERPRISE_1, k.employer], [ENTERPRISE_2, k.shop]]) {
-      await ok(api, api.tx.civicIdentity.proposeLink(subject, account.address), k.charlie);
-      await ok(api, api.tx.civicIdentity.acceptLink(subject), account);
-    }
+    await linkAccounts(api, k.charlie, [[ENTERPRISE_1, k.employer], [ENTERPRISE_2, k.shop]]);
   });
 
   test('the power company issues a batch of electricity bills', { timeout: 120_000 }, async () => {

@@ -19,6 +19,8 @@ parameter_types! {
 	pub const DefaultPublicationLimit: BlockNumber = 3 * 365 * DAYS;
 	/// Fifteen days for an adjudicator to decide an objection before it is escalated.
 	pub const ObjectionPeriod: BlockNumber = 15 * DAYS;
+	/// Sixty days from opening a transfer to completing it.
+	pub const TransferPeriod: BlockNumber = 60 * DAYS;
 }
 
 impl pallet_departments::Config for Runtime {
@@ -73,4 +75,23 @@ impl pallet_e_bills::Config for Runtime {
 	/// A utility's run of a thousand bills in one extrinsic.
 	type MaxBatch = ConstU32<1000>;
 	type WeightInfo = pallet_e_bills::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_real_estate::Config for Runtime {
+	type Roles = pallet_departments::Pallet<Runtime>;
+	type Identity = pallet_civic_identity::Pallet<Runtime>;
+	type Bills = pallet_e_bills::Pallet<Runtime>;
+	type GovernanceOrigin = EnsureRoot<AccountId>;
+	/// Co-owners of one flat or building share; a large building has its own register.
+	type MaxOwners = ConstU32<16>;
+	/// "District-block-lot-unit" with room for the national 28-character unit code.
+	type MaxCadastralLength = ConstU32<48>;
+	type MaxEncumbrances = ConstU32<16>;
+	type MaxLicences = ConstU32<32>;
+	type MaxRequiredLicences = ConstU32<4>;
+	type MaxSuccessors = ConstU32<16>;
+	/// A few years of unpaid assessments before new ones are refused.
+	type MaxOutstandingTax = ConstU32<8>;
+	type TransferPeriod = TransferPeriod;
+	type WeightInfo = pallet_real_estate::weights::SubstrateWeight<Runtime>;
 }

@@ -1,0 +1,796 @@
+//! The logic behind the calls. Each `do_*` function checks everything first and writes last; a
+//! failing call changes nothing.
+
+use alloc::vec::Vec;
+use codec::Encode;
+use polkadot_sdk::{
+	frame_support::{ensure, pallet_prelude::*},
+	frame_system::{self, pallet_prelude::*},
+	sp_core::H256,
+	sp_io::hashing::blake2_256,
+	sp_runtime::Saturating,
+};
+
+use crate::{
+	pallet::*, Amount, BillIssuer, ConsentEvidence, DepartmentId, Encumbrance, EncumbranceKind,
+	HistoryEntry, IdentityProvider, Licence, LicenceKind, LicenceStatus, MortgageRequest, Owners,
+	Party, Property, PropertyId, PropertyStatus, Role, RoleAuthority, Share, SubjectId,
+	TaxAssessment, TitleChange, Transfer, WHOLE,
+};
+use civitas_primitives::{BillId, BillKind, RoleError};
+
+/// Why a transfer cannot complete now; empty lists and `false` mean it can.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, codec::Decode, scale_info::TypeInfo)]
+pub struct TransferBlockers {
+	/// The period ended.
+	pub expired: bool,
+	/// The property is under a court freeze.
+	pub frozen: bool,
+	/// The parties that have not consented.
+	pub missing_consents: Vec<Party>,
+	/// The unpaid tax bills.
+	pub outstanding_tax: Vec<BillId>,
+	/// The required licence kinds with no valid licence.
+	pub missing_licences: Vec<LicenceKind>,
+}
+
+impl TransferBlockers {
+	/// The error completing the transfer now would fail with, if any.
+	fn error<T: Config>(&self) -> Option<Error<T>> {
+		if self.expired {
+			Some(Error::<T>::TransferExpired)
+		} else if self.frozen {
+			Some(Error::<T>::PropertyFrozen)
+		} else if !self.missing_consents.is_empty() {
+			Some(Error::<T>::ConsentMissing)
+		} else if !self.outstanding_tax.is_empty() {
+			Some(Error::<T>::TaxOutstanding)
+		} else if !self.missing_licences.is_empty() {
+			Some(Error::<T>::LicenceMissing)
+		} else {
+			None
+		}
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// The department of the signed officer `origin` if it holds `role` now, with the officer.
+	pub(crate) fn ensure_officer(
+		origin: OriginFor<T>,
+		role: Role,
+	) -> Result<(DepartmentId, T::AccountId), DispatchError> {
+		let who = ensure_signed(origin)?;
+		let department = Self::ensure_role(&who, role)?;
+		Ok((department, who))
+	}
+
+	fn ensure_role(who: &T::AccountId, role: Role) -> Result<DepartmentId, DispatchError> {
+		T::Roles::ensure_role(who, role).map_err(|e| {
+			match e {
+				RoleError::NotOfficer => Error::<T>::NotOfficer,
+				RoleError::RoleNotHeld => Error::<T>::RoleNotHeld,
+			}
+			.into()
+		})
+	}
+
+	fn now() -> BlockNumberFor<T> {
+		frame_system::Pallet::<T>::block_number()
+	}
+
+	/// Checks a list of owners (or buyers): 1..=MaxOwners distinct active subjects with
+	/// non-zero shares summing to 1000.
+	pub(crate) fn checked_owners(
+		owners: Vec<(SubjectId, Share)>,
+	) -> Result<Owners<T>, DispatchError> {
+		ensure!(!owners.is_empty(), Error::<T>::NoOwners);
+		let owners: Owners<T> = owners.try_into().map_err(|_| Error::<T>::TooManyOwners)?;
+		let mut total: u32 = 0;
+		for (i, (subject, share)) in owners.iter().enumerate() {
+			ensure!(*share > 0, Error::<T>::ShareZero);
+			total = total.saturating_add(u32::from(*share));
+			ensure!(
+				!owners.iter().take(i).any(|(other, _)| other == subject),
+				Error::<T>::DuplicateOwner
+			);
+		}
+		ensure!(total == u32::from(WHOLE), Error::<T>::SharesNotWhole);
+		ensure!(owners.iter().all(|(s, _)| T::Identity::is_active(s)), Error::<T>::OwnerNotActive);
+		Ok(owners)
+	}
+
+	/// A property that exists and is not retired.
+	fn live_property(property: PropertyId) -> Result<Property<T>, DispatchError> {
+		let record = Properties::<T>::get(property).ok_or(Error::<T>::PropertyNotFound)?;
+		ensure!(record.status != PropertyStatus::Retired, Error::<T>::PropertyRetired);
+		Ok(record)
+	}
+
+	/// Appends `change` to `property`'s history and bumps its version (the caller writes
+	/// `record` back).
+	fn record_history(
+		property: PropertyId,
+		record: &mut Property<T>,
+		department: DepartmentId,
+		change: TitleChange<T>,
+	) -> DispatchResult {
+		let seq = record.version;
+		record.version = seq.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
+		let entry = HistoryEntry::<T> {
+			at: Self::now(),
+			department,
+			title_certificate: record.title_certificate,
+			change,
+		};
+		TitleHistory::<T>::insert(property, seq, entry);
+		Ok(())
+	}
+
+	pub(crate) fn do_register(
+		department: DepartmentId,
+		cadastral_ref: Vec<u8>,
+		location_commitment: H256,
+		area_m2: u32,
+		usage: crate::Usage,
+		owners: Vec<(SubjectId, Share)>,
+		title_certificate: H256,
+	) -> Result<PropertyId, DispatchError> {
+		ensure!(!cadastral_ref.is_empty(), Error::<T>::CadastralRefEmpty);
+		let cadastral_ref: BoundedVec<u8, T::MaxCadastralLength> =
+			cadastral_ref.try_into().map_err(|_| Error::<T>::CadastralRefTooLong)?;
+		ensure!(
+			!PropertyByCadastre::<T>::contains_key(&cadastral_ref),
+			Error::<T>::CadastralRefTaken
+		);
+		let owners = Self::checked_owners(owners)?;
+		let property = NextPropertyId::<T>::get();
+		let next = property.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
+
+		let mut record = Property::<T> {
+			cadastral_ref: cadastral_ref.clone(),
+			location_commitment,
+			area_m2,
+			usage,
+			owners: owners.clone(),
+			title_certificate,
+			status: PropertyStatus::Active,
+			registered_by: department,
+			version: 0,
+			successors: BoundedVec::new(),
+		};
+		Self::record_history(
+			property,
+			&mut record,
+			department,
+			TitleChange::Registered { owners: owners.clone() },
+		)?;
+		for (subject, share) in &owners {
+			PropertiesOf::<T>::insert(subject, property, share);
+		}
+		NextPropertyId::<T>::put(next);
+		PropertyByCadastre::<T>::insert(&cadastral_ref, property);
+		Properties::<T>::insert(property, record);
+		Ok(property)
+	}
+
+	pub(crate) fn do_retire(
+		property: PropertyId,
+		successors: Vec<PropertyId>,
+		department: DepartmentId,
+		officer: T::AccountId,
+	) -> DispatchResult {
+		let mut record = Self::live_property(property)?;
+		ensure!(record.status != PropertyStatus::Frozen, Error::<T>::PropertyFrozen);
+		ensure!(Encumbrances::<T>::decode_len(property).unwrap_or(0) == 0, Error::<T>::Encumbered);
+		ensure!(!Transfers::<T>::contains_key(property), Error::<T>::TransferAlreadyOpen);
+		ensure!(!successors.is_empty(), Error::<T>::NoSuccessors);
+		let successors: BoundedVec<PropertyId, T::MaxSuccessors> =
+			successors.try_into().map_err(|_| Error::<T>::TooManySuccessors)?;
+		for (i, successor) in successors.iter().enumerate() {
+			ensure!(
+				*successor != property && !successors.iter().take(i).any(|s| s == successor),
+				Error::<T>::InvalidSuccessor
+			);
+			let live = Properties::<T>::get(successor)
+				.is_some_and(|s| s.status != PropertyStatus::Retired);
+			ensure!(live, Error::<T>::InvalidSuccessor);
+		}
+
+		Self::record_history(
+			property,
+			&mut record,
+			department,
+			TitleChange::Retired { successors: successors.clone() },
+		)?;
+		for (subject, _) in &record.owners {
+			PropertiesOf::<T>::remove(subject, property);
+		}
+		record.status = PropertyStatus::Retired;
+		record.successors = successors.clone();
+		Properties::<T>::insert(property, record);
+		Self::deposit_event(Event::PropertyRetired { property, successors, department, officer });
+		Ok(())
+	}
+
+	pub(crate) fn do_open_transfer(
+		property: PropertyId,
+		buyers: Vec<(SubjectId, Share)>,
+		price: Amount,
+		deed: H256,
+		department: DepartmentId,
+		officer: T::AccountId,
+	) -> DispatchResult {
+		let record = Self::live_property(property)?;
+		ensure!(record.status != PropertyStatus::Frozen, Error::<T>::PropertyFrozen);
+		let now = Self::now();
+		let stale = match Transfers::<T>::get(property) {
+			Some(open) if open.expires_at >= now => {
+				return Err(Error::<T>::TransferAlreadyOpen.into())
+			},
+			Some(_) => true,
+			None => false,
+		};
+		ensure!(price > 0, Error::<T>::PriceZero);
+		let buyers = Self::checked_owners(buyers)?;
+		let expires_at = now.saturating_add(T::TransferPeriod::get());
+
+		if stale {
+			Self::deposit_event(Event::TransferLapsed { property });
+		}
+		Transfers::<T>::insert(
+			property,
+			Transfer::<T> {
+				buyers: buyers.clone(),
+				price,
+				deed,
+				opened_by: department,
+				opened_at: now,
+				expires_at,
+				consents: BoundedVec::new(),
+			},
+		);
+		Self::deposit_event(Event::TransferOpened {
+			property,
+			buyers,
+			expires_at,
+			department,
+			officer,
+		});
+		Ok(())
+	}
+
+	/// The parties whose consent the open transfer needs now: the owners, the buyers and the
+	/// banks holding mortgages, each once.
+	fn parties(
+		record: &Property<T>,
+		transfer: &Transfer<T>,
+		encumbrances: &[Encumbrance<BlockNumberFor<T>>],
+	) -> Vec<Party> {
+		let mut parties: Vec<Party> = Vec::new();
+		let subjects =
+			record.owners.iter().chain(transfer.buyers.iter()).map(|(s, _)| Party::Subject(*s));
+		let lenders = encumbrances.iter().filter_map(|e| match e.kind {
+			EncumbranceKind::Mortgage { lender, .. } => Some(Party::Lender(lender)),
+			_ => None,
+		});
+		for party in subjects.chain(lenders) {
+			if !parties.contains(&party) {
+				parties.push(party);
+			}
+		}
+		parties
+	}
+
+	/// The open, unexpired transfer of `property`.
+	fn transfer_in_time(property: PropertyId) -> Result<Transfer<T>, DispatchError> {
+		let transfer = Transfers::<T>::get(property).ok_or(Error::<T>::NoTransfer)?;
+		ensure!(transfer.expires_at >= Self::now(), Error::<T>::TransferExpired);
+		Ok(transfer)
+	}
+
+	/// Records `party`'s consent, if it is a party that has not consented yet.
+	fn add_consent(
+		property: PropertyId,
+		mut transfer: Transfer<T>,
+		party: Party,
+		evidence: ConsentEvidence,
+		by: T::AccountId,
+	) -> DispatchResult {
+		let record = Properties::<T>::get(property).ok_or(Error::<T>::PropertyNotFound)?;
+		let encumbrances = Encumbrances::<T>::get(property);
+		ensure!(
+			Self::parties(&record, &transfer, &encumbrances).contains(&party),
+			Error::<T>::NotAParty
+		);
+		ensure!(!transfer.consents.iter().any(|(p, _)| *p == party), Error::<T>::AlreadyConsented);
+		transfer.consents.try_push((party, evidence)).map_err(|_| Error::<T>::NotAParty)?;
+		Transfers::<T>::insert(property, transfer);
+		Self::deposit_event(Event::ConsentGiven { property, party, evidence, by });
+		Ok(())
+	}
+
+	pub(crate) fn do_consent(property: PropertyId, who: T::AccountId) -> DispatchResult {
+		let transfer = Self::transfer_in_time(property)?;
+		// A bank's officer consents for the bank; anyone else for the subject it is linked to.
+		let party = match T::Roles::department_with_role(&who, Role::Lender) {
+			Some(bank) => Party::Lender(bank),
+			None => Party::Subject(T::Identity::subject_of(&who).ok_or(Error::<T>::NotAParty)?),
+		};
+		Self::add_consent(property, transfer, party, ConsentEvidence::Signed, who)
+	}
+
+	pub(crate) fn do_record_consent(
+		property: PropertyId,
+		subject: SubjectId,
+		evidence: H256,
+		officer: T::AccountId,
+	) -> DispatchResult {
+		let transfer = Self::transfer_in_time(property)?;
+		let party = Party::Subject(subject);
+		Self::add_consent(property, transfer, party, ConsentEvidence::Recorded(evidence), officer)
+	}
+
+	/// What stands in the way of completing `transfer` of `property` now.
+	pub fn blockers(
+		property: PropertyId,
+		record: &Property<T>,
+		transfer: &Transfer<T>,
+	) -> TransferBlockers {
+		let now = Self::now();
+		let encumbrances = Encumbrances::<T>::get(property);
+		let missing_consents = Self::parties(record, transfer, &encumbrances)
+			.into_iter()
+			.filter(|party| !transfer.consents.iter().any(|(p, _)| p == party))
+			.collect();
+		let outstanding_tax = OutstandingTax::<T>::get(property)
+			.into_iter()
+			.filter(T::Bills::is_outstanding)
+			.collect();
+		let licences = Licences::<T>::get(property);
+		let missing_licences = RequiredLicences::<T>::get(record.usage)
+			.into_iter()
+			.filter(|kind| !licences.iter().any(|l| l.kind == *kind && l.valid_at(&now)))
+			.collect();
+		TransferBlockers {
+			expired: transfer.expires_at < now,
+			frozen: record.status == PropertyStatus::Frozen,
+			missing_consents,
+			outstanding_tax,
+			missing_licences,
+		}
+	}
+
+	/// Completes the transfer; returns the larger of the old and new owner counts (for the
+	/// weight).
+	pub(crate) fn do_complete_transfer(
+		property: PropertyId,
+		title_certificate: H256,
+		department: DepartmentId,
+		officer: T::AccountId,
+	) -> Result<u32, DispatchError> {
+		let transfer = Transfers::<T>::get(property).ok_or(Error::<T>::NoTransfer)?;
+		let mut record = Self::live_property(property)?;
+		if let Some(error) = Self::blockers(property, &record, &transfer).error::<T>() {
+			return Err(error.into());
+		}
+		ensure!(
+			transfer.buyers.iter().all(|(s, _)| T::Identity::is_active(s)),
+			Error::<T>::OwnerNotActive
+		);
+
+		let counted = record.owners.len().max(transfer.buyers.len()) as u32;
+		for (subject, _) in &record.owners {
+			PropertiesOf::<T>::remove(subject, property);
+		}
+		for (subject, share) in &transfer.buyers {
+			PropertiesOf::<T>::insert(subject, property, share);
+		}
+		record.owners = transfer.buyers.clone();
+		record.title_certificate = title_certificate;
+		Self::record_history(
+			property,
+			&mut record,
+			department,
+			TitleChange::Transferred {
+				owners: transfer.buyers,
+				price: transfer.price,
+				deed: transfer.deed,
+			},
+		)?;
+		// Settled tax bills need not be looked at again.
+		OutstandingTax::<T>::remove(property);
+		Transfers::<T>::remove(property);
+		Properties::<T>::insert(property, record);
+		Self::deposit_event(Event::TransferCompleted {
+			property,
+			title_certificate,
+			department,
+			officer,
+		});
+		Ok(counted)
+	}
+
+	pub(crate) fn do_request_mortgage(
+		property: PropertyId,
+		lender: DepartmentId,
+		amount: Amount,
+		contract: H256,
+		officer: T::AccountId,
+	) -> DispatchResult {
+		let record = Self::live_property(property)?;
+		ensure!(record.status != PropertyStatus::Frozen, Error::<T>::PropertyFrozen);
+		ensure!(amount > 0, Error::<T>::AmountZero);
+		ensure!(
+			!MortgageRequests::<T>::contains_key(property, lender),
+			Error::<T>::MortgageAlreadyRequested
+		);
+		let request = MortgageRequest { amount, contract, requested_at: Self::now() };
+		MortgageRequests::<T>::insert(property, lender, request);
+		Self::deposit_event(Event::MortgageRequested { property, lender, amount, officer });
+		Ok(())
+	}
+
+	pub(crate) fn do_register_mortgage(
+		property: PropertyId,
+		lender: DepartmentId,
+		department: DepartmentId,
+		officer: T::AccountId,
+	) -> DispatchResult {
+		let request =
+			MortgageRequests::<T>::get(property, lender).ok_or(Error::<T>::NoMortgageRequest)?;
+		ensure!(T::Roles::has_role(lender, Role::Lender), Error::<T>::NotLender);
+		let mortgages = Encumbrances::<T>::get(property)
+			.iter()
+			.filter(|e| matches!(e.kind, EncumbranceKind::Mortgage { .. }))
+			.count();
+		let rank =
+			u8::try_from(mortgages.saturating_add(1)).map_err(|_| Error::<T>::TooManyMortgages)?;
+		let kind = EncumbranceKind::Mortgage { lender, amount: request.amount, rank };
+		Self::do_encumber(property, kind, department, officer)?;
+		MortgageRequests::<T>::remove(property, lender);
+		Ok(())
+	}
+
+	/// Registers `kind` on `property`. A freeze blocks new mortgages, not further freezes, leases
+	/// or easements.
+	pub(crate) fn do_encumber(
+		property: PropertyId,
+		kind: EncumbranceKind<BlockNumberFor<T>>,
+		department: DepartmentId,
+		officer: T::AccountId,
+	) -> DispatchResult {
+		let mut record = Self::live_property(property)?;
+		let is_mortgage = matches!(kind, EncumbranceKind::Mortgage { .. });
+		ensure!(
+			!(is_mortgage && record.status == PropertyStatus::Frozen),
+			Error::<T>::PropertyFrozen
+		);
+		let mut encumbrances = Encumbrances::<T>::get(property);
+		let id = NextEncumbranceId::<T>::get(property);
+		let next = id.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
+		let encumbrance =
+			Encumbrance { id, kind, registered_by: department, registered_at: Self::now() };
+		encumbrances.try_push(encumbrance).map_err(|_| Error::<T>::TooManyEncumbrances)?;
+
+		if matches!(kind, EncumbranceKind::CourtFreeze { .. }) {
+			record.status = PropertyStatus::Frozen;
+		}
+		Self::record_history(
+			property,
+			&mut record,
+			department,
+			TitleChange::Encumbered { encumbrance },
+		)?;
+		NextEncumbranceId::<T>::insert(property, next);
+		Encumbrances::<T>::insert(property, encumbrances);
+		Properties::<T>::insert(property, record);
+		Self::deposit_event(Event::EncumbranceRegistered {
+			property,
+			encumbrance,
+			department,
+			officer,
+		});
+		Ok(())
+	}
+
+	/// The department of `who` if it may release `encumbrance`.
+	fn releaser(
+		who: &T::AccountId,
+		encumbrance: &Encumbrance<BlockNumberFor<T>>,
+	) -> Result<DepartmentId, DispatchError> {
+		let department = T::Roles::department_of(who).ok_or(Error::<T>::NotOfficer)?;
+		let holds = |role| T::Roles::department_with_role(who, role) == Some(department);
+		let allowed = match encumbrance.kind {
+			EncumbranceKind::Mortgage { lender, .. } => {
+				(department == lender && holds(Role::Lender)) || holds(Role::Court)
+			},
+			EncumbranceKind::CourtFreeze { .. } => {
+				department == encumbrance.registered_by && holds(Role::Court)
+			},
+			EncumbranceKind::Lease { .. } | EncumbranceKind::Easement { .. } => {
+				holds(Role::LandRegistrar)
+			},
+		};
+		ensure!(allowed, Error::<T>::NotReleaser);
+		Ok(department)
+	}
+
+	pub(crate) fn do_release(property: PropertyId, id: u32, who: T::AccountId) -> DispatchResult {
+		let mut record = Properties::<T>::get(property).ok_or(Error::<T>::PropertyNotFound)?;
+		let mut encumbrances = Encumbrances::<T>::get(property);
+		let at =
+			encumbrances.iter().position(|e| e.id == id).ok_or(Error::<T>::EncumbranceNotFound)?;
+		let released = encumbrances.remove(at);
+		let department = Self::releaser(&who, &released)?;
+
+		// Junior mortgages move up one rank.
+		if let EncumbranceKind::Mortgage { rank: gone, .. } = released.kind {
+			for e in encumbrances.iter_mut() {
+				if let EncumbranceKind::Mortgage { rank, .. } = &mut e.kind {
+					if *rank > gone {
+						*rank = rank.saturating_sub(1);
+					}
+				}
+			}
+		}
+		let frozen =
+			encumbrances.iter().any(|e| matches!(e.kind, EncumbranceKind::CourtFreeze { .. }));
+		if record.status == PropertyStatus::Frozen && !frozen {
+			record.status = PropertyStatus::Active;
+		}
+		Self::record_history(
+			property,
+			&mut record,
+			department,
+			TitleChange::Released { encumbrance: id },
+		)?;
+		Encumbrances::<T>::insert(property, encumbrances);
+		Properties::<T>::insert(property, record);
+		Self::deposit_event(Event::EncumbranceReleased {
+			property,
+			encumbrance: id,
+			department,
+			officer: who,
+		});
+		Ok(())
+	}
+
+	/// The department of `who` if the rule of `kind` lets it issue such licences now.
+	fn licence_issuer(
+		who: &T::AccountId,
+		kind: LicenceKind,
+	) -> Result<DepartmentId, DispatchError> {
+		let rule = LicenceRules::<T>::get(kind).ok_or(Error::<T>::NoLicenceRule)?;
+		let department = T::Roles::department_of(who).ok_or(Error::<T>::NotOfficer)?;
+		let allowed = T::Roles::department_with_role(who, rule.role) == Some(department)
+			&& rule.department.is_none_or(|only| only == department);
+		ensure!(allowed, Error::<T>::NotLicenceIssuer);
+		Ok(department)
+	}
+
+	pub(crate) fn do_issue_licence(
+		property: PropertyId,
+		kind: LicenceKind,
+		document_hash: H256,
+		valid_until: Option<BlockNumberFor<T>>,
+		who: T::AccountId,
+	) -> DispatchResult {
+		Self::live_property(property)?;
+		let department = Self::licence_issuer(&who, kind)?;
+		let now = Self::now();
+		ensure!(valid_until.is_none_or(|until| until > now), Error::<T>::LicenceExpired);
+		let mut licences = Licences::<T>::get(property);
+		ensure!(
+			!licences.iter().any(|l| l.document_hash == document_hash),
+			Error::<T>::LicenceExists
+		);
+		let licence = Licence {
+			kind,
+			document_hash,
+			issuer: department,
+			issued_at: now,
+			valid_until,
+			status: LicenceStatus::Active,
+		};
+		licences.try_push(licence).map_err(|_| Error::<T>::TooManyLicences)?;
+		Licences::<T>::insert(property, licences);
+		Self::deposit_event(Event::LicenceIssued {
+			property,
+			kind,
+			document_hash,
+			department,
+			officer: who,
+		});
+		Ok(())
+	}
+
+	pub(crate) fn do_revoke_licence(
+		property: PropertyId,
+		document_hash: H256,
+		who: T::AccountId,
+	) -> DispatchResult {
+		let department = T::Roles::department_of(&who).ok_or(Error::<T>::NotOfficer)?;
+		let mut licences = Licences::<T>::get(property);
+		let licence = licences
+			.iter_mut()
+			.find(|l| l.document_hash == document_hash)
+			.ok_or(Error::<T>::LicenceNotFound)?;
+		ensure!(licence.issuer == department, Error::<T>::NotLicenceHolder);
+		ensure!(licence.status == LicenceStatus::Active, Error::<T>::LicenceRevoked);
+		licence.status = LicenceStatus::Revoked;
+		Licences::<T>::insert(property, licences);
+		Self::deposit_event(Event::LicenceRevoked {
+			property,
+			document_hash,
+			department,
+			officer: who,
+		});
+		Ok(())
+	}
+
+	/// The bill number of `property`'s tax for `period`: `PT-<property>-<period>`.
+	pub fn tax_bill_number(property: PropertyId, period: u32) -> Vec<u8> {
+		alloc::format!("PT-{property}-{period}").into_bytes()
+	}
+
+	pub(crate) fn do_assess_tax(
+		property: PropertyId,
+		period: u32,
+		amount: Amount,
+		department: DepartmentId,
+		officer: T::AccountId,
+	) -> DispatchResult {
+		let record = Self::live_property(property)?;
+		ensure!(amount > 0, Error::<T>::AmountZero);
+		ensure!(!TaxAssessments::<T>::contains_key(property, period), Error::<T>::AlreadyAssessed);
+		// The owner with the largest share pays (the first listed, on a tie).
+		let payer = record
+			.owners
+			.iter()
+			.fold(None::<(SubjectId, Share)>, |best, (s, share)| match best {
+				Some((_, top)) if top >= *share => best,
+				_ => Some((*s, *share)),
+			})
+			.map(|(s, _)| s)
+			.ok_or(Error::<T>::NoOwners)?;
+		let mut outstanding = OutstandingTax::<T>::get(property);
+		outstanding.retain(T::Bills::is_outstanding);
+		ensure!(
+			(outstanding.len() as u32) < T::MaxOutstandingTax::get(),
+			Error::<T>::TooManyOutstandingTax
+		);
+
+		let content =
+			H256::from(blake2_256(&(b"civitas/property-tax", property, period, amount).encode()));
+		let bill = T::Bills::issue(
+			&officer,
+			department,
+			&Self::tax_bill_number(property, period),
+			Some(payer),
+			BillKind::Tax,
+			amount,
+			0,
+			content,
+		)?;
+		outstanding.try_push(bill).map_err(|_| Error::<T>::TooManyOutstandingTax)?;
+		OutstandingTax::<T>::insert(property, outstanding);
+		TaxAssessments::<T>::insert(property, period, TaxAssessment { bill, amount, department });
+		Self::deposit_event(Event::TaxAssessed {
+			property,
+			period,
+			bill,
+			amount,
+			payer,
+			department,
+			officer,
+		});
+		Ok(())
+	}
+
+	/// Builds the genesis state.
+	pub(crate) fn seed(genesis: &GenesisConfig<T>) -> DispatchResult {
+		for (kind, rule) in &genesis.licence_rules {
+			LicenceRules::<T>::insert(kind, rule);
+		}
+		for (usage, kinds) in &genesis.required_licences {
+			let kinds: BoundedVec<LicenceKind, T::MaxRequiredLicences> =
+				kinds.clone().try_into().map_err(|_| Error::<T>::TooManyLicences)?;
+			RequiredLicences::<T>::insert(usage, kinds);
+		}
+		for p in &genesis.properties {
+			let certificate =
+				H256::from(blake2_256(&(b"title", p.cadastral_ref.as_bytes()).encode()));
+			let location =
+				H256::from(blake2_256(&(b"location", p.cadastral_ref.as_bytes()).encode()));
+			let id = Self::do_register(
+				p.registered_by,
+				p.cadastral_ref.as_bytes().to_vec(),
+				location,
+				p.area_m2,
+				p.usage,
+				p.owners.clone(),
+				certificate,
+			)?;
+			let mut licences = Licences::<T>::get(id);
+			for (kind, document_hash, issuer) in &p.licences {
+				let licence = Licence {
+					kind: *kind,
+					document_hash: *document_hash,
+					issuer: *issuer,
+					issued_at: Self::now(),
+					valid_until: None,
+					status: LicenceStatus::Active,
+				};
+				licences.try_push(licence).map_err(|_| Error::<T>::TooManyLicences)?;
+			}
+			Licences::<T>::insert(id, licences);
+		}
+		Ok(())
+	}
+}
+
+/// Queries behind the `RealEstateApi` runtime API.
+impl<T: Config> Pallet<T> {
+	/// Up to `limit` (at most [`crate::runtime_api::MAX_PAGE`]) of `subject`'s properties with
+	/// its share, after `start_after`.
+	pub fn properties_of(
+		subject: SubjectId,
+		start_after: Option<PropertyId>,
+		limit: u32,
+	) -> Vec<(PropertyId, Share)> {
+		let limit = limit.min(crate::runtime_api::MAX_PAGE) as usize;
+		match start_after {
+			Some(last) => PropertiesOf::<T>::iter_prefix_from(
+				subject,
+				PropertiesOf::<T>::hashed_key_for(subject, last),
+			)
+			.take(limit)
+			.collect(),
+			None => PropertiesOf::<T>::iter_prefix(subject).take(limit).collect(),
+		}
+	}
+
+	/// Up to `limit` (at most [`crate::runtime_api::MAX_PAGE`]) entries of `property`'s title
+	/// history from sequence number `from`, oldest first.
+	pub fn title_history(
+		property: PropertyId,
+		from: u32,
+		limit: u32,
+	) -> Vec<(u32, HistoryEntry<T>)> {
+		let limit = limit.min(crate::runtime_api::MAX_PAGE);
+		(from..from.saturating_add(limit))
+			.map_while(|seq| TitleHistory::<T>::get(property, seq).map(|e| (seq, e)))
+			.collect()
+	}
+
+	/// The property with this cadastral reference.
+	pub fn property_by_cadastre(cadastral_ref: Vec<u8>) -> Option<PropertyId> {
+		let key: BoundedVec<u8, T::MaxCadastralLength> = cadastral_ref.try_into().ok()?;
+		PropertyByCadastre::<T>::get(key)
+	}
+
+	/// The licence of `property` whose document hashes to `document_hash`, and whether it is
+	/// valid now.
+	pub fn verify_licence(
+		property: PropertyId,
+		document_hash: H256,
+	) -> Option<(Licence<BlockNumberFor<T>>, bool)> {
+		let now = Self::now();
+		let live =
+			Properties::<T>::get(property).is_some_and(|p| p.status != PropertyStatus::Retired);
+		Licences::<T>::get(property).into_iter().find(|l| l.document_hash == document_hash).map(
+			|l| {
+				let valid = live && l.valid_at(&now);
+				(l, valid)
+			},
+		)
+	}
+
+	/// The open transfer of `property` and what blocks its completion now.
+	pub fn transfer_status(property: PropertyId) -> Option<(Transfer<T>, TransferBlockers)> {
+		let record = Properties::<T>::get(property)?;
+		let transfer = Transfers::<T>::get(property)?;
+		let blockers = Self::blockers(property, &record, &transfer);
+		Some((transfer, blockers))
+	}
+}

@@ -1,0 +1,82 @@
+//! Unit tests, one file per feature.
+
+#![allow(
+	clippy::unwrap_used,
+	clippy::expect_used,
+	clippy::indexing_slicing,
+	clippy::panic,
+	clippy::arithmetic_side_effects
+)]
+
+mod encumbrances;
+mod licences;
+mod register;
+mod tax;
+mod transfer;
+
+use crate::{mock::*, Error, Event, Properties, PropertyId, PropertyStatus, TitleChange};
+use civitas_primitives::SubjectId;
+use polkadot_sdk::{
+	frame_support::{assert_noop, assert_ok},
+	frame_system::RawOrigin,
+	sp_core::H256,
+};
+
+type RealEstate = crate::Pallet<Test>;
+
+fn signed(who: u64) -> RuntimeOrigin {
+	RawOrigin::Signed(who).into()
+}
+
+/// Registers a residential property `cadastral` owned by `owners`; returns its id.
+fn register(cadastral: &str, owners: Vec<(SubjectId, u16)>) -> PropertyId {
+	assert_ok!(RealEstate::register_property(
+		signed(REGISTRAR),
+		cadastral.as_bytes().to_vec(),
+		H256::repeat_byte(1),
+		75,
+		crate::Usage::Residential,
+		owners,
+		H256::repeat_byte(2),
+	));
+	crate::NextPropertyId::<Test>::get() - 1
+}
+
+/// Opens a transfer of the seeded flat to [`buyer`] alone.
+fn open_sale() {
+	assert_ok!(RealEstate::open_transfer(
+		signed(REGISTRAR),
+		FLAT,
+		vec![(buyer(), 1000)],
+		200_000_000,
+		H256::repeat_byte(0xde),
+	));
+}
+
+/// Tries to open a transfer of the flat to [`buyer`] for 1 fen.
+fn try_sale() -> polkadot_sdk::sp_runtime::DispatchResult {
+	RealEstate::open_transfer(signed(REGISTRAR), FLAT, vec![(buyer(), 1000)], 1, H256::zero())
+}
+
+/// Both sides of [`open_sale`] consent with their own accounts.
+fn both_consent() {
+	assert_ok!(RealEstate::consent(signed(SELLER_ACCOUNT), FLAT));
+	assert_ok!(RealEstate::consent(signed(BUYER_ACCOUNT), FLAT));
+}
+
+fn status(property: PropertyId) -> PropertyStatus {
+	Properties::<Test>::get(property).unwrap().status
+}
+
+/// The owners recorded by each history entry that changed ownership, oldest first.
+fn ownership_history(property: PropertyId) -> Vec<Vec<(SubjectId, u16)>> {
+	RealEstate::title_history(property, 0, 100)
+		.into_iter()
+		.filter_map(|(_, e)| match e.change {
+			TitleChange::Registered { owners } | TitleChange::Transferred { owners, .. } => {
+				Some(owners.into_inner())
+			},
+			_ => None,
+		})
+		.collect()
+}

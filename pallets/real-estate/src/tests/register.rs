@@ -1,0 +1,156 @@
+use super::*;
+use crate::{PropertiesOf, PropertyByCadastre};
+
+#[test]
+fn a_registrar_registers_a_property_with_its_owners() {
+	ExtBuilder.build_and_execute(|| {
+		let id = register("HD-02-0007", vec![(buyer(), 600), (co_buyer(), 400)]);
+		assert_eq!(
+			last_event(),
+			Event::PropertyRegistered { property: id, department: REGISTRY, officer: REGISTRAR }
+		);
+		let property = Properties::<Test>::get(id).unwrap();
+		assert_eq!(property.owners.into_inner(), vec![(buyer(), 600), (co_buyer(), 400)]);
+		assert_eq!((property.status, property.version), (PropertyStatus::Active, 1));
+		assert_eq!(PropertyByCadastre::<Test>::get(property.cadastral_ref), Some(id));
+		assert_eq!(PropertiesOf::<Test>::get(co_buyer(), id), Some(400));
+		assert_eq!(RealEstate::properties_of(buyer(), None, 10), vec![(id, 600)]);
+		assert_eq!(ownership_history(id), vec![vec![(buyer(), 600), (co_buyer(), 400)]]);
+	});
+}
+
+#[test]
+fn registration_checks_the_cadastral_reference() {
+	ExtBuilder.build_and_execute(|| {
+		let owners = vec![(buyer(), 1000)];
+		let reg = |cadastral: &[u8]| {
+			RealEstate::register_property(
+				signed(REGISTRAR),
+				cadastral.to_vec(),
+				H256::zero(),
+				1,
+				crate::Usage::Commercial,
+				owners.clone(),
+				H256::zero(),
+			)
+		};
+		assert_noop!(reg(b""), Error::<Test>::CadastralRefEmpty);
+		assert_noop!(reg(&[b'x'; 17]), Error::<Test>::CadastralRefTooLong);
+		assert_noop!(reg(b"HD-01-0001"), Error::<Test>::CadastralRefTaken);
+	});
+}
+
+#[test]
+fn registration_checks_owners_and_shares() {
+	ExtBuilder.build_and_execute(|| {
+		let reg = |owners: Vec<(SubjectId, u16)>| {
+			RealEstate::register_property(
+				signed(REGISTRAR),
+				b"HD-09-0001".to_vec(),
+				H256::zero(),
+				1,
+				crate::Usage::Commercial,
+				owners,
+				H256::zero(),
+			)
+		};
+		assert_noop!(reg(vec![]), Error::<Test>::NoOwners);
+		let five = (1..=5u8).map(|i| (H256::repeat_byte(i), 200)).collect();
+		assert_noop!(reg(five), Error::<Test>::TooManyOwners);
+		assert_noop!(reg(vec![(buyer(), 1000), (co_buyer(), 0)]), Error::<Test>::ShareZero);
+		assert_noop!(reg(vec![(buyer(), 500), (co_buyer(), 499)]), Error::<Test>::SharesNotWhole);
+		assert_noop!(reg(vec![(buyer(), 500), (buyer(), 500)]), Error::<Test>::DuplicateOwner);
+		assert_noop!(reg(vec![(closed(), 1000)]), Error::<Test>::OwnerNotActive);
+		assert_noop!(reg(vec![(H256::repeat_byte(0x77), 1000)]), Error::<Test>::OwnerNotActive);
+	});
+}
+
+#[test]
+fn only_a_land_registrar_registers() {
+	ExtBuilder.build_and_execute(|| {
+		let reg = |who| {
+			RealEstate::register_property(
+				signed(who),
+				b"HD-09-0001".to_vec(),
+				H256::zero(),
+				1,
+				crate::Usage::Commercial,
+				vec![(buyer(), 1000)],
+				H256::zero(),
+			)
+		};
+		assert_noop!(reg(OUTSIDER), Error::<Test>::NotOfficer);
+		assert_noop!(reg(BANKER), Error::<Test>::RoleNotHeld);
+	});
+}
+
+#[test]
+fn a_split_property_is_retired_naming_its_successors() {
+	ExtBuilder.build_and_execute(|| {
+		let east = register("HD-01-0001-E", vec![(seller(), 1000)]);
+		let west = register("HD-01-0001-W", vec![(seller(), 1000)]);
+		assert_ok!(RealEstate::retire_property(signed(REGISTRAR), FLAT, vec![east, west]));
+		assert_eq!(
+			last_event(),
+			Event::PropertyRetired {
+				property: FLAT,
+				successors: vec![east, west].try_into().unwrap(),
+				department: REGISTRY,
+				officer: REGISTRAR,
+			}
+		);
+		assert_eq!(status(FLAT), PropertyStatus::Retired);
+		assert_eq!(RealEstate::properties_of(seller(), None, 10), vec![(east, 1000), (west, 1000)]);
+		// A retired property takes no further changes, and cannot succeed another.
+		assert_noop!(
+			RealEstate::retire_property(signed(REGISTRAR), FLAT, vec![east]),
+			Error::<Test>::PropertyRetired
+		);
+		assert_noop!(
+			RealEstate::retire_property(signed(REGISTRAR), east, vec![FLAT]),
+			Error::<Test>::InvalidSuccessor
+		);
+		assert_noop!(try_sale(), Error::<Test>::PropertyRetired);
+	});
+}
+
+#[test]
+fn retiring_checks_successors_and_encumbrances() {
+	ExtBuilder.build_and_execute(|| {
+		let other = register("HD-01-0002", vec![(seller(), 1000)]);
+		let retire = |successors: Vec<PropertyId>| {
+			RealEstate::retire_property(signed(REGISTRAR), FLAT, successors)
+		};
+		assert_noop!(retire(vec![]), Error::<Test>::NoSuccessors);
+		assert_noop!(retire(vec![other; 4]), Error::<Test>::TooManySuccessors);
+		assert_noop!(retire(vec![other, other]), Error::<Test>::InvalidSuccessor);
+		assert_noop!(retire(vec![FLAT]), Error::<Test>::InvalidSuccessor);
+		assert_noop!(retire(vec![42]), Error::<Test>::InvalidSuccessor);
+		assert_noop!(
+			RealEstate::retire_property(signed(REGISTRAR), 42, vec![other]),
+			Error::<Test>::PropertyNotFound
+		);
+		open_sale();
+		assert_noop!(retire(vec![other]), Error::<Test>::TransferAlreadyOpen);
+		assert_ok!(RealEstate::cancel_transfer(signed(REGISTRAR), FLAT));
+		assert_ok!(RealEstate::freeze(signed(JUDGE), FLAT, H256::repeat_byte(9)));
+		assert_noop!(retire(vec![other]), Error::<Test>::PropertyFrozen);
+		assert_ok!(RealEstate::release_encumbrance(signed(JUDGE), FLAT, 0));
+		let easement = crate::RegistrarEncumbrance::Easement { note: H256::zero() };
+		assert_ok!(RealEstate::register_encumbrance(signed(REGISTRAR), FLAT, easement));
+		assert_noop!(retire(vec![other]), Error::<Test>::Encumbered);
+	});
+}
+
+#[test]
+fn genesis_seeds_rules_requirements_and_the_flat() {
+	ExtBuilder.build_and_execute(|| {
+		assert_eq!(RealEstate::properties_of(seller(), None, 10), vec![(FLAT, 1000)]);
+		assert_eq!(
+			crate::RequiredLicences::<Test>::get(crate::Usage::Residential).into_inner(),
+			vec![crate::LicenceKind::ConstructionCompletion]
+		);
+		let (licence, valid) = RealEstate::verify_licence(FLAT, completion()).unwrap();
+		assert_eq!((licence.issuer, valid), (HOUSING, true));
+	});
+}

@@ -1,0 +1,204 @@
+// Real estate on a dev chain through Polkadot.js: the registrar registers a flat, a bank
+// registers a mortgage, a court freezes the flat and a transfer cannot open, the freeze is lifted,
+// tax is assessed and paid through e-bills, seller, buyer and bank consent, the transfer
+// completes, another department verifies the new certificate, and the history shows both owners.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import { blake2AsHex } from '@polkadot/util-crypto';
+
+import { errorName, findEvent, linkAccounts, submit, submitOk as ok } from './chain.js';
+import { connectDevChain } from './node.js';
+
+const PLANNING = 2; // LandRegistrar
+const HOUSING = 3; // issues completion acceptances
+const TAX_BUREAU = 4;
+const COURT = 7;
+const BANK = 10;
+const REAL_ESTATE_CERTIFICATE = 1; // civic-identity schema, issued by LandRegistrar departments
+const SELLER = blake2AsHex('civitas-dev/person/1');
+const BUYER = blake2AsHex('civitas-dev/person/2');
+
+describe('real estate through Polkadot.js', { timeout: 900_000 }, () => {
+  let chain;
+  let api;
+  let k;
+  let flat;
+  let mortgage;
+  let freeze;
+  let taxBill;
+  const completion = blake2AsHex('completion acceptance HD-0305-0101, 2026-09-30');
+  const newCertificate = blake2AsHex('real-estate certificate 2026-0042117');
+
+  const property = async (id) => (await api.call.realEstateApi.property(id)).unwrap();
+  const blockers = async () => (await api.call.realEstateApi.transferStatus(flat)).unwrap()[1];
+
+  before(async () => {
+    chain = await connectDevChain();
+    ({ api } = chain);
+    const { keyring } = chain;
+    k = {
+      alice: keyring.addFromUri('//Alice'), // Governance, and fee tokens for the buyer.
+      bob: keyring.addFromUri('//Bob'), // Public Security Bureau: the people's registrar.
+      dave: keyring.addFromUri('//Dave'), // Planning and Natural Resources: LandRegistrar.
+      eve: keyring.addFromUri('//Eve'), // Housing: issues completion acceptances.
+      ferdie: keyring.addFromUri('//Ferdie'), // Tax Bureau.
+      court: keyring.addFromUri('//Charlie//stash'), // Intermediate People's Court.
+      bank: keyring.addFromUri('//Ferdie//stash'), // City Commercial Bank: Lender.
+      auditor: keyring.addFromUri('//Dave//stash'), // Audit Office: only reads.
+      seller: keyring.addFromUri('//Two'), // Person 1's own account.
+      buyer: keyring.addFromUri('//real-estate//buyer'), // Person 2's own account.
+    };
+  });
+
+  after(async () => {
+    await chain?.stop();
+  });
+
+  test('the seeded register is readable', async () => {
+    const shop = await api.call.realEstateApi.propertyByCadastre('BJ-CY-0207-0012');
+    const seeded = await property(shop.unwrap());
+    assert.equal(seeded.usage.toString(), 'Commercial');
+    assert.equal(seeded.owners[0][0].toHex(), blake2AsHex('civitas-dev/enterprise/1'));
+    const fire = await api.call.realEstateApi.verifyLicence(
+      shop.unwrap(), blake2AsHex('civitas-dev/licence/fire-safety/BJ-CY-0207-0012'));
+    assert.equal(fire.unwrap()[1].isTrue, true);
+  });
+
+  test('seller and buyer link their own accounts', { timeout: 120_000 }, async () => {
+    await ok(api, api.tx.balances.transferKeepAlive(k.buyer.address, 1_000_000_000_000_000n), k.alice);
+    await linkAccounts(api, k.bob, [[SELLER, k.seller], [BUYER, k.buyer]]);
+  });
+
+  test('the registrar registers a flat and housing attaches its completion acceptance', { timeout: 120_000 }, async () => {
+    const events = await ok(api, api.tx.realEstate.registerProperty(
+      'BJ-HD-0305-0101', blake2AsHex('salted location record'), 76, 'Residential',
+      [[SELLER, 1000]], blake2AsHex('real-estate certificate 2019-0031772')), k.dave);
+    const registered = findEvent(events, 'realEstate', 'PropertyRegistered');
+    flat = registered.data.property.toNumber();
+    assert.equal(registered.data.department.toNumber(), PLANNING);
+    assert.equal(registered.data.officer.toString(), k.dave.address);
+
+    const duplicate = await submit(api, api.tx.realEstate.registerProperty(
+      'BJ-HD-0305-0101', blake2AsHex('x'), 76, 'Residential', [[BUYER, 1000]], blake2AsHex('y')), k.dave);
+    assert.equal(errorName(api, duplicate.dispatchError), 'realEstate.CadastralRefTaken');
+    const shares = await submit(api, api.tx.realEstate.registerProperty(
+      'BJ-HD-0305-0102', blake2AsHex('x'), 76, 'Residential', [[SELLER, 600], [BUYER, 300]], blake2AsHex('y')), k.dave);
+    assert.equal(errorName(api, shares.dispatchError), 'realEstate.SharesNotWhole');
+
+    const wrong = await submit(api, api.tx.realEstate.issueLicence(
+      flat, 'ConstructionCompletion', completion, null), k.dave);
+    assert.equal(errorName(api, wrong.dispatchError), 'realEstate.NotLicenceIssuer');
+    const issued = await ok(api, api.tx.realEstate.issueLicence(
+      flat, 'ConstructionCompletion', completion, null), k.eve);
+    assert.equal(findEvent(issued, 'realEstate', 'LicenceIssued').data.department.toNumber(), HOUSING);
+  });
+
+  test('a bank registers a mortgage with the registrar', { timeout: 120_000 }, async () => {
+    const early = await submit(api, api.tx.realEstate.registerMortgage(flat, BANK), k.dave);
+    assert.equal(errorName(api, early.dispatchError), 'realEstate.NoMortgageRequest');
+    await ok(api, api.tx.realEstate.requestMortgage(flat, 150_000_000, blake2AsHex('loan contract 88-2026')), k.bank);
+    const events = await ok(api, api.tx.realEstate.registerMortgage(flat, BANK), k.dave);
+    const registered = findEvent(events, 'realEstate', 'EncumbranceRegistered').data;
+    mortgage = registered.encumbrance.id.toNumber();
+    const kind = registered.encumbrance.kind.asMortgage;
+    assert.equal(kind.lender.toNumber(), BANK);
+    assert.equal(kind.rank.toNumber(), 1);
+  });
+
+  test('a court freezes the flat and no transfer can open', { timeout: 120_000 }, async () => {
+    const events = await ok(api, api.tx.realEstate.freeze(flat, blake2AsHex('(2026) Jing 0108 Zhi 1234')), k.court);
+    const frozen = findEvent(events, 'realEstate', 'EncumbranceRegistered').data;
+    freeze = frozen.encumbrance.id.toNumber();
+    assert.equal(frozen.department.toNumber(), COURT);
+    assert.equal((await property(flat)).status.toString(), 'Frozen');
+
+    const sale = await submit(api, api.tx.realEstate.openTransfer(
+      flat, [[BUYER, 1000]], 320_000_000, blake2AsHex('deed of sale')), k.dave);
+    assert.equal(errorName(api, sale.dispatchError), 'realEstate.PropertyFrozen');
+    const loan = await submit(api, api.tx.realEstate.requestMortgage(flat, 1, blake2AsHex('second loan')), k.bank);
+    assert.equal(errorName(api, loan.dispatchError), 'realEstate.PropertyFrozen');
+  });
+
+  test('only the court lifts its freeze', { timeout: 120_000 }, async () => {
+    const bank = await submit(api, api.tx.realEstate.releaseEncumbrance(flat, freeze), k.bank);
+    assert.equal(errorName(api, bank.dispatchError), 'realEstate.NotReleaser');
+    await ok(api, api.tx.realEstate.releaseEncumbrance(flat, freeze), k.court);
+    assert.equal((await property(flat)).status.toString(), 'Active');
+  });
+
+  test('tax is assessed, and the open transfer waits for it and for consents', { timeout: 120_000 }, async () => {
+    const events = await ok(api, api.tx.realEstate.assessTax(flat, 2026, 380_000), k.ferdie);
+    const assessed = findEvent(events, 'realEstate', 'TaxAssessed').data;
+    taxBill = assessed.bill.toHex();
+    assert.equal(assessed.payer.toHex(), SELLER);
+    assert.equal(assessed.department.toNumber(), TAX_BUREAU);
+    const bill = (await api.call.eBillsApi.bill(taxBill)).unwrap();
+    assert.equal(bill.kind.toString(), 'Tax');
+    assert.equal(bill.status.toString(), 'Issued');
+    const again = await submit(api, api.tx.realEstate.assessTax(flat, 2026, 1), k.ferdie);
+    assert.equal(errorName(api, again.dispatchError), 'realEstate.AlreadyAssessed');
+
+    await ok(api, api.tx.realEstate.openTransfer(flat, [[BUYER, 1000]], 320_000_000, blake2AsHex('deed of sale')), k.dave);
+    const waiting = await blockers();
+    assert.deepEqual(waiting.outstandingTax.map((b) => b.toHex()), [taxBill]);
+    assert.equal(waiting.missingConsents.length, 3); // seller, buyer, bank
+    const early = await submit(api, api.tx.realEstate.completeTransfer(flat, newCertificate), k.dave);
+    assert.equal(errorName(api, early.dispatchError), 'realEstate.ConsentMissing');
+  });
+
+  test('the tax bureau records the payment; seller, buyer and bank consent', { timeout: 180_000 }, async () => {
+    await ok(api, api.tx.eBills.markPaid(taxBill, blake2AsHex('tax payment 2026-77120')), k.ferdie);
+    const stranger = await submit(api, api.tx.realEstate.consent(flat), k.auditor);
+    assert.equal(errorName(api, stranger.dispatchError), 'realEstate.NotAParty');
+    for (const [who, party] of [[k.seller, 'Subject'], [k.buyer, 'Subject'], [k.bank, 'Lender']]) {
+      const events = await ok(api, api.tx.realEstate.consent(flat), who);
+      const given = findEvent(events, 'realEstate', 'ConsentGiven').data;
+      assert.equal(given.party.type, party);
+      assert.equal(given.by.toString(), who.address);
+    }
+    const ready = await blockers();
+    assert.equal(ready.missingConsents.length + ready.outstandingTax.length + ready.missingLicences.length, 0);
+  });
+
+  test('the transfer completes and another department verifies the new certificate', { timeout: 180_000 }, async () => {
+    const events = await ok(api, api.tx.realEstate.completeTransfer(flat, newCertificate), k.dave);
+    const completed = findEvent(events, 'realEstate', 'TransferCompleted').data;
+    assert.equal(completed.titleCertificate.toHex(), newCertificate);
+    assert.equal(completed.officer.toString(), k.dave.address);
+
+    const now = await property(flat);
+    assert.deepEqual(now.owners.map(([s, share]) => [s.toHex(), share.toNumber()]), [[BUYER, 1000]]);
+    assert.equal(now.titleCertificate.toHex(), newCertificate);
+    const held = await api.call.realEstateApi.propertiesOf(BUYER, null, 50);
+    assert.ok(held.some(([id]) => id.toNumber() === flat));
+    const sold = await api.call.realEstateApi.propertiesOf(SELLER, null, 50);
+    assert.ok(!sold.some(([id]) => id.toNumber() === flat));
+    // The mortgage stays with the flat.
+    const encumbrances = await api.call.realEstateApi.encumbrances(flat);
+    assert.deepEqual(encumbrances.map((e) => e.id.toNumber()), [mortgage]);
+
+    // The registrar issues the electronic certificate; the bank verifies it by its hash.
+    await ok(api, api.tx.civicIdentity.issueCredential(newCertificate, REAL_ESTATE_CERTIFICATE, BUYER, 0, null), k.dave);
+    const verified = (await api.call.civicIdentityApi.verifyCredential(newCertificate)).unwrap();
+    assert.equal(verified.validNow.isTrue, true);
+    assert.equal(verified.subject.toHex(), BUYER);
+    assert.equal(verified.issuer.toNumber(), PLANNING);
+    const licence = (await api.call.realEstateApi.verifyLicence(flat, completion)).unwrap();
+    assert.equal(licence[1].isTrue, true);
+  });
+
+  test('the title history shows both owners', async () => {
+    const history = await api.call.realEstateApi.titleHistory(flat, 0, 100);
+    const changes = history.map(([, entry]) => entry.change.type);
+    assert.deepEqual(changes, ['Registered', 'Encumbered', 'Encumbered', 'Released', 'Transferred']);
+    const owners = history
+      .filter(([, e]) => e.change.isRegistered || e.change.isTransferred)
+      .map(([, e]) => (e.change.isRegistered ? e.change.asRegistered : e.change.asTransferred).owners[0][0].toHex());
+    assert.deepEqual(owners, [SELLER, BUYER]);
+    const last = history[history.length - 1][1];
+    assert.equal(last.titleCertificate.toHex(), newCertificate);
+    assert.equal(last.department.toNumber(), PLANNING);
+  });
+});
