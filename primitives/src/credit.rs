@@ -61,6 +61,8 @@ pub enum CreditCategory {
 	codec::DecodeWithMemTracking,
 	codec::MaxEncodedLen,
 	scale_info::TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub enum CreditStanding {
 	/// At or above the commendation threshold: eligible for simplified procedures.
@@ -72,6 +74,23 @@ pub enum CreditStanding {
 	Watch,
 	/// Below the restriction threshold: restricted from grants and similar benefits.
 	Restricted,
+}
+
+impl CreditStanding {
+	/// Its place from the bottom: `Restricted` 0, `Watch` 1, `Normal` 2, `Commended` 3.
+	fn rank(self) -> u8 {
+		match self {
+			Self::Restricted => 0,
+			Self::Watch => 1,
+			Self::Normal => 2,
+			Self::Commended => 3,
+		}
+	}
+
+	/// Whether this standing is `minimum` or better (for eligibility checks).
+	pub fn at_least(self, minimum: Self) -> bool {
+		self.rank() >= minimum.rank()
+	}
 }
 
 /// Adding credit records from another pallet.

@@ -70,6 +70,9 @@ pub trait RoleAuthority<AccountId> {
 	/// Whether `department` is active and holds `role` unexpired now.
 	fn has_role(department: DepartmentId, role: Role) -> bool;
 
+	/// How many officers `department` has now (0 if it does not exist). One read.
+	fn officer_count(department: DepartmentId) -> u32;
+
 	/// The department on whose behalf `who` may act under `role` now, or why not: for pallets
 	/// that report a named error instead of `BadOrigin`, or whose role depends on the call's
 	/// arguments (for example the issuer role of a certificate's schema). Two reads at most.

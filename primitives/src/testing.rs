@@ -23,8 +23,9 @@ use polkadot_sdk::{
 };
 
 use crate::{
-	Amount, BillId, BillIssuer, BillKind, CredentialId, CredentialVerifier, DepartmentId,
-	IdentityProvider, Role, RoleAuthority, SchemaId, SubjectId, SubjectKind,
+	Amount, BillId, BillIssuer, BillKind, CredentialId, CredentialVerifier, CreditCategory,
+	CreditProfile, CreditRecorder, CreditStanding, DepartmentId, IdentityProvider, RecordId, Role,
+	RoleAuthority, SchemaId, SubjectId, SubjectKind,
 };
 
 thread_local! {
@@ -36,6 +37,9 @@ thread_local! {
 	static CREDENTIALS: RefCell<BTreeMap<CredentialId, (SchemaId, SubjectId, bool)>> =
 		const { RefCell::new(BTreeMap::new()) };
 	static BILLS: RefCell<BTreeMap<BillId, MockBill>> = const { RefCell::new(BTreeMap::new()) };
+	static STANDINGS: RefCell<BTreeMap<SubjectId, CreditStanding>> =
+		const { RefCell::new(BTreeMap::new()) };
+	static CREDIT_RECORDS: RefCell<Vec<MockCreditRecord>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Departments, roles and officers: a [`RoleAuthority`] over `u64` accounts.
@@ -74,6 +78,10 @@ impl RoleAuthority<u64> for MockRoles {
 
 	fn has_role(department: DepartmentId, role: Role) -> bool {
 		GRANTS.with(|g| g.borrow().contains(&(department, role)))
+	}
+
+	fn officer_count(department: DepartmentId) -> u32 {
+		OFFICERS.with(|o| o.borrow().values().filter(|d| **d == department).count() as u32)
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
@@ -220,5 +228,87 @@ impl BillIssuer<u64> for MockBills {
 
 	fn issue_weight() -> Weight {
 		Weight::zero()
+	}
+}
+
+/// A credit record as [`MockCredit`] keeps it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct MockCreditRecord {
+	/// The subject.
+	pub subject: SubjectId,
+	/// The recording department.
+	pub department: DepartmentId,
+	/// The source tag.
+	pub source: [u8; 8],
+	/// The category.
+	pub category: CreditCategory,
+	/// The score delta.
+	pub score_delta: i32,
+	/// The evidence hash.
+	pub evidence: H256,
+}
+
+/// Credit records and standings: a [`CreditRecorder`] and [`CreditProfile`]. Every subject is
+/// `Normal` (score 1000) unless a test sets its standing; records are refused for subjects that
+/// [`MockIdentity`] does not know as active.
+pub struct MockCredit;
+
+impl MockCredit {
+	/// Sets `subject`'s standing.
+	pub fn set_standing(subject: SubjectId, standing: CreditStanding) {
+		STANDINGS.with(|s| s.borrow_mut().insert(subject, standing));
+	}
+
+	/// The records added so far, oldest first.
+	pub fn records() -> Vec<MockCreditRecord> {
+		CREDIT_RECORDS.with(|r| r.borrow().clone())
+	}
+}
+
+impl CreditRecorder for MockCredit {
+	fn record(
+		subject: &SubjectId,
+		department: DepartmentId,
+		source: [u8; 8],
+		category: CreditCategory,
+		score_delta: i32,
+		evidence: H256,
+	) -> Result<RecordId, DispatchError> {
+		// As the credit records pallet does: only active subjects get records.
+		if !<MockIdentity as IdentityProvider<u64>>::is_active(subject) {
+			return Err(DispatchError::Other("subject not active"));
+		}
+		let record = MockCreditRecord {
+			subject: *subject,
+			department,
+			source,
+			category,
+			score_delta,
+			evidence,
+		};
+		Ok(CREDIT_RECORDS.with(|r| {
+			let mut records = r.borrow_mut();
+			records.push(record);
+			records.len() as RecordId - 1
+		}))
+	}
+
+	fn record_weight() -> Weight {
+		Weight::zero()
+	}
+}
+
+impl CreditProfile for MockCredit {
+	fn score(subject: &SubjectId) -> i32 {
+		match Self::standing(subject) {
+			CreditStanding::Commended => 1200,
+			CreditStanding::Normal => 1000,
+			CreditStanding::Watch => 800,
+			CreditStanding::Restricted => 600,
+		}
+	}
+
+	fn standing(subject: &SubjectId) -> CreditStanding {
+		STANDINGS.with(|s| s.borrow().get(subject).copied().unwrap_or_default())
 	}
 }

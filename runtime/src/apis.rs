@@ -38,6 +38,7 @@ use pallet_civic_identity::{
 use pallet_credit_records::runtime_api::{CreditProfileInfo, RecordInfo};
 use pallet_departments::{runtime_api::DepartmentInfo, Officer};
 use pallet_e_bills::{runtime_api::BillInfo, Issuer, ReimbursementStatus};
+use pallet_fund_grants::{Application, ApplicationId, Program, ProgramId};
 use pallet_real_estate::{
 	Encumbrance, HistoryEntry, Licence, Property, PropertyId, Share, Transfer, TransferBlockers,
 };
@@ -47,6 +48,7 @@ type CivicIdentity = pallet_civic_identity::Pallet<Runtime>;
 type CreditRecords = pallet_credit_records::Pallet<Runtime>;
 type EBills = pallet_e_bills::Pallet<Runtime>;
 type RealEstate = pallet_real_estate::Pallet<Runtime>;
+type FundGrants = pallet_fund_grants::Pallet<Runtime>;
 
 impl_runtime_apis! {
 	impl sp_api::Core<Block> for Runtime {
@@ -340,6 +342,24 @@ impl_runtime_apis! {
 
 		fn transfer_status(id: PropertyId) -> Option<(Transfer<Runtime>, TransferBlockers)> {
 			RealEstate::transfer_status(id)
+		}
+	}
+
+	impl pallet_fund_grants::runtime_api::FundGrantsApi<Block, Program<Runtime>, Application<Runtime>> for Runtime {
+		fn program(id: ProgramId) -> Option<(Program<Runtime>, Balance)> {
+			FundGrants::program_info(id)
+		}
+
+		fn application(id: ApplicationId) -> Option<Application<Runtime>> {
+			pallet_fund_grants::Applications::<Runtime>::get(id)
+		}
+
+		fn applications_of(subject: SubjectId, start_after: Option<ApplicationId>, limit: u32) -> Vec<(ApplicationId, Application<Runtime>)> {
+			FundGrants::applications_of(subject, start_after, limit)
+		}
+
+		fn applications_of_program(program: ProgramId, start_after: Option<ApplicationId>, limit: u32) -> Vec<(ApplicationId, Application<Runtime>)> {
+			FundGrants::applications_of_program(program, start_after, limit)
 		}
 	}
 

@@ -26,6 +26,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_credit_records, CreditRecords]
 	[pallet_e_bills, EBills]
 	[pallet_real_estate, RealEstate]
+	[pallet_fund_grants, FundGrants]
 );
 
 /// The benchmarks the runtime offers and the storage they touch.

@@ -20,8 +20,8 @@ use polkadot_sdk::{
 
 use crate::{
 	AccountId, AuraConfig, BalancesConfig, BlockNumber, CivicIdentityConfig, CreditRecordsConfig,
-	DepartmentsConfig, EBillsConfig, GrandpaConfig, RealEstateConfig, RuntimeGenesisConfig,
-	SudoConfig, DAYS, UNIT,
+	DepartmentsConfig, EBillsConfig, FundGrantsConfig, GrandpaConfig, RealEstateConfig,
+	RuntimeGenesisConfig, SudoConfig, DAYS, UNIT,
 };
 use civitas_primitives::BillKind;
 use civitas_primitives::{CreditCategory, Role, SubjectId, SubjectKind};
@@ -29,6 +29,7 @@ use pallet_civic_identity::{GenesisCredential, GenesisSchema, GenesisSubject};
 use pallet_credit_records::GenesisRecord;
 use pallet_departments::{DepartmentKind, GenesisDepartment};
 use pallet_e_bills::{GenesisBill, Issuer};
+use pallet_fund_grants::{GenesisProgram, ProgramKind};
 use pallet_real_estate::{GenesisProperty, LicenceKind, LicenceRule, Usage};
 use polkadot_sdk::{sp_core::H256, sp_io::hashing::blake2_256};
 
@@ -364,6 +365,26 @@ pub fn city_real_estate() -> RealEstateConfig {
 	}
 }
 
+/// The special fund: a start-up rent subsidy reviewed by the Science and Technology Commission
+/// (department 6, one approval), open a year from genesis to enterprises of `Normal` standing or
+/// better.
+pub fn city_fund() -> FundGrantsConfig {
+	FundGrantsConfig {
+		programs: vec![GenesisProgram {
+			name: String::from("Start-up rent subsidy 2026"),
+			kind: ProgramKind::RentSubsidy,
+			committee: 6,
+			budget: 5_000_000_000,
+			max_award: 60_000_000,
+			closes_at: 365 * DAYS,
+			min_credit_standing: civitas_primitives::CreditStanding::Normal,
+			open_to_persons: false,
+			reviews_needed: 1,
+		}],
+		..Default::default()
+	}
+}
+
 /// A genesis with `authorities` producing and finalizing blocks, `root` as the Sudo key, every
 /// keyring account endowed, and the city's departments.
 fn city_genesis(authorities: &[Sr25519Keyring], root: Sr25519Keyring) -> serde_json::Value {
@@ -389,6 +410,7 @@ fn city_genesis(authorities: &[Sr25519Keyring], root: Sr25519Keyring) -> serde_j
 		credit_records: city_credit(),
 		e_bills: city_bills(),
 		real_estate: city_real_estate(),
+		fund_grants: city_fund(),
 		..Default::default()
 	};
 	serde_json::to_value(config).unwrap_or_default()

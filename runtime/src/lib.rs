@@ -55,7 +55,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("civitas"),
 	impl_name: alloc::borrow::Cow::Borrowed("civitas"),
 	authoring_version: 1,
-	spec_version: 104,
+	spec_version: 105,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -231,4 +231,8 @@ mod runtime {
 	/// Real-estate register: titles, transfers, encumbrances, licences, property tax.
 	#[runtime::pallet_index(24)]
 	pub type RealEstate = pallet_real_estate;
+
+	/// The special fund: programs, committee review, milestone payouts, clawback.
+	#[runtime::pallet_index(25)]
+	pub type FundGrants = pallet_fund_grants;
 }

@@ -1,4 +1,5 @@
-//! Tests of the runtime's own code: its genesis presets.
+//! Tests of the runtime's own code: its genesis presets, and flows across pallets on the real
+//! runtime (departments deciding roles, identities, credit, bills).
 
 #![allow(clippy::expect_used, clippy::panic)]
 
@@ -490,6 +491,87 @@ mod real_estate_flow {
 				})
 				.collect();
 			assert_eq!(owners, vec![seller, buyer]);
+		});
+	}
+}
+
+/// The special fund on the real runtime: enterprise 1 (through //Two) applies to the seeded
+/// rent subsidy, the Science Commission (//Bob//stash) approves, a milestone is paid by the
+/// Finance Bureau (//Alice//stash), the grant is clawed back and credit records shows it.
+mod fund_grants_flow {
+	use super::*;
+	use crate::{genesis_config_presets::dev_id, CreditRecords, FundGrants, Runtime, RuntimeCall};
+	use civitas_primitives::CreditProfile;
+	use pallet_fund_grants::{ApplicationStatus, Call, Error, MilestonePlan};
+	use polkadot_sdk::{sp_core::H256, sp_runtime::DispatchError};
+
+	fn fund(who: Sr25519Keyring, call: Call<Runtime>) -> Result<(), DispatchError> {
+		dispatch(who, RuntimeCall::FundGrants(call))
+	}
+
+	fn apply_for(program: u32, requested: u128) -> Call<Runtime> {
+		let milestones =
+			vec![MilestonePlan { amount: requested, due: 1_000, description: H256::zero() }];
+		Call::apply { program, requested, proposal: H256::repeat_byte(1), milestones }
+	}
+
+	/// Enterprise 2 is on `Watch` after its seeded tax penalty; the seeded program wants `Normal`.
+	#[test]
+	fn credit_standing_from_credit_records_decides_eligibility() {
+		use Sr25519Keyring::{Charlie, Two};
+		dev_chain().execute_with(|| {
+			let enterprise = dev_id("civitas-dev/enterprise/2");
+			link(Charlie, enterprise, Two);
+			assert_eq!(
+				fund(Two, apply_for(0, 100_000)),
+				Err(Error::<Runtime>::CreditBelowMinimum.into())
+			);
+		});
+	}
+
+	#[test]
+	fn a_grant_is_approved_paid_in_part_and_clawed_back() {
+		use Sr25519Keyring::{AliceStash, BobStash, Charlie, Two};
+		dev_chain().execute_with(|| {
+			let enterprise = dev_id("civitas-dev/enterprise/1");
+			link(Charlie, enterprise, Two);
+			let milestone = |amount, due| MilestonePlan { amount, due, description: H256::zero() };
+			let apply = Call::apply {
+				program: 0,
+				requested: 500_000,
+				proposal: H256::repeat_byte(1),
+				milestones: vec![milestone(300_000, 1_000), milestone(200_000, 2_000)],
+			};
+			assert_eq!(fund(Two, apply), Ok(()));
+			let review = Call::review { application: 0, approve: true, comment: H256::zero() };
+			assert_eq!(
+				fund(AliceStash, review.clone()),
+				Err(Error::<Runtime>::NotOnCommittee.into())
+			);
+			assert_eq!(fund(BobStash, review), Ok(()));
+			let submit =
+				Call::submit_milestone { application: 0, index: 0, evidence: H256::repeat_byte(2) };
+			assert_eq!(fund(Two, submit), Ok(()));
+			assert_eq!(
+				fund(BobStash, Call::approve_milestone { application: 0, index: 0 }),
+				Ok(())
+			);
+			let pay = Call::record_payout { application: 0, index: 0, reference: H256::zero() };
+			assert_eq!(fund(AliceStash, pay), Ok(()));
+
+			let before = CreditRecords::score(&enterprise);
+			let claw = Call::claw_back {
+				application: 0,
+				reason: H256::repeat_byte(3),
+				to_recover: 50_000,
+			};
+			assert_eq!(fund(BobStash, claw), Ok(()));
+			let (program, remaining) = FundGrants::program_info(0).expect("seeded");
+			assert_eq!((program.allocated, program.disbursed), (300_000, 300_000));
+			assert_eq!(remaining, program.terms.budget.saturating_sub(300_000));
+			let application = pallet_fund_grants::Applications::<Runtime>::get(0).expect("filed");
+			assert_eq!(application.status, ApplicationStatus::ClawedBack);
+			assert_eq!(CreditRecords::score(&enterprise), before.saturating_sub(150));
 		});
 	}
 }

@@ -20,6 +20,10 @@ impl<T: Config> RoleAuthority<T::AccountId> for Pallet<T> {
 		Departments::<T>::get(department).is_some_and(|d| d.may_act_as(role, now))
 	}
 
+	fn officer_count(department: DepartmentId) -> u32 {
+		Departments::<T>::get(department).map_or(0, |d| d.officers)
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	fn successful_officer(role: Role) -> Result<T::AccountId, ()> {
 		use crate::{Actor, DepartmentKind};

@@ -95,3 +95,17 @@ impl pallet_real_estate::Config for Runtime {
 	type TransferPeriod = TransferPeriod;
 	type WeightInfo = pallet_real_estate::weights::SubstrateWeight<Runtime>;
 }
+
+impl pallet_fund_grants::Config for Runtime {
+	type Roles = pallet_departments::Pallet<Runtime>;
+	type Identity = pallet_civic_identity::Pallet<Runtime>;
+	type CreditProfile = pallet_credit_records::Pallet<Runtime>;
+	type CreditRecorder = pallet_credit_records::Pallet<Runtime>;
+	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type MaxNameLength = ConstU32<128>;
+	/// A year of monthly milestones.
+	type MaxMilestones = ConstU32<12>;
+	/// Enough to move a normal enterprise towards `Watch` (below 900).
+	type ClawbackScoreDelta = ConstI32<-150>;
+	type WeightInfo = pallet_fund_grants::weights::SubstrateWeight<Runtime>;
+}

@@ -1,0 +1,612 @@
+//! The logic behind the calls. Each `do_*` function checks everything first and writes last; a
+//! failing call changes nothing.
+
+use alloc::vec::Vec;
+use polkadot_sdk::{
+	frame_support::{ensure, pallet_prelude::*},
+	frame_system::{self, pallet_prelude::*},
+	sp_core::H256,
+};
+
+use crate::{
+	pallet::*, Actor, Amount, Application, ApplicationId, ApplicationStatus, CreditProfile,
+	CreditRecorder, DepartmentId, IdentityProvider, Milestone, MilestonePlan, MilestoneStatus,
+	Program, ProgramId, ProgramStatus, ProgramTerms, Role, RoleAuthority, SubjectId, Vote,
+	CREDIT_SOURCE,
+};
+use civitas_primitives::{CreditCategory, RoleError, SubjectKind};
+
+impl<T: Config> Pallet<T> {
+	/// The department of the signed officer `origin` if it holds `role` now, with the officer.
+	pub(crate) fn ensure_officer(
+		origin: OriginFor<T>,
+		role: Role,
+	) -> Result<(DepartmentId, T::AccountId), DispatchError> {
+		let who = ensure_signed(origin)?;
+		let department = T::Roles::ensure_role(&who, role).map_err(|e| match e {
+			RoleError::NotOfficer => Error::<T>::NotOfficer,
+			RoleError::RoleNotHeld => Error::<T>::RoleNotHeld,
+		})?;
+		Ok((department, who))
+	}
+
+	/// Governance, or a `FundTreasurer` officer.
+	pub(crate) fn ensure_treasury(
+		origin: OriginFor<T>,
+	) -> Result<Actor<T::AccountId>, DispatchError> {
+		match T::GovernanceOrigin::try_origin(origin) {
+			Ok(_) => Ok(Actor::Governance),
+			Err(origin) => {
+				let (_, officer) = Self::ensure_officer(origin, Role::FundTreasurer)?;
+				Ok(Actor::Account(officer))
+			},
+		}
+	}
+
+	/// The department of `who` if it is a `FundCommittee` officer of `program`'s committee.
+	fn ensure_committee(
+		who: &T::AccountId,
+		program: &Program<T>,
+	) -> Result<DepartmentId, DispatchError> {
+		let department = T::Roles::department_of(who).ok_or(Error::<T>::NotOnCommittee)?;
+		ensure!(department == program.terms.committee, Error::<T>::NotOnCommittee);
+		ensure!(T::Roles::has_role(department, Role::FundCommittee), Error::<T>::RoleNotHeld);
+		Ok(department)
+	}
+
+	fn now() -> BlockNumberFor<T> {
+		frame_system::Pallet::<T>::block_number()
+	}
+
+	pub(crate) fn do_create_program(
+		terms: ProgramTerms<T>,
+		by: Actor<T::AccountId>,
+	) -> DispatchResult {
+		ensure!(!terms.name.is_empty(), Error::<T>::NameEmpty);
+		ensure!(
+			T::Roles::has_role(terms.committee, Role::FundCommittee),
+			Error::<T>::NotACommittee
+		);
+		ensure!(terms.budget > 0 && terms.max_award > 0, Error::<T>::AmountZero);
+		ensure!(terms.max_award <= terms.budget, Error::<T>::MaxAwardExceedsBudget);
+		ensure!(terms.opens_at < terms.closes_at, Error::<T>::InvalidPeriod);
+		ensure!(terms.reviews_needed > 0, Error::<T>::NoReviewsNeeded);
+		ensure!(
+			terms.reviews_needed <= T::Roles::officer_count(terms.committee),
+			Error::<T>::ReviewsExceedCommittee
+		);
+		let program = NextProgramId::<T>::get();
+		let next = program.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
+
+		let budget = terms.budget;
+		NextProgramId::<T>::put(next);
+		Programs::<T>::insert(
+			program,
+			Program::<T> {
+				terms,
+				allocated: 0,
+				disbursed: 0,
+				status: ProgramStatus::Open,
+				created_by: by.clone(),
+			},
+		);
+		Self::deposit_event(Event::ProgramCreated { program, budget, by });
+		Ok(())
+	}
+
+	pub(crate) fn do_top_up(
+		program: ProgramId,
+		amount: Amount,
+		by: Actor<T::AccountId>,
+	) -> DispatchResult {
+		let mut record = Programs::<T>::get(program).ok_or(Error::<T>::ProgramNotFound)?;
+		ensure!(amount > 0, Error::<T>::AmountZero);
+		record.terms.budget =
+			record.terms.budget.checked_add(amount).ok_or(Error::<T>::BudgetOverflow)?;
+		let budget = record.terms.budget;
+		Programs::<T>::insert(program, record);
+		Self::deposit_event(Event::BudgetToppedUp { program, amount, budget, by });
+		Ok(())
+	}
+
+	pub(crate) fn do_close_program(program: ProgramId, by: Actor<T::AccountId>) -> DispatchResult {
+		let mut record = Programs::<T>::get(program).ok_or(Error::<T>::ProgramNotFound)?;
+		ensure!(record.status == ProgramStatus::Open, Error::<T>::ProgramClosed);
+		record.status = ProgramStatus::Closed;
+		Programs::<T>::insert(program, record);
+		Self::deposit_event(Event::ProgramClosed { program, by });
+		Ok(())
+	}
+
+	/// Checks the milestones of an application for `requested`.
+	fn checked_milestones(
+		requested: Amount,
+		plans: Vec<MilestonePlan<BlockNumberFor<T>>>,
+	) -> Result<BoundedVec<Milestone<BlockNumberFor<T>>, T::MaxMilestones>, DispatchError> {
+		ensure!(!plans.is_empty(), Error::<T>::NoMilestones);
+		ensure!(plans.len() <= T::MaxMilestones::get() as usize, Error::<T>::TooManyMilestones);
+		let now = Self::now();
+		let mut previous_due = now;
+		let mut total: Amount = 0;
+		for plan in &plans {
+			ensure!(plan.amount > 0, Error::<T>::AmountZero);
+			ensure!(plan.due > now, Error::<T>::MilestoneDueInPast);
+			ensure!(plan.due >= previous_due, Error::<T>::MilestonesNotInOrder);
+			previous_due = plan.due;
+			total = total.checked_add(plan.amount).ok_or(Error::<T>::MilestonesMismatch)?;
+		}
+		ensure!(total == requested, Error::<T>::MilestonesMismatch);
+		let milestones: Vec<_> = plans
+			.into_iter()
+			.map(|plan| Milestone { plan, status: MilestoneStatus::Pending })
+			.collect();
+		Ok(milestones.try_into().map_err(|_| Error::<T>::TooManyMilestones)?)
+	}
+
+	pub(crate) fn do_apply(
+		who: T::AccountId,
+		program: ProgramId,
+		requested: Amount,
+		proposal: H256,
+		plans: Vec<MilestonePlan<BlockNumberFor<T>>>,
+	) -> DispatchResult {
+		let applicant = T::Identity::subject_of(&who).ok_or(Error::<T>::NotLinked)?;
+		let record = Programs::<T>::get(program).ok_or(Error::<T>::ProgramNotFound)?;
+		ensure!(record.status == ProgramStatus::Open, Error::<T>::ProgramClosed);
+		let now = Self::now();
+		ensure!(
+			record.terms.opens_at <= now && now <= record.terms.closes_at,
+			Error::<T>::ProgramNotOpen
+		);
+		ensure!(T::Identity::is_active(&applicant), Error::<T>::ApplicantNotActive);
+		let is_enterprise = T::Identity::kind(&applicant) == Some(SubjectKind::Enterprise);
+		ensure!(is_enterprise || record.terms.open_to_persons, Error::<T>::PersonsNotEligible);
+		ensure!(
+			T::CreditProfile::standing(&applicant).at_least(record.terms.min_credit_standing),
+			Error::<T>::CreditBelowMinimum
+		);
+		ensure!(requested > 0, Error::<T>::AmountZero);
+		ensure!(requested <= record.terms.max_award, Error::<T>::ExceedsMaxAward);
+		let milestones = Self::checked_milestones(requested, plans)?;
+		ensure!(
+			!OpenApplications::<T>::contains_key(program, applicant),
+			Error::<T>::ApplicationOpen
+		);
+		let application = NextApplicationId::<T>::get();
+		let next = application.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
+
+		NextApplicationId::<T>::put(next);
+		OpenApplications::<T>::insert(program, applicant, application);
+		ApplicationsOf::<T>::insert(applicant, application, ());
+		ApplicationsOfProgram::<T>::insert(program, application, ());
+		Applications::<T>::insert(
+			application,
+			Application::<T> {
+				program,
+				applicant,
+				requested,
+				proposal,
+				milestones,
+				status: ApplicationStatus::Pending,
+				approvals: 0,
+				rejections: 0,
+				applied_at: now,
+				paid: 0,
+				to_recover: 0,
+			},
+		);
+		Self::deposit_event(Event::Applied {
+			application,
+			program,
+			applicant,
+			requested,
+			account: who,
+		});
+		Ok(())
+	}
+
+	/// The application, if `who` is linked to its applicant.
+	fn own_application(
+		who: &T::AccountId,
+		application: ApplicationId,
+	) -> Result<Application<T>, DispatchError> {
+		let record = Applications::<T>::get(application).ok_or(Error::<T>::ApplicationNotFound)?;
+		ensure!(T::Identity::subject_of(who) == Some(record.applicant), Error::<T>::NotApplicant);
+		Ok(record)
+	}
+
+	/// The application and its program.
+	fn application_and_program(
+		application: ApplicationId,
+	) -> Result<(Application<T>, Program<T>), DispatchError> {
+		let record = Applications::<T>::get(application).ok_or(Error::<T>::ApplicationNotFound)?;
+		let program = Programs::<T>::get(record.program).ok_or(Error::<T>::ProgramNotFound)?;
+		Ok((record, program))
+	}
+
+	/// Ends `record`'s openness: another application to the program may follow.
+	fn close_application(record: &Application<T>) {
+		OpenApplications::<T>::remove(record.program, record.applicant);
+	}
+
+	pub(crate) fn do_withdraw(who: T::AccountId, application: ApplicationId) -> DispatchResult {
+		let mut record = Self::own_application(&who, application)?;
+		ensure!(record.status == ApplicationStatus::Pending, Error::<T>::NotPending);
+		record.status = ApplicationStatus::Withdrawn;
+		Self::close_application(&record);
+		Applications::<T>::insert(application, record);
+		Self::deposit_event(Event::Withdrawn { application, account: who });
+		Ok(())
+	}
+
+	pub(crate) fn do_review(
+		who: T::AccountId,
+		application: ApplicationId,
+		approve: bool,
+		comment: H256,
+	) -> DispatchResult {
+		let (mut record, mut program) = Self::application_and_program(application)?;
+		ensure!(record.status == ApplicationStatus::Pending, Error::<T>::NotPending);
+		let department = Self::ensure_committee(&who, &program)?;
+		ensure!(!Votes::<T>::contains_key(application, &who), Error::<T>::AlreadyVoted);
+
+		let needed = program.terms.reviews_needed;
+		if approve {
+			record.approvals = record.approvals.saturating_add(1);
+		} else {
+			record.rejections = record.rejections.saturating_add(1);
+		}
+		let approved = record.approvals >= needed;
+		if approved {
+			let allocated = program
+				.allocated
+				.checked_add(record.requested)
+				.filter(|total| *total <= program.terms.budget)
+				.ok_or(Error::<T>::BudgetExhausted)?;
+			program.allocated = allocated;
+			record.status = ApplicationStatus::Approved;
+		} else {
+			// Approval is out of reach once the officers who have not voted cannot bring the
+			// approvals up to the number needed.
+			let voted = record.approvals.saturating_add(record.rejections);
+			let undecided = T::Roles::officer_count(department).saturating_sub(voted);
+			if record.approvals.saturating_add(undecided) < needed {
+				record.status = ApplicationStatus::Rejected;
+				Self::close_application(&record);
+			}
+		}
+		let (status, requested, program_id) = (record.status, record.requested, record.program);
+		Votes::<T>::insert(application, &who, Vote { approve, comment });
+		Applications::<T>::insert(application, record);
+		if approved {
+			Programs::<T>::insert(program_id, program);
+		}
+		Self::deposit_event(Event::Reviewed {
+			application,
+			approve,
+			comment,
+			department,
+			officer: who,
+		});
+		match status {
+			ApplicationStatus::Approved => Self::deposit_event(Event::ApplicationApproved {
+				application,
+				allocated: requested,
+			}),
+			ApplicationStatus::Rejected => {
+				Self::deposit_event(Event::ApplicationRejected { application })
+			},
+			_ => {},
+		}
+		Ok(())
+	}
+
+	pub(crate) fn do_submit_milestone(
+		who: T::AccountId,
+		application: ApplicationId,
+		index: u32,
+		evidence: H256,
+	) -> DispatchResult {
+		let mut record = Self::own_application(&who, application)?;
+		ensure!(record.status == ApplicationStatus::Approved, Error::<T>::NotApproved);
+		let at = index as usize;
+		ensure!(at < record.milestones.len(), Error::<T>::MilestoneNotFound);
+		if let Some(previous) = at.checked_sub(1).and_then(|p| record.milestones.get(p)) {
+			ensure!(
+				matches!(previous.status, MilestoneStatus::Approved | MilestoneStatus::Paid(_)),
+				Error::<T>::MilestoneOutOfOrder
+			);
+		}
+		let milestone = record.milestones.get_mut(at).ok_or(Error::<T>::MilestoneNotFound)?;
+		ensure!(
+			matches!(milestone.status, MilestoneStatus::Pending | MilestoneStatus::Rejected(_)),
+			Error::<T>::MilestoneNotOpen
+		);
+		milestone.status = MilestoneStatus::Submitted(evidence);
+		Applications::<T>::insert(application, record);
+		Self::deposit_event(Event::MilestoneSubmitted {
+			application,
+			index,
+			evidence,
+			account: who,
+		});
+		Ok(())
+	}
+
+	/// Approves (`reason` `None`) or rejects a submitted milestone.
+	pub(crate) fn do_decide_milestone(
+		who: T::AccountId,
+		application: ApplicationId,
+		index: u32,
+		reason: Option<H256>,
+	) -> DispatchResult {
+		let (mut record, program) = Self::application_and_program(application)?;
+		let department = Self::ensure_committee(&who, &program)?;
+		ensure!(record.status == ApplicationStatus::Approved, Error::<T>::NotApproved);
+		let milestone =
+			record.milestones.get_mut(index as usize).ok_or(Error::<T>::MilestoneNotFound)?;
+		ensure!(
+			matches!(milestone.status, MilestoneStatus::Submitted(_)),
+			Error::<T>::MilestoneNotSubmitted
+		);
+		milestone.status = match reason {
+			None => MilestoneStatus::Approved,
+			Some(reason) => MilestoneStatus::Rejected(reason),
+		};
+		Applications::<T>::insert(application, record);
+		let event = match reason {
+			None => Event::MilestoneApproved { application, index, department, officer: who },
+			Some(reason) => {
+				Event::MilestoneRejected { application, index, reason, department, officer: who }
+			},
+		};
+		Self::deposit_event(event);
+		Ok(())
+	}
+
+	pub(crate) fn do_record_payout(
+		application: ApplicationId,
+		index: u32,
+		reference: H256,
+		department: DepartmentId,
+		officer: T::AccountId,
+	) -> DispatchResult {
+		let (mut record, mut program) = Self::application_and_program(application)?;
+		ensure!(record.status == ApplicationStatus::Approved, Error::<T>::NotApproved);
+		let milestone =
+			record.milestones.get_mut(index as usize).ok_or(Error::<T>::MilestoneNotFound)?;
+		ensure!(!matches!(milestone.status, MilestoneStatus::Paid(_)), Error::<T>::AlreadyPaid);
+		ensure!(milestone.status == MilestoneStatus::Approved, Error::<T>::MilestoneNotApproved);
+		let amount = milestone.plan.amount;
+		milestone.status = MilestoneStatus::Paid(reference);
+		record.paid = record.paid.checked_add(amount).ok_or(Error::<T>::BudgetOverflow)?;
+		program.disbursed = program
+			.disbursed
+			.checked_add(amount)
+			.filter(|total| *total <= program.allocated)
+			.ok_or(Error::<T>::BudgetExhausted)?;
+		let completed =
+			record.milestones.iter().all(|m| matches!(m.status, MilestoneStatus::Paid(_)));
+		if completed {
+			record.status = ApplicationStatus::Completed;
+			Self::close_application(&record);
+		}
+		let program_id = record.program;
+		Applications::<T>::insert(application, record);
+		Programs::<T>::insert(program_id, program);
+		Self::deposit_event(Event::MilestonePaid {
+			application,
+			index,
+			amount,
+			reference,
+			department,
+			officer,
+		});
+		if completed {
+			Self::deposit_event(Event::ApplicationCompleted { application });
+		}
+		Ok(())
+	}
+
+	pub(crate) fn do_claw_back(
+		who: T::AccountId,
+		application: ApplicationId,
+		reason: H256,
+		to_recover: Amount,
+	) -> DispatchResult {
+		let (mut record, mut program) = Self::application_and_program(application)?;
+		let department = Self::ensure_committee(&who, &program)?;
+		// A completed grant can still be clawed back (misuse found after the last payout); the
+		// applicant may have applied to the program again since, so only an approved
+		// application holds the open slot.
+		let was_open = match record.status {
+			ApplicationStatus::Approved => true,
+			ApplicationStatus::Completed => false,
+			_ => return Err(Error::<T>::NotApproved.into()),
+		};
+		ensure!(to_recover <= record.paid, Error::<T>::RecoverExceedsPaid);
+		// What was allocated but not paid goes back to the program.
+		let returned = record.requested.saturating_sub(record.paid);
+		program.allocated = program.allocated.saturating_sub(returned);
+
+		let credit_record = T::CreditRecorder::record(
+			&record.applicant,
+			department,
+			CREDIT_SOURCE,
+			CreditCategory::GrantCompliance,
+			T::ClawbackScoreDelta::get(),
+			reason,
+		)?;
+		for milestone in record.milestones.iter_mut() {
+			if !matches!(milestone.status, MilestoneStatus::Paid(_)) {
+				milestone.status = MilestoneStatus::Cancelled;
+			}
+		}
+		record.status = ApplicationStatus::ClawedBack;
+		record.to_recover = to_recover;
+		if was_open {
+			Self::close_application(&record);
+		}
+		let program_id = record.program;
+		Applications::<T>::insert(application, record);
+		Programs::<T>::insert(program_id, program);
+		Self::deposit_event(Event::ClawedBack {
+			application,
+			returned,
+			to_recover,
+			reason,
+			credit_record,
+			department,
+			officer: who,
+		});
+		Ok(())
+	}
+
+	/// Builds the genesis state.
+	pub(crate) fn seed(genesis: &GenesisConfig<T>) -> DispatchResult {
+		let now = Self::now();
+		for p in &genesis.programs {
+			let terms = ProgramTerms::<T> {
+				name: p.name.as_bytes().to_vec().try_into().map_err(|_| Error::<T>::NameTooLong)?,
+				kind: p.kind,
+				committee: p.committee,
+				budget: p.budget,
+				max_award: p.max_award,
+				opens_at: now,
+				closes_at: p.closes_at.into(),
+				min_credit_standing: p.min_credit_standing,
+				open_to_persons: p.open_to_persons,
+				reviews_needed: p.reviews_needed,
+			};
+			Self::do_create_program(terms, Actor::Governance)?;
+		}
+		Ok(())
+	}
+}
+
+/// Storage invariants, checked by `try_state` and after every unit test.
+impl<T: Config> Pallet<T> {
+	/// Every program's money adds up: `disbursed ≤ allocated ≤ budget`, `allocated` is what its
+	/// approved, completed and clawed-back applications hold, `disbursed` what they were paid.
+	/// Every application is indexed, its `paid` is its paid milestones, its vote counts are its
+	/// votes, and exactly the pending and approved ones hold their applicant's open slot.
+	#[cfg(any(feature = "try-runtime", test))]
+	pub fn do_try_state() -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+
+		let mut held: BTreeMap<ProgramId, (Amount, Amount)> = BTreeMap::new();
+		let next_application = NextApplicationId::<T>::get();
+		for (id, app) in Applications::<T>::iter() {
+			ensure!(id < next_application, "application id not below NextApplicationId");
+			ensure!(Programs::<T>::contains_key(app.program), "application of a missing program");
+			ensure!(
+				ApplicationsOf::<T>::contains_key(app.applicant, id),
+				"not indexed by applicant"
+			);
+			ensure!(
+				ApplicationsOfProgram::<T>::contains_key(app.program, id),
+				"not indexed by program"
+			);
+			let paid = app
+				.milestones
+				.iter()
+				.filter(|m| matches!(m.status, MilestoneStatus::Paid(_)))
+				.fold(0, |sum: Amount, m| sum.saturating_add(m.plan.amount));
+			ensure!(paid == app.paid, "paid out of step with the paid milestones");
+			let planned =
+				app.milestones.iter().fold(0, |sum: Amount, m| sum.saturating_add(m.plan.amount));
+			ensure!(planned == app.requested, "milestones do not sum to the request");
+			let votes = Votes::<T>::iter_prefix(id).count();
+			ensure!(
+				votes == app.approvals.saturating_add(app.rejections) as usize,
+				"vote counts out of step with the votes"
+			);
+			let open =
+				matches!(app.status, ApplicationStatus::Pending | ApplicationStatus::Approved);
+			let slot = OpenApplications::<T>::get(app.program, app.applicant);
+			ensure!(open == (slot == Some(id)), "open slot out of step with the status");
+			let allocation = match app.status {
+				ApplicationStatus::Approved | ApplicationStatus::Completed => app.requested,
+				ApplicationStatus::ClawedBack => app.paid,
+				_ => 0,
+			};
+			let entry = held.entry(app.program).or_default();
+			*entry = (entry.0.saturating_add(allocation), entry.1.saturating_add(app.paid));
+		}
+		let next_program = NextProgramId::<T>::get();
+		for (id, program) in Programs::<T>::iter() {
+			ensure!(id < next_program, "program id not below NextProgramId");
+			ensure!(program.allocated <= program.terms.budget, "allocated exceeds the budget");
+			ensure!(program.disbursed <= program.allocated, "disbursed exceeds the allocation");
+			let (allocated, disbursed) = held.get(&id).copied().unwrap_or_default();
+			ensure!(program.allocated == allocated, "allocated out of step with applications");
+			ensure!(program.disbursed == disbursed, "disbursed out of step with applications");
+		}
+		for (program, applicant, id) in OpenApplications::<T>::iter() {
+			let app = Applications::<T>::get(id).ok_or("open slot of a missing application")?;
+			ensure!((app.program, app.applicant) == (program, applicant), "open slot misfiled");
+		}
+		Ok(())
+	}
+}
+
+/// Queries behind the `FundGrantsApi` runtime API.
+impl<T: Config> Pallet<T> {
+	/// Up to `limit` (at most [`crate::runtime_api::MAX_PAGE`]) of `subject`'s applications,
+	/// after `start_after`.
+	pub fn applications_of(
+		subject: SubjectId,
+		start_after: Option<ApplicationId>,
+		limit: u32,
+	) -> Vec<(ApplicationId, Application<T>)> {
+		let ids: Vec<ApplicationId> = match start_after {
+			Some(last) => ApplicationsOf::<T>::iter_key_prefix_from(
+				subject,
+				ApplicationsOf::<T>::hashed_key_for(subject, last),
+			)
+			.take(Self::page_size(limit))
+			.collect(),
+			None => {
+				ApplicationsOf::<T>::iter_key_prefix(subject).take(Self::page_size(limit)).collect()
+			},
+		};
+		Self::with_records(ids)
+	}
+
+	/// Up to `limit` (at most [`crate::runtime_api::MAX_PAGE`]) of `program`'s applications,
+	/// after `start_after`.
+	pub fn applications_of_program(
+		program: ProgramId,
+		start_after: Option<ApplicationId>,
+		limit: u32,
+	) -> Vec<(ApplicationId, Application<T>)> {
+		let ids: Vec<ApplicationId> = match start_after {
+			Some(last) => ApplicationsOfProgram::<T>::iter_key_prefix_from(
+				program,
+				ApplicationsOfProgram::<T>::hashed_key_for(program, last),
+			)
+			.take(Self::page_size(limit))
+			.collect(),
+			None => ApplicationsOfProgram::<T>::iter_key_prefix(program)
+				.take(Self::page_size(limit))
+				.collect(),
+		};
+		Self::with_records(ids)
+	}
+
+	fn page_size(limit: u32) -> usize {
+		limit.min(crate::runtime_api::MAX_PAGE) as usize
+	}
+
+	fn with_records(ids: Vec<ApplicationId>) -> Vec<(ApplicationId, Application<T>)> {
+		ids.into_iter().filter_map(|id| Applications::<T>::get(id).map(|a| (id, a))).collect()
+	}
+
+	/// A program and what remains of its budget (budget less allocation).
+	pub fn program_info(program: ProgramId) -> Option<(Program<T>, Amount)> {
+		Programs::<T>::get(program).map(|p| {
+			let remaining = p.terms.budget.saturating_sub(p.allocated);
+			(p, remaining)
+		})
+	}
+}

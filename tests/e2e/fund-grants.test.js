@@ -1,0 +1,168 @@
+// The special fund on a dev chain through Polkadot.js: the Finance Bureau opens a research
+// program, an enterprise applies with two milestones, two of the committee's three officers
+// approve, milestone one is submitted, approved and paid, the committee claws back the grant on
+// milestone two, the program's budget shows the allocation returned, and the enterprise's credit
+// profile shows the GrantCompliance record.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import { blake2AsHex } from '@polkadot/util-crypto';
+
+import { errorName, findEvent, linkAccounts, submit, submitOk as ok } from './chain.js';
+import { connectDevChain } from './node.js';
+
+const FINANCE_BUREAU = 5;
+const SCIENCE_COMMISSION = 6; // FundCommittee
+const ENTERPRISE = blake2AsHex('civitas-dev/enterprise/1'); // credit score 1060 at genesis
+const BUDGET = 10_000_000_000n;
+
+describe('fund grants through Polkadot.js', { timeout: 900_000 }, () => {
+  let chain;
+  let api;
+  let k;
+  let program;
+  let application;
+
+  const programInfo = async () => (await api.call.fundGrantsApi.program(program)).unwrap();
+  const applicationInfo = async () => (await api.call.fundGrantsApi.application(application)).unwrap();
+
+  before(async () => {
+    chain = await connectDevChain();
+    ({ api } = chain);
+    const { keyring } = chain;
+    k = {
+      alice: keyring.addFromUri('//Alice'), // Governance, and fee tokens for new officers.
+      charlie: keyring.addFromUri('//Charlie'), // Market Regulation: the enterprise's registrar.
+      treasurer: keyring.addFromUri('//Alice//stash'), // Finance Bureau: FundTreasurer.
+      chair: keyring.addFromUri('//Bob//stash'), // Science Commission: admin, FundCommittee.
+      reviewer2: keyring.addFromUri('//fund//reviewer//2'),
+      reviewer3: keyring.addFromUri('//fund//reviewer//3'),
+      enterprise: keyring.addFromUri('//Two'), // The enterprise's own account.
+    };
+  });
+
+  after(async () => {
+    await chain?.stop();
+  });
+
+  test('the seeded program is open', async () => {
+    const [seeded, remaining] = (await api.call.fundGrantsApi.program(0)).unwrap();
+    assert.equal(seeded.terms.kind.toString(), 'RentSubsidy');
+    assert.equal(seeded.terms.committee.toNumber(), SCIENCE_COMMISSION);
+    assert.equal(remaining.toBigInt(), seeded.terms.budget.toBigInt());
+  });
+
+  test('the committee gets three officers; the enterprise links its account', { timeout: 180_000 }, async () => {
+    for (const officer of [k.reviewer2, k.reviewer3]) {
+      await ok(api, api.tx.balances.transferKeepAlive(officer.address, 1_000_000_000_000_000n), k.alice);
+      await ok(api, api.tx.departments.addOfficer(SCIENCE_COMMISSION, officer.address, false), k.chair);
+    }
+    const committee = await api.call.departmentsApi.department(SCIENCE_COMMISSION);
+    assert.equal(committee.unwrap().officers.toNumber(), 3);
+    await linkAccounts(api, k.charlie, [[ENTERPRISE, k.enterprise]]);
+  });
+
+  test('the Finance Bureau opens a research program', { timeout: 120_000 }, async () => {
+    const head = (await api.rpc.chain.getHeader()).number.toNumber();
+    const terms = {
+      name: 'Key research and development 2026',
+      kind: 'Research',
+      committee: SCIENCE_COMMISSION,
+      budget: BUDGET,
+      maxAward: 2_000_000_000n,
+      opensAt: head,
+      closesAt: head + 100_000,
+      minCreditStanding: 'Normal',
+      openToPersons: false,
+      reviewsNeeded: 2,
+    };
+    const events = await ok(api, api.tx.fundGrants.createProgram(terms), k.treasurer);
+    const created = findEvent(events, 'fundGrants', 'ProgramCreated').data;
+    program = created.program.toNumber();
+    assert.equal(created.by.asAccount.toString(), k.treasurer.address);
+    const stranger = await submit(api, api.tx.fundGrants.createProgram(terms), k.enterprise);
+    assert.equal(errorName(api, stranger.dispatchError), 'fundGrants.NotOfficer');
+  });
+
+  test('the enterprise applies with two milestones', { timeout: 120_000 }, async () => {
+    const head = (await api.rpc.chain.getHeader()).number.toNumber();
+    const milestones = [
+      { amount: 600_000_000n, due: head + 50_000, description: blake2AsHex('prototype') },
+      { amount: 400_000_000n, due: head + 90_000, description: blake2AsHex('pilot line') },
+    ];
+    const wrong = await submit(api, api.tx.fundGrants.apply(
+      program, 1_100_000_000n, blake2AsHex('proposal'), milestones), k.enterprise);
+    assert.equal(errorName(api, wrong.dispatchError), 'fundGrants.MilestonesMismatch');
+    const events = await ok(api, api.tx.fundGrants.apply(
+      program, 1_000_000_000n, blake2AsHex('proposal v1'), milestones), k.enterprise);
+    const applied = findEvent(events, 'fundGrants', 'Applied').data;
+    application = applied.application.toNumber();
+    assert.equal(applied.applicant.toHex(), ENTERPRISE);
+    assert.equal(applied.account.toString(), k.enterprise.address);
+  });
+
+  test('two of the three committee officers approve; the amount is allocated', { timeout: 180_000 }, async () => {
+    await ok(api, api.tx.fundGrants.review(application, true, blake2AsHex('sound plan')), k.chair);
+    assert.equal((await applicationInfo()).status.toString(), 'Pending');
+    const outsider = await submit(api, api.tx.fundGrants.review(application, true, blake2AsHex('x')), k.treasurer);
+    assert.equal(errorName(api, outsider.dispatchError), 'fundGrants.NotOnCommittee');
+    const twice = await submit(api, api.tx.fundGrants.review(application, true, blake2AsHex('x')), k.chair);
+    assert.equal(errorName(api, twice.dispatchError), 'fundGrants.AlreadyVoted');
+
+    const events = await ok(api, api.tx.fundGrants.review(application, true, blake2AsHex('agreed')), k.reviewer2);
+    const reviewed = findEvent(events, 'fundGrants', 'Reviewed').data;
+    assert.equal(reviewed.department.toNumber(), SCIENCE_COMMISSION);
+    assert.equal(reviewed.officer.toString(), k.reviewer2.address);
+    assert.equal(reviewed.comment.toHex(), blake2AsHex('agreed'));
+    assert.equal(findEvent(events, 'fundGrants', 'ApplicationApproved').data.allocated.toBigInt(), 1_000_000_000n);
+    const [info, remaining] = await programInfo();
+    assert.equal(info.allocated.toBigInt(), 1_000_000_000n);
+    assert.equal(remaining.toBigInt(), BUDGET - 1_000_000_000n);
+  });
+
+  test('milestone one is submitted, approved and paid', { timeout: 180_000 }, async () => {
+    const early = await submit(api, api.tx.fundGrants.submitMilestone(application, 1, blake2AsHex('e')), k.enterprise);
+    assert.equal(errorName(api, early.dispatchError), 'fundGrants.MilestoneOutOfOrder');
+    await ok(api, api.tx.fundGrants.submitMilestone(application, 0, blake2AsHex('prototype test report')), k.enterprise);
+    const unpaid = await submit(api, api.tx.fundGrants.recordPayout(application, 0, blake2AsHex('t')), k.treasurer);
+    assert.equal(errorName(api, unpaid.dispatchError), 'fundGrants.MilestoneNotApproved');
+    await ok(api, api.tx.fundGrants.approveMilestone(application, 0), k.reviewer3);
+    const events = await ok(api, api.tx.fundGrants.recordPayout(
+      application, 0, blake2AsHex('bank transfer 2026-0917-88')), k.treasurer);
+    const paid = findEvent(events, 'fundGrants', 'MilestonePaid').data;
+    assert.equal(paid.amount.toBigInt(), 600_000_000n);
+    assert.equal(paid.department.toNumber(), FINANCE_BUREAU);
+    const twice = await submit(api, api.tx.fundGrants.recordPayout(application, 0, blake2AsHex('t')), k.treasurer);
+    assert.equal(errorName(api, twice.dispatchError), 'fundGrants.AlreadyPaid');
+    assert.equal((await programInfo())[0].disbursed.toBigInt(), 600_000_000n);
+  });
+
+  test('the committee claws back on milestone two; the allocation returns', { timeout: 180_000 }, async () => {
+    const before = (await api.call.creditRecordsApi.creditProfile(ENTERPRISE)).score.toNumber();
+    const events = await ok(api, api.tx.fundGrants.clawBack(
+      application, blake2AsHex('audit finding: pilot line never built'), 100_000_000n), k.chair);
+    const clawed = findEvent(events, 'fundGrants', 'ClawedBack').data;
+    assert.equal(clawed.returned.toBigInt(), 400_000_000n);
+    assert.equal(clawed.toRecover.toBigInt(), 100_000_000n);
+    assert.equal(clawed.officer.toString(), k.chair.address);
+
+    const app = await applicationInfo();
+    assert.equal(app.status.toString(), 'ClawedBack');
+    assert.deepEqual(app.milestones.map((m) => m.status.type), ['Paid', 'Cancelled']);
+    const [info, remaining] = await programInfo();
+    assert.equal(info.allocated.toBigInt(), 600_000_000n);
+    assert.equal(info.disbursed.toBigInt(), 600_000_000n);
+    assert.equal(remaining.toBigInt(), BUDGET - 600_000_000n);
+
+    const record = (await api.call.creditRecordsApi.record(clawed.creditRecord)).unwrap().record;
+    assert.equal(record.category.toString(), 'GrantCompliance');
+    assert.equal(record.department.toNumber(), SCIENCE_COMMISSION);
+    const records = await api.call.creditRecordsApi.recordsOf(ENTERPRISE);
+    assert.ok(records.some((r) => r.record.category.toString() === 'GrantCompliance'));
+    const after = (await api.call.creditRecordsApi.creditProfile(ENTERPRISE)).score.toNumber();
+    assert.equal(after, before - 150);
+    const mine = await api.call.fundGrantsApi.applicationsOf(ENTERPRISE, null, 10);
+    assert.deepEqual(mine.map(([id]) => id.toNumber()), [application]);
+  });
+});
