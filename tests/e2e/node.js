@@ -19,16 +19,21 @@ export function nodeBinary() {
   return path.join(target, 'release', 'civitas-node');
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
+/**
+ * `n` distinct free ports. All are held open together before any is released, so the RPC, p2p
+ * and Prometheus ports can never be the same one (the kernel may hand a just-closed port out
+ * again; the node then binds its RPC server elsewhere and never answers on the expected port).
+ */
+async function freePorts(n) {
+  const servers = await Promise.all(Array.from({ length: n }, () => new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();
     server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
+    server.listen(0, '127.0.0.1', () => resolve(server));
+  })));
+  const ports = servers.map((server) => server.address().port);
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
 }
 
 async function rpcReady(url) {
@@ -53,7 +58,7 @@ export async function startDevNode({ timeoutMs = 60_000 } = {}) {
   if (!existsSync(bin)) {
     throw new Error(`civitas-node not found at ${bin}: build it with scripts/build.sh first`);
   }
-  const [rpcPort, p2pPort, prometheusPort] = [await freePort(), await freePort(), await freePort()];
+  const [rpcPort, p2pPort, prometheusPort] = await freePorts(3);
   const args = [
     '--dev', '--tmp',
     '--rpc-port', String(rpcPort),
@@ -84,9 +89,18 @@ export async function startDevNode({ timeoutMs = 60_000 } = {}) {
   // Never leave a node behind, whatever happens to the test process.
   process.once('exit', () => { if (!exited) child.kill('SIGKILL'); });
 
-  const httpUrl = `http://127.0.0.1:${rpcPort}`;
+  // The node moves its RPC server to a random port when the one asked for is taken by another
+  // process; it logs where it listens, so follow that.
+  const listening = () => {
+    for (const line of logs) {
+      const m = /Running JSON-RPC server: addr=127\.0\.0\.1:(\d+)/.exec(line);
+      if (m) return Number(m[1]);
+    }
+    return rpcPort;
+  };
   const deadline = Date.now() + timeoutMs;
-  while (!(await rpcReady(httpUrl))) {
+  let port = rpcPort;
+  while (!(await rpcReady(`http://127.0.0.1:${(port = listening())}`))) {
     if (exited) {
       throw new Error(`civitas-node exited (${JSON.stringify(exited)}):\n${logs.slice(-30).join('\n')}`);
     }
@@ -96,7 +110,7 @@ export async function startDevNode({ timeoutMs = 60_000 } = {}) {
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { wsUrl: `ws://127.0.0.1:${rpcPort}`, prometheusPort, stop, logs };
+  return { wsUrl: `ws://127.0.0.1:${port}`, prometheusPort, stop, logs };
 }
 
 /**
