@@ -559,18 +559,14 @@ impl<T: Config> Pallet<T> {
 		start_after: Option<ApplicationId>,
 		limit: u32,
 	) -> Vec<(ApplicationId, Application<T>)> {
-		let ids: Vec<ApplicationId> = match start_after {
+		let ids = match start_after {
 			Some(last) => ApplicationsOf::<T>::iter_key_prefix_from(
 				subject,
 				ApplicationsOf::<T>::hashed_key_for(subject, last),
-			)
-			.take(Self::page_size(limit))
-			.collect(),
-			None => {
-				ApplicationsOf::<T>::iter_key_prefix(subject).take(Self::page_size(limit)).collect()
-			},
+			),
+			None => ApplicationsOf::<T>::iter_key_prefix(subject),
 		};
-		Self::with_records(ids)
+		Self::page(ids, limit)
 	}
 
 	/// Up to `limit` (at most [`crate::runtime_api::MAX_PAGE`]) of `program`'s applications,
@@ -580,26 +576,25 @@ impl<T: Config> Pallet<T> {
 		start_after: Option<ApplicationId>,
 		limit: u32,
 	) -> Vec<(ApplicationId, Application<T>)> {
-		let ids: Vec<ApplicationId> = match start_after {
+		let ids = match start_after {
 			Some(last) => ApplicationsOfProgram::<T>::iter_key_prefix_from(
 				program,
 				ApplicationsOfProgram::<T>::hashed_key_for(program, last),
-			)
-			.take(Self::page_size(limit))
-			.collect(),
-			None => ApplicationsOfProgram::<T>::iter_key_prefix(program)
-				.take(Self::page_size(limit))
-				.collect(),
+			),
+			None => ApplicationsOfProgram::<T>::iter_key_prefix(program),
 		};
-		Self::with_records(ids)
+		Self::page(ids, limit)
 	}
 
-	fn page_size(limit: u32) -> usize {
-		limit.min(crate::runtime_api::MAX_PAGE) as usize
-	}
-
-	fn with_records(ids: Vec<ApplicationId>) -> Vec<(ApplicationId, Application<T>)> {
-		ids.into_iter().filter_map(|id| Applications::<T>::get(id).map(|a| (id, a))).collect()
+	/// The first `limit` (at most [`crate::runtime_api::MAX_PAGE`]) of `ids`, with their
+	/// applications.
+	fn page(
+		ids: impl Iterator<Item = ApplicationId>,
+		limit: u32,
+	) -> Vec<(ApplicationId, Application<T>)> {
+		ids.take(limit.min(crate::runtime_api::MAX_PAGE) as usize)
+			.filter_map(|id| Applications::<T>::get(id).map(|a| (id, a)))
+			.collect()
 	}
 
 	/// A program and what remains of its budget (budget less allocation).
