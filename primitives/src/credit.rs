@@ -98,9 +98,11 @@ impl CreditStanding {
 /// Implemented by the credit records pallet; [`CreditRecorder::record_weight`] is the weight the
 /// caller must add to its own call's weight.
 pub trait CreditRecorder {
-	/// Records an entry about the active `subject` on behalf of `department`, with `source` (the
-	/// calling pallet's 8-byte tag, like a `PalletId`) as its source and the category's maximum
-	/// publication period. Returns the new record's id.
+	/// Records an entry about the registered `subject` (whatever its status: a clawback must
+	/// reach a dissolved grantee too) on behalf of `department`, with `source` (the calling
+	/// pallet's 8-byte tag, like a `PalletId`) as its source and the category's maximum
+	/// publication period. The recording department cannot revoke such a record; the subject may
+	/// object to it. Returns the new record's id.
 	fn record(
 		subject: &SubjectId,
 		department: DepartmentId,
@@ -139,6 +141,12 @@ pub trait CreditProfile {
 
 	/// The subject's standing now.
 	fn standing(subject: &SubjectId) -> CreditStanding;
+
+	/// The standing the subject would have if its records under objection counted. A record
+	/// under objection does not count in [`CreditProfile::standing`] (the subject has the benefit
+	/// of the doubt while the city decides), but a benefit such as a grant is not paid on that
+	/// doubt: it waits for the decision. One read.
+	fn standing_counting_objections(subject: &SubjectId) -> CreditStanding;
 }
 
 /// No credit records: everyone has a score of 0 and a normal standing.
@@ -148,6 +156,10 @@ impl CreditProfile for () {
 	}
 
 	fn standing(_: &SubjectId) -> CreditStanding {
+		CreditStanding::Normal
+	}
+
+	fn standing_counting_objections(_: &SubjectId) -> CreditStanding {
 		CreditStanding::Normal
 	}
 }

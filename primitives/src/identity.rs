@@ -60,6 +60,15 @@ pub trait IdentityProvider<AccountId> {
 	/// The subject `account` is linked to (both sides having agreed), whatever its status.
 	fn subject_of(account: &AccountId) -> Option<SubjectId>;
 
+	/// The department that registered `subject` and keeps its record (its registrar), if it is
+	/// registered. Registrars act for subjects that hold no keys of their own.
+	fn registrar_of(subject: &SubjectId) -> Option<crate::DepartmentId>;
+
+	/// Benchmarks only: make `registrar` the registrar of `subject`.
+	#[cfg(feature = "runtime-benchmarks")]
+	#[allow(clippy::result_unit_err)]
+	fn set_registrar(subject: &SubjectId, registrar: crate::DepartmentId) -> Result<(), ()>;
+
 	/// Benchmarks only: register an active subject of `kind`, linked to `account` if given.
 	#[cfg(feature = "runtime-benchmarks")]
 	#[allow(clippy::result_unit_err)]
@@ -87,6 +96,15 @@ impl<AccountId> IdentityProvider<AccountId> for () {
 
 	fn subject_of(_: &AccountId) -> Option<SubjectId> {
 		None
+	}
+
+	fn registrar_of(_: &SubjectId) -> Option<crate::DepartmentId> {
+		None
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_registrar(_: &SubjectId, _: crate::DepartmentId) -> Result<(), ()> {
+		Err(())
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

@@ -7,8 +7,10 @@
 //! - [`DepartmentId`]: the id of an organisation registered in the departments pallet.
 //! - [`Role`]: what a department may do; pallets ask for a role, not for a department.
 //! - [`RoleAuthority`]: "which department does this account serve, and does it hold role R now?"
-//! - [`EnsureRole`]: an origin that succeeds for an officer of an active department holding a
-//!   role, yielding `(DepartmentId, AccountId)`, for use as `type XOrigin` in a pallet's `Config`.
+//! - [`EnsureOfficer`], [`EnsureRole`]: the permission a call needs, declared by a pallet as
+//!   `type XOrigin: EnsureOfficer<..>` in its `Config` and wired by the runtime as
+//!   `EnsureRole<Departments, role>`: succeeds for an officer of an active department holding the
+//!   role, yielding `(DepartmentId, AccountId)`, and names why it refuses anyone else.
 //! - [`SubjectId`], [`IdentityProvider`], [`CredentialVerifier`]: people, enterprises, their
 //!   accounts and their electronic certificates (civic identity).
 //! - [`RecordId`], [`CreditRecorder`], [`CreditProfile`]: credit records of people and
@@ -34,7 +36,7 @@ pub use identity::{
 	CredentialId, CredentialVerifier, IdentityProvider, ReasonCode, SchemaId, SubjectId,
 	SubjectKind,
 };
-pub use roles::{EnsureRole, Role, RoleAuthority, RoleError};
+pub use roles::{EnsureOfficer, EnsureRole, Role, RoleAuthority};
 
 /// Identifies a department (any organisation that writes to the chain: a government department,
 /// a court, a bank, a utility). Assigned sequentially by the departments pallet and never reused.

@@ -1,9 +1,12 @@
 //! Roles, the [`RoleAuthority`] trait and the [`EnsureRole`] origin built on it.
 
 use core::marker::PhantomData;
-use polkadot_sdk::frame_support::{
-	dispatch::RawOrigin,
-	traits::{EnsureOrigin, Get},
+use polkadot_sdk::{
+	frame_support::{
+		dispatch::{DispatchResult, RawOrigin},
+		traits::{EnsureOrigin, Get},
+	},
+	sp_runtime::DispatchError,
 };
 
 use crate::DepartmentId;
@@ -53,12 +56,21 @@ pub enum Role {
 	FundTreasurer,
 	/// Reads and audits; holds no write power by itself.
 	Auditor,
+	/// Reimburses bills of the kinds e-bills' reimbursement rules assign to the department (for
+	/// example medical insurance for `Medical` bills).
+	Reimburser,
 }
 
 /// The registry of departments, as other pallets see it.
 ///
 /// Implemented by the departments pallet. Each method reads at most two storage items (the
 /// officer record and its department), so callers may count it as two reads.
+///
+/// This is the one place where "may this account act under this role now" is decided: the
+/// [`EnsureRole`] origins of every pallet's `Config` and the few checks whose role depends on a
+/// call's arguments ([`RoleAuthority::ensure_role`]) both end here, and a refusal is reported with
+/// the registry's own named error (in the Civitas runtime `departments.NotOfficer`,
+/// `departments.DepartmentSuspended` or `departments.RoleNotHeld`).
 pub trait RoleAuthority<AccountId> {
 	/// The department `who` serves as an officer, whatever its status or roles.
 	fn department_of(who: &AccountId) -> Option<DepartmentId>;
@@ -73,17 +85,14 @@ pub trait RoleAuthority<AccountId> {
 	/// How many officers `department` has now (0 if it does not exist). One read.
 	fn officer_count(department: DepartmentId) -> u32;
 
-	/// The department on whose behalf `who` may act under `role` now, or why not: for pallets
-	/// that report a named error instead of `BadOrigin`, or whose role depends on the call's
-	/// arguments (for example the issuer role of a certificate's schema). Two reads at most.
-	fn ensure_role(who: &AccountId, role: Role) -> Result<DepartmentId, RoleError> {
-		let department = Self::department_of(who).ok_or(RoleError::NotOfficer)?;
-		if Self::has_role(department, role) {
-			Ok(department)
-		} else {
-			Err(RoleError::RoleNotHeld)
-		}
-	}
+	/// The department on whose behalf `who` may act under `role` now, or the registry's named
+	/// error saying why not (no officer, department suspended, role not held or expired). The
+	/// same decision as [`RoleAuthority::department_with_role`]. Two reads at most.
+	fn ensure_role(who: &AccountId, role: Role) -> Result<DepartmentId, DispatchError>;
+
+	/// `Ok` if `department` is active and holds `role` unexpired now, or the registry's named
+	/// error. The same decision as [`RoleAuthority::has_role`]. One read.
+	fn ensure_department_role(department: DepartmentId, role: Role) -> DispatchResult;
 
 	/// Benchmarks only: create (or reuse) an active department holding `role` and return one of
 	/// its officers, so that [`EnsureRole`] succeeds for that account.
@@ -91,6 +100,15 @@ pub trait RoleAuthority<AccountId> {
 	#[cfg(feature = "runtime-benchmarks")]
 	#[allow(clippy::result_unit_err)]
 	fn successful_officer(role: Role) -> Result<AccountId, ()>;
+
+	/// Benchmarks only: add `n` new (not admin) officers to the existing `department` and
+	/// return them.
+	#[cfg(feature = "runtime-benchmarks")]
+	#[allow(clippy::result_unit_err)]
+	fn successful_colleagues(
+		department: DepartmentId,
+		n: u32,
+	) -> Result<alloc::vec::Vec<AccountId>, ()>;
 
 	/// Benchmarks only: [`RoleAuthority::successful_officer`] with its department.
 	#[cfg(feature = "runtime-benchmarks")]
@@ -102,18 +120,29 @@ pub trait RoleAuthority<AccountId> {
 	}
 }
 
-/// Why an account may not act under a role ([`RoleAuthority::ensure_role`]).
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum RoleError {
-	/// The account is no department's officer.
-	NotOfficer,
-	/// The account's department does not hold the role now: never granted, revoked, expired, or
-	/// the department is suspended.
-	RoleNotHeld,
+/// An origin check for a pallet's `Config` that yields the acting department and officer and, when
+/// it refuses a signed account, says why with a named error instead of `BadOrigin`.
+///
+/// Pallets declare one per permission (`type RecorderOrigin: EnsureOfficer<..>`) and call
+/// [`EnsureOfficer::ensure_officer`]; the runtime wires [`EnsureRole`] with the role, so the
+/// runtime's configuration reads as the city's permission table and pallets keep only the checks
+/// on the record itself (this department owns this record). As an [`EnsureOrigin`] it also
+/// composes with FRAME's origin combinators.
+pub trait EnsureOfficer<O, AccountId>:
+	EnsureOrigin<O, Success = (DepartmentId, AccountId)>
+{
+	/// `(department, officer)` if `origin` is a signed officer allowed here; the authority's named
+	/// error for any other signed account; `BadOrigin` for an unsigned origin.
+	fn ensure_officer(origin: O) -> Result<(DepartmentId, AccountId), DispatchError>;
+
+	/// Benchmarks only: an officer (with its department) for whom this check succeeds.
+	#[cfg(feature = "runtime-benchmarks")]
+	#[allow(clippy::result_unit_err)]
+	fn successful_officer() -> Result<(DepartmentId, AccountId), ()>;
 }
 
-/// An origin check for a pallet's `Config`: succeeds for a signed officer of an active
-/// department that holds the role `R::get()` unexpired, and yields `(DepartmentId, AccountId)`.
+/// The origin check of a permission: succeeds for a signed officer of an active department that
+/// holds the role `R::get()` unexpired, and yields `(DepartmentId, AccountId)`.
 ///
 /// `A` is the [`RoleAuthority`] (the departments pallet in the runtime, a mock in tests).
 pub struct EnsureRole<A, R, AccountId>(PhantomData<(A, R, AccountId)>);
@@ -139,5 +168,24 @@ where
 	#[cfg(feature = "runtime-benchmarks")]
 	fn try_successful_origin() -> Result<O, ()> {
 		A::successful_officer(R::get()).map(|who| O::from(RawOrigin::Signed(who)))
+	}
+}
+
+impl<O, A, R, AccountId> EnsureOfficer<O, AccountId> for EnsureRole<A, R, AccountId>
+where
+	O: Into<Result<RawOrigin<AccountId>, O>> + From<RawOrigin<AccountId>>,
+	A: RoleAuthority<AccountId>,
+	R: Get<Role>,
+{
+	fn ensure_officer(origin: O) -> Result<(DepartmentId, AccountId), DispatchError> {
+		match origin.into() {
+			Ok(RawOrigin::Signed(who)) => A::ensure_role(&who, R::get()).map(|d| (d, who)),
+			_ => Err(DispatchError::BadOrigin),
+		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn successful_officer() -> Result<(DepartmentId, AccountId), ()> {
+		A::successful_officer_of(R::get())
 	}
 }

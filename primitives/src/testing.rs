@@ -18,7 +18,7 @@ use polkadot_sdk::{
 	sp_core::H256,
 	sp_runtime::{
 		traits::{BlakeTwo256, Hash},
-		DispatchError, Weight,
+		DispatchError, DispatchResult, Weight,
 	},
 };
 
@@ -31,19 +31,33 @@ use crate::{
 thread_local! {
 	static OFFICERS: RefCell<BTreeMap<u64, DepartmentId>> = const { RefCell::new(BTreeMap::new()) };
 	static GRANTS: RefCell<BTreeSet<(DepartmentId, Role)>> = const { RefCell::new(BTreeSet::new()) };
+	static SUSPENDED: RefCell<BTreeSet<DepartmentId>> = const { RefCell::new(BTreeSet::new()) };
 	static SUBJECTS: RefCell<BTreeMap<SubjectId, (SubjectKind, bool)>> =
 		const { RefCell::new(BTreeMap::new()) };
 	static LINKS: RefCell<BTreeMap<u64, SubjectId>> = const { RefCell::new(BTreeMap::new()) };
+	static REGISTRARS: RefCell<BTreeMap<SubjectId, DepartmentId>> =
+		const { RefCell::new(BTreeMap::new()) };
 	static CREDENTIALS: RefCell<BTreeMap<CredentialId, (SchemaId, SubjectId, bool)>> =
 		const { RefCell::new(BTreeMap::new()) };
 	static BILLS: RefCell<BTreeMap<BillId, MockBill>> = const { RefCell::new(BTreeMap::new()) };
 	static STANDINGS: RefCell<BTreeMap<SubjectId, CreditStanding>> =
 		const { RefCell::new(BTreeMap::new()) };
+	static OBJECTED_STANDINGS: RefCell<BTreeMap<SubjectId, CreditStanding>> =
+		const { RefCell::new(BTreeMap::new()) };
 	static CREDIT_RECORDS: RefCell<Vec<MockCreditRecord>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Departments, roles and officers: a [`RoleAuthority`] over `u64` accounts.
+/// Departments, roles and officers: a [`RoleAuthority`] over `u64` accounts. Its refusals are
+/// [`NOT_OFFICER`], [`DEPARTMENT_SUSPENDED`] and [`ROLE_NOT_HELD`], standing for the departments
+/// pallet's named errors.
 pub struct MockRoles;
+
+/// [`MockRoles`]' refusal of an account that is no officer.
+pub const NOT_OFFICER: DispatchError = DispatchError::Other("NotOfficer");
+/// [`MockRoles`]' refusal of an officer whose department is suspended.
+pub const DEPARTMENT_SUSPENDED: DispatchError = DispatchError::Other("DepartmentSuspended");
+/// [`MockRoles`]' refusal of a department that does not hold the role.
+pub const ROLE_NOT_HELD: DispatchError = DispatchError::Other("RoleNotHeld");
 
 impl MockRoles {
 	/// Makes `who` an officer of `department`.
@@ -61,9 +75,14 @@ impl MockRoles {
 		GRANTS.with(|g| g.borrow_mut().insert((department, role)));
 	}
 
-	/// Revokes `role` from `department` (as an expiry or a suspension would).
+	/// Revokes `role` from `department` (as an expiry would).
 	pub fn revoke(department: DepartmentId, role: Role) {
 		GRANTS.with(|g| g.borrow_mut().remove(&(department, role)));
+	}
+
+	/// Suspends `department`: its grants stay, but it may act under none of them.
+	pub fn suspend(department: DepartmentId) {
+		SUSPENDED.with(|s| s.borrow_mut().insert(department));
 	}
 }
 
@@ -77,11 +96,36 @@ impl RoleAuthority<u64> for MockRoles {
 	}
 
 	fn has_role(department: DepartmentId, role: Role) -> bool {
-		GRANTS.with(|g| g.borrow().contains(&(department, role)))
+		Self::ensure_department_role(department, role).is_ok()
+	}
+
+	fn ensure_role(who: &u64, role: Role) -> Result<DepartmentId, DispatchError> {
+		let department = Self::department_of(who).ok_or(NOT_OFFICER)?;
+		Self::ensure_department_role(department, role).map(|()| department)
+	}
+
+	fn ensure_department_role(department: DepartmentId, role: Role) -> DispatchResult {
+		if SUSPENDED.with(|s| s.borrow().contains(&department)) {
+			return Err(DEPARTMENT_SUSPENDED);
+		}
+		if !GRANTS.with(|g| g.borrow().contains(&(department, role))) {
+			return Err(ROLE_NOT_HELD);
+		}
+		Ok(())
 	}
 
 	fn officer_count(department: DepartmentId) -> u32 {
 		OFFICERS.with(|o| o.borrow().values().filter(|d| **d == department).count() as u32)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn successful_colleagues(department: DepartmentId, n: u32) -> Result<Vec<u64>, ()> {
+		let first = 2_000_000 + u64::from(department) * 1_000;
+		let colleagues: Vec<u64> = (0..u64::from(n)).map(|i| first + i).collect();
+		for who in &colleagues {
+			Self::add_officer(*who, department);
+		}
+		Ok(colleagues)
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
@@ -107,6 +151,21 @@ impl MockIdentity {
 	pub fn link(account: u64, subject: SubjectId) {
 		LINKS.with(|l| l.borrow_mut().insert(account, subject));
 	}
+
+	/// Makes `department` the registrar of `subject` (subjects have none until set).
+	pub fn set_subject_registrar(subject: SubjectId, department: DepartmentId) {
+		REGISTRARS.with(|r| r.borrow_mut().insert(subject, department));
+	}
+
+	/// Forgets `subject` altogether, as if it had never been registered.
+	pub fn forget(subject: SubjectId) {
+		SUBJECTS.with(|s| s.borrow_mut().remove(&subject));
+	}
+
+	/// Sets `subject` active or not (suspended, closed), keeping its kind.
+	pub fn set_active(subject: SubjectId, active: bool) {
+		SUBJECTS.with(|s| s.borrow_mut().get_mut(&subject).map(|(_, a)| *a = active));
+	}
 }
 
 impl IdentityProvider<u64> for MockIdentity {
@@ -120,6 +179,16 @@ impl IdentityProvider<u64> for MockIdentity {
 
 	fn subject_of(account: &u64) -> Option<SubjectId> {
 		LINKS.with(|l| l.borrow().get(account).copied())
+	}
+
+	fn registrar_of(subject: &SubjectId) -> Option<DepartmentId> {
+		REGISTRARS.with(|r| r.borrow().get(subject).copied())
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_registrar(subject: &SubjectId, registrar: DepartmentId) -> Result<(), ()> {
+		Self::set_subject_registrar(*subject, registrar);
+		Ok(())
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
@@ -250,13 +319,20 @@ pub struct MockCreditRecord {
 
 /// Credit records and standings: a [`CreditRecorder`] and [`CreditProfile`]. Every subject is
 /// `Normal` (score 1000) unless a test sets its standing; records are refused for subjects that
-/// [`MockIdentity`] does not know as active.
+/// [`MockIdentity`] does not know (inactive ones are accepted, as the credit records pallet does
+/// for other pallets' records).
 pub struct MockCredit;
 
 impl MockCredit {
 	/// Sets `subject`'s standing.
 	pub fn set_standing(subject: SubjectId, standing: CreditStanding) {
 		STANDINGS.with(|s| s.borrow_mut().insert(subject, standing));
+	}
+
+	/// Sets the standing `subject` would have if its records under objection counted (by
+	/// default its standing).
+	pub fn set_standing_counting_objections(subject: SubjectId, standing: CreditStanding) {
+		OBJECTED_STANDINGS.with(|s| s.borrow_mut().insert(subject, standing));
 	}
 
 	/// The records added so far, oldest first.
@@ -274,9 +350,10 @@ impl CreditRecorder for MockCredit {
 		score_delta: i32,
 		evidence: H256,
 	) -> Result<RecordId, DispatchError> {
-		// As the credit records pallet does: only active subjects get records.
-		if !<MockIdentity as IdentityProvider<u64>>::is_active(subject) {
-			return Err(DispatchError::Other("subject not active"));
+		// As the credit records pallet does for other pallets: registered subjects get records,
+		// whatever their status.
+		if <MockIdentity as IdentityProvider<u64>>::kind(subject).is_none() {
+			return Err(DispatchError::Other("subject not registered"));
 		}
 		let record = MockCreditRecord {
 			subject: *subject,
@@ -310,5 +387,11 @@ impl CreditProfile for MockCredit {
 
 	fn standing(subject: &SubjectId) -> CreditStanding {
 		STANDINGS.with(|s| s.borrow().get(subject).copied().unwrap_or_default())
+	}
+
+	fn standing_counting_objections(subject: &SubjectId) -> CreditStanding {
+		OBJECTED_STANDINGS
+			.with(|s| s.borrow().get(subject).copied())
+			.unwrap_or_else(|| Self::standing(subject))
 	}
 }

@@ -87,7 +87,7 @@ pub fn city_departments() -> Vec<GenesisDepartment<AccountId>> {
 		department(
 			"Finance Bureau",
 			Government,
-			vec![FundTreasurer, BillIssuer],
+			vec![FundTreasurer, BillIssuer, Reimburser],
 			vec![(K::AliceStash, true)],
 		),
 		department(
@@ -263,7 +263,9 @@ pub fn city_credit() -> CreditRecordsConfig {
 
 /// E-bills: enterprise 1 enabled by the Tax Bureau to issue invoices; a paid electricity bill from
 /// the power company (department 9) to person 1, an unpaid one to person 2, and an invoice from
-/// enterprise 1 to person 2.
+/// enterprise 1 to person 2. Who may claim reimbursement: the Finance Bureau (5), as the civil
+/// service's employer, reimburses medical bills; both people authorised enterprise 1 (their
+/// employer), and person 1 also the Finance Bureau.
 pub fn city_bills() -> EBillsConfig {
 	let bill = |issuer, number: &str, payer: &str, kind, amount, paid| GenesisBill {
 		issuer,
@@ -278,6 +280,12 @@ pub fn city_bills() -> EBillsConfig {
 	let power = Issuer::Department(9);
 	let enterprise = Issuer::Enterprise(dev_id("civitas-dev/enterprise/1"));
 	EBillsConfig {
+		reimbursers: vec![(BillKind::Medical, vec![5])],
+		claim_authorisations: vec![
+			(dev_id("civitas-dev/person/1"), enterprise),
+			(dev_id("civitas-dev/person/1"), Issuer::Department(5)),
+			(dev_id("civitas-dev/person/2"), enterprise),
+		],
 		enabled_issuers: vec![(dev_id("civitas-dev/enterprise/1"), 4)],
 		bills: vec![
 			bill(
@@ -365,15 +373,17 @@ pub fn city_real_estate() -> RealEstateConfig {
 	}
 }
 
-/// The special fund: a start-up rent subsidy reviewed by the Science and Technology Commission
-/// (department 6, one approval), open a year from genesis to enterprises of `Normal` standing or
-/// better.
+/// The special fund: a start-up rent subsidy reviewed by a panel of the Science and Technology
+/// Commission (department 6: `//Bob//stash`, one approval), managed by the Finance Bureau
+/// (department 5), open a year from genesis to enterprises of `Normal` standing or better.
 pub fn city_fund() -> FundGrantsConfig {
 	FundGrantsConfig {
 		programs: vec![GenesisProgram {
 			name: String::from("Start-up rent subsidy 2026"),
 			kind: ProgramKind::RentSubsidy,
 			committee: 6,
+			panel: vec![Sr25519Keyring::BobStash.to_account_id()],
+			treasury: 5,
 			budget: 5_000_000_000,
 			max_award: 60_000_000,
 			closes_at: 365 * DAYS,

@@ -173,7 +173,7 @@ mod civic_identity_flow {
 			// not the issuer.
 			assert_eq!(
 				call(Ferdie, Call::revoke_credential { credential: licence, reason: 1 }),
-				Err(Error::<Runtime>::RoleNotHeld.into())
+				Err(pallet_departments::Error::<Runtime>::RoleNotHeld.into())
 			);
 			assert_eq!(
 				call(Eve, Call::revoke_credential { credential: licence, reason: 1 }),
@@ -190,7 +190,7 @@ mod civic_identity_flow {
 						legal_representative: None,
 					}
 				),
-				Err(Error::<Runtime>::NotOfficer.into())
+				Err(pallet_departments::Error::<Runtime>::NotOfficer.into())
 			);
 
 			assert_eq!(
@@ -241,15 +241,19 @@ mod credit_records_flow {
 			// Market Regulation links the enterprise's own account (//Two).
 			link(Sr25519Keyring::Charlie, enterprise, Two);
 
-			// The Tax Bureau (Ferdie) records a penalty.
-			let record = |period| Call::record {
+			// The Tax Bureau (Ferdie) records a penalty; one decision document is one record.
+			let record = |period, document| Call::record {
 				subject: enterprise,
 				category: CreditCategory::Tax,
 				score_delta: -200,
-				evidence: H256::repeat_byte(1),
+				evidence: H256::repeat_byte(document),
 				publication_period: period,
 			};
-			assert_eq!(credit(Ferdie, record(1_000)), Ok(()));
+			assert_eq!(credit(Ferdie, record(1_000, 1)), Ok(()));
+			assert_eq!(
+				credit(Ferdie, record(1_000, 1)),
+				Err(Error::<Runtime>::DuplicateEvidence.into())
+			);
 			let id = 2; // after the two seeded records
 			assert_eq!(CreditRecords::score(&enterprise), 860);
 
@@ -260,7 +264,7 @@ mod credit_records_flow {
 			assert_eq!(CreditRecords::score(&enterprise), 1060);
 			assert_eq!(
 				credit(Ferdie, Call::rectify { record: id, reason: 1 }),
-				Err(Error::<Runtime>::RoleNotHeld.into())
+				Err(pallet_departments::Error::<Runtime>::RoleNotHeld.into())
 			);
 			assert_eq!(credit(CharlieStash, Call::rectify { record: id, reason: 1 }), Ok(()));
 			let info = CreditRecords::record_info(id).expect("on file");
@@ -268,7 +272,7 @@ mod credit_records_flow {
 			assert_eq!(CreditRecords::score(&enterprise), 1060);
 
 			// A short record expires in the hook, with no transaction.
-			assert_eq!(credit(Ferdie, record(3)), Ok(()));
+			assert_eq!(credit(Ferdie, record(3, 4)), Ok(()));
 			assert_eq!(CreditRecords::score(&enterprise), 860);
 			for n in 2..=4 {
 				System::set_block_number(n);
@@ -318,8 +322,9 @@ mod e_bills_flow {
 
 	#[test]
 	fn a_batch_is_paid_and_reimbursed_once() {
-		use Sr25519Keyring::{AliceStash, EveStash, FerdieStash};
+		use Sr25519Keyring::{AliceStash, Charlie, EveStash, FerdieStash, Two};
 		dev_chain().execute_with(|| {
+			link(Charlie, dev_id("civitas-dev/enterprise/1"), Two);
 			let power = Issuer::Department(9);
 			let batch = (0..10)
 				.map(|i| electricity(&alloc::format!("E-11-{i}"), "civitas-dev/person/1"))
@@ -329,17 +334,19 @@ mod e_bills_flow {
 			let paid = Call::mark_paid { bill: id, payment_reference: H256::repeat_byte(1) };
 			assert_eq!(bills(EveStash, paid), Ok(()));
 
-			// The Finance Bureau (//Alice//stash) reimburses it; the bank may not again.
+			// The Finance Bureau (//Alice//stash), which person 1 authorised, reimburses it; the
+			// bank holds no reimburser role; enterprise 1, also authorised, may not claim again.
 			let claim = |amount| Call::claim_reimbursement {
 				bill: id,
 				amount,
 				claim_reference: H256::zero(),
 			};
-			assert_eq!(bills(AliceStash, claim(20_000)), Ok(()));
 			assert_eq!(
 				bills(FerdieStash, claim(1)),
-				Err(Error::<Runtime>::AlreadyReimbursed.into())
+				Err(pallet_departments::Error::<Runtime>::RoleNotHeld.into())
 			);
+			assert_eq!(bills(AliceStash, claim(20_000)), Ok(()));
+			assert_eq!(bills(Two, claim(1)), Err(Error::<Runtime>::AlreadyReimbursed.into()));
 			assert_eq!(Bills::<Runtime>::get(id).expect("issued").status, BillStatus::Reimbursed);
 			assert_eq!(
 				EBills::bills_of_payer(dev_id("civitas-dev/person/1"), None, 100).len(),
@@ -544,9 +551,10 @@ mod fund_grants_flow {
 			};
 			assert_eq!(fund(Two, apply), Ok(()));
 			let review = Call::review { application: 0, approve: true, comment: H256::zero() };
+			// The Finance Bureau holds no committee role.
 			assert_eq!(
 				fund(AliceStash, review.clone()),
-				Err(Error::<Runtime>::NotOnCommittee.into())
+				Err(pallet_departments::Error::<Runtime>::RoleNotHeld.into())
 			);
 			assert_eq!(fund(BobStash, review), Ok(()));
 			let submit =

@@ -133,7 +133,7 @@ describe('civic identity through Polkadot.js', { timeout: 600_000 }, () => {
         saltedCertificate({ forged: 'yes' }).id, BUSINESS_LICENCE, enterprise, 0, null), k.two),
       submit(api, api.tx.civicIdentity.revokeCredential(certificate.id, 1), k.eve),
     ]);
-    assert.equal(errorName(api, citizen.dispatchError), 'civicIdentity.NotOfficer');
+    assert.equal(errorName(api, citizen.dispatchError), 'departments.NotOfficer');
     assert.equal(errorName(api, housing.dispatchError), 'civicIdentity.NotIssuer');
     const verification = (await api.call.civicIdentityApi.verifyCredential(certificate.id)).unwrap();
     assert.equal(verification.status.toString(), 'Active');

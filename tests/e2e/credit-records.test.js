@@ -77,8 +77,8 @@ describe('credit records through Polkadot.js', { timeout: 600_000 }, () => {
       submit(api, api.tx.creditRecords.rectify(penalty, 1), k.ferdie),
       submit(api, api.tx.creditRecords.uphold(penalty, 1), k.two),
     ]);
-    assert.equal(errorName(api, tax.dispatchError), 'creditRecords.RoleNotHeld');
-    assert.equal(errorName(api, citizen.dispatchError), 'creditRecords.NotOfficer');
+    assert.equal(errorName(api, tax.dispatchError), 'departments.RoleNotHeld');
+    assert.equal(errorName(api, citizen.dispatchError), 'departments.NotOfficer');
     assert.equal((await record(penalty)).status.toString(), 'UnderObjection');
   });
 

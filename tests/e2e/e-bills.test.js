@@ -1,6 +1,6 @@
 // Electronic bills on a dev chain through Polkadot.js: the power company issues a batch of
-// electricity bills, one is paid and reimbursed by an employer and a second employer's claim on
-// it is refused, an unpaid bill is voided, the tax bureau enables an enterprise whose own account
+// electricity bills, one is paid and reimbursed by the employer its payer authorised and a
+// department the payer did not authorise is refused, an unpaid bill is voided, the tax bureau enables an enterprise whose own account
 // issues an invoice (and cannot reuse its number). Last, the throughput: how many bills fit in a
 // block by the runtime's weights, and six batches of 1,000 bills submitted at once.
 
@@ -114,7 +114,7 @@ describe('e-bills through Polkadot.js', { timeout: 900_000 }, () => {
     assert.ok(first.isNone, 'the good bill of a failed batch must not exist');
   });
 
-  test('a paid bill is reimbursed once; a second employer is refused', { timeout: 180_000 }, async () => {
+  test('a paid bill is reimbursed once; an unentitled department is refused', { timeout: 180_000 }, async () => {
     const id = billId({ Department: POWER }, batch[3].number);
     const amount = batch[3].amount;
     const paid = await ok(api, api.tx.eBills.markPaid(id, blake2AsHex('bank transfer 7781')), k.power);
@@ -136,7 +136,8 @@ describe('e-bills through Polkadot.js', { timeout: 900_000 }, () => {
       submit(api, api.tx.eBills.claimReimbursement(id, amount, blake2AsHex('claim 2')), k.finance),
       submit(api, api.tx.eBills.claimReimbursement(id, 1, blake2AsHex('claim 3')), k.employer),
     ]);
-    assert.equal(errorName(api, second.dispatchError), 'eBills.AlreadyReimbursed');
+    // Person 2 authorised its employer (enterprise 1), not the Finance Bureau.
+    assert.equal(errorName(api, second.dispatchError), 'eBills.NotEntitled');
     assert.equal(errorName(api, again.dispatchError), 'eBills.AlreadyReimbursed');
     const status = (await api.call.eBillsApi.reimbursementStatus(id)).unwrap();
     assert.equal(status.reimbursed.toNumber(), amount);

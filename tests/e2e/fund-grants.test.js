@@ -1,6 +1,7 @@
-// The special fund on a dev chain through Polkadot.js: the Finance Bureau opens a research
-// program, an enterprise applies with two milestones, two of the committee's three officers
-// approve, milestone one is submitted, approved and paid, the committee claws back the grant on
+// The special fund on a dev chain through Polkadot.js: governance opens a research program
+// managed by the Finance Bureau and reviewed by a panel of three Science Commission officers, an
+// enterprise applies with two milestones, two of the panel approve (an officer added to the
+// commission afterwards has no vote), milestone one is submitted, approved and paid, the committee claws back the grant on
 // milestone two, the program's budget shows the allocation returned, and the enterprise's credit
 // profile shows the GrantCompliance record.
 
@@ -38,6 +39,7 @@ describe('fund grants through Polkadot.js', { timeout: 900_000 }, () => {
       chair: keyring.addFromUri('//Bob//stash'), // Science Commission: admin, FundCommittee.
       reviewer2: keyring.addFromUri('//fund//reviewer//2'),
       reviewer3: keyring.addFromUri('//fund//reviewer//3'),
+      newcomer: keyring.addFromUri('//fund//reviewer//4'), // added to the commission, not the panel
       enterprise: keyring.addFromUri('//Two'), // The enterprise's own account.
     };
   });
@@ -54,21 +56,23 @@ describe('fund grants through Polkadot.js', { timeout: 900_000 }, () => {
   });
 
   test('the committee gets three officers; the enterprise links its account', { timeout: 180_000 }, async () => {
-    for (const officer of [k.reviewer2, k.reviewer3]) {
+    for (const officer of [k.reviewer2, k.reviewer3, k.newcomer]) {
       await ok(api, api.tx.balances.transferKeepAlive(officer.address, 1_000_000_000_000_000n), k.alice);
       await ok(api, api.tx.departments.addOfficer(SCIENCE_COMMISSION, officer.address, false), k.chair);
     }
     const committee = await api.call.departmentsApi.department(SCIENCE_COMMISSION);
-    assert.equal(committee.unwrap().officers.toNumber(), 3);
+    assert.equal(committee.unwrap().officers.toNumber(), 4);
     await linkAccounts(api, k.charlie, [[ENTERPRISE, k.enterprise]]);
   });
 
-  test('the Finance Bureau opens a research program', { timeout: 120_000 }, async () => {
+  test('governance opens a research program with its panel and treasury', { timeout: 120_000 }, async () => {
     const head = (await api.rpc.chain.getHeader()).number.toNumber();
     const terms = {
       name: 'Key research and development 2026',
       kind: 'Research',
       committee: SCIENCE_COMMISSION,
+      panel: [k.chair.address, k.reviewer2.address, k.reviewer3.address],
+      treasury: FINANCE_BUREAU,
       budget: BUDGET,
       maxAward: 2_000_000_000n,
       opensAt: head,
@@ -77,12 +81,15 @@ describe('fund grants through Polkadot.js', { timeout: 900_000 }, () => {
       openToPersons: false,
       reviewsNeeded: 2,
     };
-    const events = await ok(api, api.tx.fundGrants.createProgram(terms), k.treasurer);
+    const events = await ok(api, api.tx.sudo.sudo(api.tx.fundGrants.createProgram(terms)), k.alice);
     const created = findEvent(events, 'fundGrants', 'ProgramCreated').data;
     program = created.program.toNumber();
-    assert.equal(created.by.asAccount.toString(), k.treasurer.address);
-    const stranger = await submit(api, api.tx.fundGrants.createProgram(terms), k.enterprise);
-    assert.equal(errorName(api, stranger.dispatchError), 'fundGrants.NotOfficer');
+    assert.ok(created.by.isGovernance);
+    // Creating a program is governance's alone, the treasury's officers included.
+    for (const who of [k.treasurer, k.enterprise]) {
+      const refused = await submit(api, api.tx.fundGrants.createProgram(terms), who);
+      assert.ok(refused.dispatchError?.isBadOrigin, 'only governance creates programs');
+    }
   });
 
   test('the enterprise applies with two milestones', { timeout: 120_000 }, async () => {
@@ -106,7 +113,9 @@ describe('fund grants through Polkadot.js', { timeout: 900_000 }, () => {
     await ok(api, api.tx.fundGrants.review(application, true, blake2AsHex('sound plan')), k.chair);
     assert.equal((await applicationInfo()).status.toString(), 'Pending');
     const outsider = await submit(api, api.tx.fundGrants.review(application, true, blake2AsHex('x')), k.treasurer);
-    assert.equal(errorName(api, outsider.dispatchError), 'fundGrants.NotOnCommittee');
+    assert.equal(errorName(api, outsider.dispatchError), 'departments.RoleNotHeld');
+    const newcomer = await submit(api, api.tx.fundGrants.review(application, true, blake2AsHex('x')), k.newcomer);
+    assert.equal(errorName(api, newcomer.dispatchError), 'fundGrants.NotOnPanel');
     const twice = await submit(api, api.tx.fundGrants.review(application, true, blake2AsHex('x')), k.chair);
     assert.equal(errorName(api, twice.dispatchError), 'fundGrants.AlreadyVoted');
 

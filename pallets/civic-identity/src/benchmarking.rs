@@ -23,7 +23,7 @@ fn officer<T: Config>(role: Role) -> (DepartmentId, T::AccountId) {
 
 /// A registrar officer and its department.
 fn registrar<T: Config>() -> (DepartmentId, T::AccountId) {
-	officer::<T>(Role::IdentityRegistrar)
+	T::RegistrarOrigin::successful_officer().expect("an officer can be made")
 }
 
 /// An active subject of `kind` registered by `department`.

@@ -16,27 +16,8 @@ use crate::{
 	PendingLink, ReasonCode, Role, RoleAuthority, Schema, SchemaId, Subject, SubjectId,
 	SubjectKind, SubjectStatus,
 };
-use civitas_primitives::RoleError;
 
 impl<T: Config> Pallet<T> {
-	/// The department of the signed officer `origin` if it holds `role` now, with the officer.
-	pub(crate) fn ensure_officer(
-		origin: OriginFor<T>,
-		role: Role,
-	) -> Result<(DepartmentId, T::AccountId), DispatchError> {
-		let who = ensure_signed(origin)?;
-		let department = Self::department_with(&who, role)?;
-		Ok((department, who))
-	}
-
-	/// The department on whose behalf `who` may act under `role` now, or the named reason why not.
-	fn department_with(who: &T::AccountId, role: Role) -> Result<DepartmentId, Error<T>> {
-		T::Roles::ensure_role(who, role).map_err(|e| match e {
-			RoleError::NotOfficer => Error::<T>::NotOfficer,
-			RoleError::RoleNotHeld => Error::<T>::RoleNotHeld,
-		})
-	}
-
 	/// The subject, if `department` is its registrar.
 	fn registered_by(
 		department: DepartmentId,
@@ -431,7 +412,7 @@ impl<T: Config> Pallet<T> {
 		valid_until: Option<BlockNumberFor<T>>,
 	) -> DispatchResult {
 		let schema = Schemas::<T>::get(schema_id).ok_or(Error::<T>::SchemaNotFound)?;
-		let department = Self::department_with(&who, schema.issuer_role)?;
+		let department = T::Roles::ensure_role(&who, schema.issuer_role)?;
 		let (record, holder) = Self::new_credential(
 			department,
 			&credential,
@@ -467,7 +448,7 @@ impl<T: Config> Pallet<T> {
 			Ok(_) => Actor::Governance,
 			Err(origin) => {
 				let who = ensure_signed(origin)?;
-				let department = Self::department_with(&who, schema.issuer_role)?;
+				let department = T::Roles::ensure_role(&who, schema.issuer_role)?;
 				ensure!(department == record.issuer, Error::<T>::NotIssuer);
 				Actor::Account(who)
 			},
@@ -527,7 +508,7 @@ impl<T: Config> Pallet<T> {
 		}
 		for c in &genesis.credentials {
 			let schema = Schemas::<T>::get(c.schema).ok_or(Error::<T>::SchemaNotFound)?;
-			ensure!(T::Roles::has_role(c.issuer, schema.issuer_role), Error::<T>::RoleNotHeld);
+			T::Roles::ensure_department_role(c.issuer, schema.issuer_role)?;
 			let (record, holder) = Self::new_credential(
 				c.issuer,
 				&c.id,

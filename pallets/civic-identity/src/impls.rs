@@ -16,6 +16,20 @@ impl<T: Config> IdentityProvider<T::AccountId> for Pallet<T> {
 		Links::<T>::get(account)
 	}
 
+	fn registrar_of(subject: &SubjectId) -> Option<civitas_primitives::DepartmentId> {
+		Subjects::<T>::get(subject).map(|s| s.registrar)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_registrar(
+		subject: &SubjectId,
+		registrar: civitas_primitives::DepartmentId,
+	) -> Result<(), ()> {
+		Subjects::<T>::try_mutate(subject, |s| {
+			s.as_mut().map(|s| s.registrar = registrar).ok_or(())
+		})
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	fn successful_subject(
 		kind: SubjectKind,

@@ -50,8 +50,8 @@ pub use types::*;
 pub use weights::WeightInfo;
 
 use civitas_primitives::{
-	Actor, CredentialId, DepartmentId, ReasonCode, Role, RoleAuthority, SchemaId, SubjectId,
-	SubjectKind,
+	Actor, CredentialId, DepartmentId, EnsureOfficer, ReasonCode, Role, RoleAuthority, SchemaId,
+	SubjectId, SubjectKind,
 };
 
 // FRAME's macros expand to `expect` on values they construct themselves (storage prefixes, the
@@ -77,8 +77,13 @@ pub mod pallet {
 	#[pallet::config]
 	pub trait Config: polkadot_sdk::frame_system::Config<RuntimeEvent: From<Event<Self>>> {
 		/// Which department an officer serves and which roles it holds (the departments pallet
-		/// in the runtime).
+		/// in the runtime): for the issuer role each certificate schema names.
 		type Roles: RoleAuthority<Self::AccountId>;
+
+		/// Registers subjects and links their accounts (in the Civitas runtime: an officer of an
+		/// active department holding `IdentityRegistrar`); it acts only on the subjects its
+		/// department registered.
+		type RegistrarOrigin: EnsureOfficer<Self::RuntimeOrigin, Self::AccountId>;
 
 		/// Registers certificate schemas, and may suspend, reinstate or revoke any certificate.
 		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
@@ -328,11 +333,6 @@ pub mod pallet {
 
 	#[pallet::error]
 	pub enum Error<T> {
-		/// The caller is no department's officer.
-		NotOfficer,
-		/// The caller's department does not hold the role this call needs now (never granted,
-		/// revoked, expired, or the department is suspended).
-		RoleNotHeld,
 		/// The caller's department is not the subject's registrar.
 		NotSubjectRegistrar,
 		/// No subject has this id.
@@ -446,7 +446,7 @@ pub mod pallet {
 		/// [`Event::SubjectRegistered`], and [`Event::LegalRepresentativeSet`] if one is named.
 		///
 		/// # Errors
-		/// [`Error::NotOfficer`], [`Error::RoleNotHeld`], [`Error::SubjectAlreadyExists`],
+		/// `RegistrarOrigin`'s, [`Error::SubjectAlreadyExists`],
 		/// [`Error::RepresentativeNotAllowed`], [`Error::RepresentativeNotFound`],
 		/// [`Error::RepresentativeNotPerson`], [`Error::RepresentativeNotActive`].
 		#[pallet::call_index(0)]
@@ -458,7 +458,7 @@ pub mod pallet {
 			commitment: H256,
 			legal_representative: Option<SubjectId>,
 		) -> DispatchResult {
-			let (department, officer) = Self::ensure_officer(origin, Role::IdentityRegistrar)?;
+			let (department, officer) = T::RegistrarOrigin::ensure_officer(origin)?;
 			Self::do_register_subject(
 				department,
 				officer,
@@ -479,7 +479,7 @@ pub mod pallet {
 		/// [`Event::CommitmentUpdated`].
 		///
 		/// # Errors
-		/// [`Error::NotOfficer`], [`Error::RoleNotHeld`], [`Error::SubjectNotFound`],
+		/// `RegistrarOrigin`'s, [`Error::SubjectNotFound`],
 		/// [`Error::NotSubjectRegistrar`], [`Error::SubjectClosed`].
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::update_commitment())]
@@ -488,7 +488,7 @@ pub mod pallet {
 			subject: SubjectId,
 			commitment: H256,
 		) -> DispatchResult {
-			let (department, officer) = Self::ensure_officer(origin, Role::IdentityRegistrar)?;
+			let (department, officer) = T::RegistrarOrigin::ensure_officer(origin)?;
 			Self::do_update_commitment(department, officer, subject, commitment)
 		}
 
@@ -504,7 +504,7 @@ pub mod pallet {
 		/// [`Event::SubjectStatusChanged`].
 		///
 		/// # Errors
-		/// [`Error::NotOfficer`], [`Error::RoleNotHeld`], [`Error::SubjectNotFound`],
+		/// `RegistrarOrigin`'s, [`Error::SubjectNotFound`],
 		/// [`Error::NotSubjectRegistrar`], [`Error::SubjectClosed`], [`Error::StatusUnchanged`].
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::set_status())]
@@ -514,7 +514,7 @@ pub mod pallet {
 			status: SubjectStatus,
 			reason: ReasonCode,
 		) -> DispatchResult {
-			let (department, officer) = Self::ensure_officer(origin, Role::IdentityRegistrar)?;
+			let (department, officer) = T::RegistrarOrigin::ensure_officer(origin)?;
 			Self::do_set_status(department, officer, subject, status, reason)
 		}
 
@@ -527,7 +527,7 @@ pub mod pallet {
 		/// [`Event::LegalRepresentativeSet`].
 		///
 		/// # Errors
-		/// [`Error::NotOfficer`], [`Error::RoleNotHeld`], [`Error::SubjectNotFound`],
+		/// `RegistrarOrigin`'s, [`Error::SubjectNotFound`],
 		/// [`Error::NotSubjectRegistrar`], [`Error::SubjectClosed`],
 		/// [`Error::RepresentativeNotAllowed`], [`Error::RepresentativeNotFound`],
 		/// [`Error::RepresentativeNotPerson`], [`Error::RepresentativeNotActive`].
@@ -538,7 +538,7 @@ pub mod pallet {
 			subject: SubjectId,
 			legal_representative: Option<SubjectId>,
 		) -> DispatchResult {
-			let (department, officer) = Self::ensure_officer(origin, Role::IdentityRegistrar)?;
+			let (department, officer) = T::RegistrarOrigin::ensure_officer(origin)?;
 			Self::do_set_legal_representative(department, officer, subject, legal_representative)
 		}
 
@@ -554,7 +554,7 @@ pub mod pallet {
 		/// [`Event::AccountLinked`] or [`Event::LinkProposed`].
 		///
 		/// # Errors
-		/// [`Error::NotOfficer`], [`Error::RoleNotHeld`], [`Error::SubjectNotFound`],
+		/// `RegistrarOrigin`'s, [`Error::SubjectNotFound`],
 		/// [`Error::NotSubjectRegistrar`], [`Error::SubjectNotActive`],
 		/// [`Error::AccountAlreadyLinked`], [`Error::MaxLinkedAccountsExceeded`].
 		#[pallet::call_index(4)]
@@ -564,7 +564,7 @@ pub mod pallet {
 			subject: SubjectId,
 			account: T::AccountId,
 		) -> DispatchResult {
-			let (department, officer) = Self::ensure_officer(origin, Role::IdentityRegistrar)?;
+			let (department, officer) = T::RegistrarOrigin::ensure_officer(origin)?;
 			Self::do_propose_link(department, officer, subject, account)
 		}
 
@@ -645,7 +645,7 @@ pub mod pallet {
 		/// [`Event::CredentialIssued`].
 		///
 		/// # Errors
-		/// [`Error::SchemaNotFound`], [`Error::NotOfficer`], [`Error::RoleNotHeld`],
+		/// [`Error::SchemaNotFound`], the role check's (`RoleAuthority::ensure_role`),
 		/// [`Error::CredentialAlreadyExists`], [`Error::SubjectNotFound`],
 		/// [`Error::SubjectNotActive`], [`Error::ValidityInPast`], [`Error::ValidityPeriodEmpty`],
 		/// [`Error::ValidityTooLong`], [`Error::MaxCredentialsExceeded`].
@@ -673,7 +673,7 @@ pub mod pallet {
 		/// [`Event::CredentialSuspended`].
 		///
 		/// # Errors
-		/// [`Error::CredentialNotFound`], [`Error::NotOfficer`], [`Error::RoleNotHeld`],
+		/// [`Error::CredentialNotFound`], the role check's (`RoleAuthority::ensure_role`),
 		/// [`Error::NotIssuer`], [`Error::NotRevocable`], [`Error::CredentialRevoked`],
 		/// [`Error::CredentialNotActive`].
 		#[pallet::call_index(9)]
@@ -696,7 +696,7 @@ pub mod pallet {
 		/// [`Event::CredentialReinstated`].
 		///
 		/// # Errors
-		/// [`Error::CredentialNotFound`], [`Error::NotOfficer`], [`Error::RoleNotHeld`],
+		/// [`Error::CredentialNotFound`], the role check's (`RoleAuthority::ensure_role`),
 		/// [`Error::NotIssuer`], [`Error::CredentialRevoked`], [`Error::NotSuspended`].
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::reinstate_credential())]
@@ -717,7 +717,7 @@ pub mod pallet {
 		/// [`Event::CredentialRevoked`].
 		///
 		/// # Errors
-		/// [`Error::CredentialNotFound`], [`Error::NotOfficer`], [`Error::RoleNotHeld`],
+		/// [`Error::CredentialNotFound`], the role check's (`RoleAuthority::ensure_role`),
 		/// [`Error::NotIssuer`], [`Error::NotRevocable`], [`Error::CredentialRevoked`].
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::revoke_credential())]

@@ -5,9 +5,11 @@
 
 use crate as pallet_civic_identity;
 use crate::{GenesisCredential, GenesisSchema, GenesisSubject};
-use civitas_primitives::{testing::MockRoles, DepartmentId, Role, SubjectId, SubjectKind};
+use civitas_primitives::{
+	testing::MockRoles, DepartmentId, EnsureRole, Role, SubjectId, SubjectKind,
+};
 use polkadot_sdk::{
-	frame_support::{derive_impl, traits::ConstU32},
+	frame_support::{derive_impl, parameter_types, traits::ConstU32},
 	frame_system::{self, EnsureRoot},
 	sp_core::H256,
 	sp_io,
@@ -48,8 +50,13 @@ impl frame_system::Config for Test {
 /// How long a link offer waits in the tests, in blocks.
 pub const LINK_OFFER_PERIOD: u64 = 10;
 
+parameter_types! {
+	pub const IdentityRegistrar: Role = Role::IdentityRegistrar;
+}
+
 impl pallet_civic_identity::Config for Test {
 	type Roles = MockRoles;
+	type RegistrarOrigin = EnsureRole<MockRoles, IdentityRegistrar, u64>;
 	type GovernanceOrigin = EnsureRoot<u64>;
 	type MaxLinkedAccounts = ConstU32<2>;
 	type LinkOfferPeriod = polkadot_sdk::frame_support::traits::ConstU64<LINK_OFFER_PERIOD>;

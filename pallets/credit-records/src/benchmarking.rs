@@ -16,9 +16,14 @@ use polkadot_sdk::{
 	sp_core::H256,
 };
 
-/// An officer of a department holding `role`, and that department.
-fn officer<T: Config>(role: Role) -> (DepartmentId, T::AccountId) {
-	T::Roles::successful_officer_of(role).expect("an officer can be made")
+/// A recording officer and its department.
+fn recorder<T: Config>() -> (DepartmentId, T::AccountId) {
+	T::RecorderOrigin::successful_officer().expect("an officer can be made")
+}
+
+/// An adjudicating officer and its department.
+fn adjudicator<T: Config>() -> (DepartmentId, T::AccountId) {
+	T::AdjudicatorOrigin::successful_officer().expect("an officer can be made")
 }
 
 /// An active enterprise, linked to `account` if given.
@@ -31,16 +36,19 @@ fn block<T: Config>(n: u32) -> BlockNumberFor<T> {
 	n.into()
 }
 
-/// A record of the largest penalty about `subject` by `department`, published `period` blocks.
+/// A record of the largest penalty about `subject` by `department`, published `period` blocks,
+/// with evidence of its own.
 fn penalty<T: Config>(subject: SubjectId, department: DepartmentId, period: u32) -> RecordId {
 	let delta = -(T::MaxScoreDelta::get() as i32);
+	let mut evidence = [1u8; 32];
+	evidence[..8].copy_from_slice(&NextRecordId::<T>::get().to_be_bytes());
 	Pallet::<T>::do_record(
 		subject,
 		department,
 		RecordSource::Genesis,
 		CreditCategory::Tax,
 		delta,
-		H256::repeat_byte(1),
+		H256(evidence),
 		block::<T>(period),
 	)
 	.unwrap()
@@ -48,7 +56,7 @@ fn penalty<T: Config>(subject: SubjectId, department: DepartmentId, period: u32)
 
 /// A record under objection by the subject's linked account, and the recording department.
 fn objected<T: Config>() -> (RecordId, DepartmentId) {
-	let (department, _) = officer::<T>(Role::CreditRecorder);
+	let (department, _) = recorder::<T>();
 	let citizen: T::AccountId = account("citizen", 0, 0);
 	let subject = subject::<T>(Some(citizen.clone()));
 	let id = penalty::<T>(subject, department, 100);
@@ -64,7 +72,7 @@ mod benchmarks {
 	/// not expired yet, so the oldest is expired and pruned first.
 	#[benchmark]
 	fn record() {
-		let (department, officer) = officer::<T>(Role::CreditRecorder);
+		let (department, officer) = recorder::<T>();
 		let subject = subject::<T>(None);
 		frame_system::Pallet::<T>::set_block_number(block::<T>(1));
 		let oldest = NextRecordId::<T>::get();
@@ -93,7 +101,7 @@ mod benchmarks {
 	#[benchmark]
 	fn revoke() {
 		let (id, _) = objected::<T>();
-		let recorder = T::Roles::successful_officer(Role::CreditRecorder).unwrap();
+		let recorder = recorder::<T>().1;
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(recorder), id, 5);
@@ -103,7 +111,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn object() {
-		let (department, _) = officer::<T>(Role::CreditRecorder);
+		let (department, _) = recorder::<T>();
 		let citizen: T::AccountId = account("citizen", 0, 0);
 		let subject = subject::<T>(Some(citizen.clone()));
 		let id = penalty::<T>(subject, department, 100);
@@ -117,7 +125,7 @@ mod benchmarks {
 	#[benchmark]
 	fn uphold() {
 		let (id, _) = objected::<T>();
-		let (_, adjudicator) = officer::<T>(Role::CreditAdjudicator);
+		let (_, adjudicator) = adjudicator::<T>();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(adjudicator), id, 6);
@@ -128,7 +136,7 @@ mod benchmarks {
 	#[benchmark]
 	fn rectify() {
 		let (id, _) = objected::<T>();
-		let (_, adjudicator) = officer::<T>(Role::CreditAdjudicator);
+		let (_, adjudicator) = adjudicator::<T>();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(adjudicator), id, 7);
@@ -154,7 +162,7 @@ mod benchmarks {
 		n: Linear<0, { T::MaxDuePerBlock::get() }>,
 		s: Linear<1, { T::MaxDueScan::get() }>,
 	) {
-		let (department, _) = officer::<T>(Role::CreditRecorder);
+		let (department, _) = recorder::<T>();
 		frame_system::Pallet::<T>::set_block_number(block::<T>(1));
 		let period = 10 + s;
 		for _ in 0..n {

@@ -14,24 +14,10 @@ use crate::{
 	pallet::*,
 	runtime_api::{CreditProfileInfo, RecordInfo},
 	CreditCategory, CreditStanding, DepartmentId, Due, IdentityProvider, Objection, Profile,
-	ReasonCode, Record, RecordId, RecordSource, RecordStatus, Role, RoleAuthority, SubjectId,
+	ReasonCode, Record, RecordId, RecordSource, RecordStatus, SubjectId,
 };
-use civitas_primitives::RoleError;
 
 impl<T: Config> Pallet<T> {
-	/// The department of the signed officer `origin` if it holds `role` now, with the officer.
-	pub(crate) fn ensure_officer(
-		origin: OriginFor<T>,
-		role: Role,
-	) -> Result<(DepartmentId, T::AccountId), DispatchError> {
-		let who = ensure_signed(origin)?;
-		let department = T::Roles::ensure_role(&who, role).map_err(|e| match e {
-			RoleError::NotOfficer => Error::<T>::NotOfficer,
-			RoleError::RoleNotHeld => Error::<T>::RoleNotHeld,
-		})?;
-		Ok((department, who))
-	}
-
 	/// The longest a record of `category` may be published.
 	pub fn publication_limit(category: CreditCategory) -> BlockNumberFor<T> {
 		PublicationLimits::<T>::get(category).unwrap_or_else(T::DefaultPublicationLimit::get)
@@ -47,7 +33,14 @@ impl<T: Config> Pallet<T> {
 		evidence: H256,
 		publication_period: BlockNumberFor<T>,
 	) -> Result<RecordId, DispatchError> {
-		ensure!(T::Identity::is_active(&subject), Error::<T>::SubjectNotActive);
+		// A department records only about active subjects; another pallet's record (a grant's
+		// clawback) must land whatever has become of the subject since, if it is registered.
+		let known = match source {
+			RecordSource::Pallet(_) => T::Identity::kind(&subject).is_some(),
+			RecordSource::Officer(_) | RecordSource::Genesis => T::Identity::is_active(&subject),
+		};
+		ensure!(known, Error::<T>::SubjectNotActive);
+		ensure!(!EvidenceOf::<T>::contains_key(subject, evidence), Error::<T>::DuplicateEvidence);
 		ensure!(
 			score_delta.unsigned_abs() <= T::MaxScoreDelta::get(),
 			Error::<T>::ScoreDeltaOutOfRange
@@ -79,6 +72,7 @@ impl<T: Config> Pallet<T> {
 		}
 		NextRecordId::<T>::put(next);
 		SubjectRecords::<T>::insert(subject, index);
+		EvidenceOf::<T>::insert(subject, evidence, id);
 		DueQueue::<T>::insert(expires_at, (id, Due::Expiry), ());
 		let record = Record {
 			subject,
@@ -110,6 +104,7 @@ impl<T: Config> Pallet<T> {
 	/// has not reached it yet.
 	fn prune(id: RecordId, subject: SubjectId) {
 		if let Some(record) = Records::<T>::get(id) {
+			EvidenceOf::<T>::remove(subject, record.evidence);
 			if record.status.is_open() {
 				DueQueue::<T>::remove(record.expires_at, (id, Due::Expiry));
 				Self::deposit_event(Event::RecordExpired { record: id, subject });
@@ -142,6 +137,7 @@ impl<T: Config> Pallet<T> {
 			}
 			if from == RecordStatus::UnderObjection {
 				profile.under_objection = profile.under_objection.saturating_sub(1);
+				profile.objected_sum = profile.objected_sum.saturating_sub(delta);
 			}
 		}
 		if to.counts() {
@@ -150,6 +146,7 @@ impl<T: Config> Pallet<T> {
 		}
 		if to == RecordStatus::UnderObjection {
 			profile.under_objection = profile.under_objection.saturating_add(1);
+			profile.objected_sum = profile.objected_sum.saturating_add(delta);
 		}
 		let score = Self::score_of(&profile);
 		let standing = Self::standing_for(score);
@@ -201,12 +198,25 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let record = Records::<T>::get(id).ok_or(Error::<T>::RecordNotFound)?;
 		ensure!(record.department == department, Error::<T>::NotRecorder);
+		ensure!(!matches!(record.source, RecordSource::Pallet(_)), Error::<T>::RecordedByPallet);
 		ensure!(record.status.is_open(), Error::<T>::RecordClosed);
 
 		Self::close_dues(id, &record);
+		Self::free_slot(record.subject, id);
 		Self::deposit_event(Event::RecordRevoked { record: id, department, officer, reason });
 		Self::change_status(id, record, RecordStatus::Revoked, Some(reason), false);
 		Ok(())
+	}
+
+	/// Lets a revoked or rectified record's slot in its subject's index be reused from now on:
+	/// the record stays on file (and readable) until a new record needs the room.
+	fn free_slot(subject: SubjectId, id: RecordId) {
+		let now = frame_system::Pallet::<T>::block_number();
+		SubjectRecords::<T>::mutate(subject, |index| {
+			if let Some(entry) = index.iter_mut().find(|(i, _)| *i == id) {
+				entry.1 = now;
+			}
+		});
 	}
 
 	/// Removes a closing record's pending expiry and objection deadline from the due queue.
@@ -265,6 +275,7 @@ impl<T: Config> Pallet<T> {
 
 		let to = if rectify {
 			Self::close_dues(id, &record);
+			Self::free_slot(record.subject, id);
 			Self::deposit_event(Event::RecordRectified { record: id, department, officer, reason });
 			RecordStatus::Rectified
 		} else {
@@ -384,13 +395,23 @@ impl<T: Config> Pallet<T> {
 			for (id, expiry) in &index {
 				let record = Records::<T>::get(id).ok_or("indexed record missing")?;
 				ensure!(record.subject == subject, "record indexed under another subject");
-				ensure!(record.expires_at == *expiry, "index expiry out of step");
+				let freed_at = match record.status {
+					RecordStatus::Revoked | RecordStatus::Rectified => record.updated_at,
+					_ => record.expires_at,
+				};
+				ensure!(freed_at == *expiry, "index out of step with the record");
+				ensure!(
+					EvidenceOf::<T>::get(subject, record.evidence) == Some(*id),
+					"record's evidence not indexed"
+				);
 				if record.status.counts() {
 					expected.sum = expected.sum.saturating_add(i64::from(record.score_delta));
 					expected.active = expected.active.saturating_add(1);
 				}
 				if record.status == RecordStatus::UnderObjection {
 					expected.under_objection = expected.under_objection.saturating_add(1);
+					expected.objected_sum =
+						expected.objected_sum.saturating_add(i64::from(record.score_delta));
 				}
 				if record.status.is_open() {
 					ensure!(
@@ -401,13 +422,24 @@ impl<T: Config> Pallet<T> {
 			}
 			let profile = Profiles::<T>::get(subject);
 			ensure!(
-				(profile.sum, profile.active, profile.under_objection)
-					== (expected.sum, expected.active, expected.under_objection),
+				(profile.sum, profile.active, profile.under_objection, profile.objected_sum)
+					== (
+						expected.sum,
+						expected.active,
+						expected.under_objection,
+						expected.objected_sum
+					),
 				"profile out of step with records"
 			);
 			ensure!(
 				profile.standing == Self::standing_for(Self::score_of(&profile)),
 				"standing out of step with score"
+			);
+		}
+		for (subject, _, id) in EvidenceOf::<T>::iter() {
+			ensure!(
+				Records::<T>::get(id).is_some_and(|r| r.subject == subject),
+				"evidence index names a record not on file"
 			);
 		}
 		let next = NextRecordId::<T>::get();

@@ -40,4 +40,10 @@ impl<T: Config> CreditProfile for Pallet<T> {
 	fn standing(subject: &SubjectId) -> CreditStanding {
 		Profiles::<T>::get(subject).standing
 	}
+
+	fn standing_counting_objections(subject: &SubjectId) -> CreditStanding {
+		let mut profile = Profiles::<T>::get(subject);
+		profile.sum = profile.sum.saturating_add(profile.objected_sum);
+		Self::standing_for(Self::score_of(&profile))
+	}
 }

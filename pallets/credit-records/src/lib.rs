@@ -24,8 +24,15 @@
 //!   by block: at most `MaxDuePerBlock` records per block (the rest the next block), with the
 //!   weight of exactly the work done. No transaction is needed.
 //! - A subject's index keeps at most `MaxRecordsPerSubject` records; when it is full, the oldest
-//!   record whose publication period has ended is pruned from storage to make room (its events
-//!   remain the audit trail).
+//!   record whose publication period has ended, or that was revoked or rectified, is pruned from
+//!   storage to make room (its events remain the audit trail). One decision document is one
+//!   record: the same evidence hash is refused for a subject while its record is on file.
+//! - Other pallets' records (through `CreditRecorder`) land on registered subjects whatever
+//!   their status (a clawback from a dissolved grantee), and their recording department cannot
+//!   revoke them: only the objection procedure can rectify them. A department's own records need
+//!   an active subject.
+//! - Objecting stays open to a suspended or closed subject's linked accounts: due process about
+//!   a record does not end with the subject's activity.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
@@ -49,8 +56,8 @@ pub use types::*;
 pub use weights::WeightInfo;
 
 use civitas_primitives::{
-	CreditCategory, CreditStanding, DepartmentId, IdentityProvider, ReasonCode, RecordId, Role,
-	RoleAuthority, SubjectId,
+	CreditCategory, CreditStanding, DepartmentId, EnsureOfficer, IdentityProvider, ReasonCode,
+	RecordId, Role, SubjectId,
 };
 
 // FRAME's macros expand to `expect` on values they construct themselves (storage prefixes, the
@@ -74,8 +81,12 @@ pub mod pallet {
 
 	#[pallet::config]
 	pub trait Config: polkadot_sdk::frame_system::Config<RuntimeEvent: From<Event<Self>>> {
-		/// Which department an officer serves and which roles it holds.
-		type Roles: RoleAuthority<Self::AccountId>;
+		/// Records credit entries and revokes its department's own (in the Civitas runtime: an
+		/// officer of an active department holding `CreditRecorder`).
+		type RecorderOrigin: EnsureOfficer<Self::RuntimeOrigin, Self::AccountId>;
+
+		/// Decides objections (in the Civitas runtime: holding `CreditAdjudicator`).
+		type AdjudicatorOrigin: EnsureOfficer<Self::RuntimeOrigin, Self::AccountId>;
 
 		/// Which subjects exist and are active, and which account acts for which subject.
 		type Identity: IdentityProvider<Self::AccountId>;
@@ -141,8 +152,9 @@ pub mod pallet {
 	pub type Records<T: Config> =
 		StorageMap<_, Twox64Concat, RecordId, Record<T::AccountId, BlockNumberFor<T>>>;
 
-	/// Each subject's records on file with their expiry, oldest first (at most
-	/// `MaxRecordsPerSubject`).
+	/// Each subject's records on file, oldest first (at most `MaxRecordsPerSubject`), each with
+	/// the block from which its slot may be reused: its expiry, or the block it was revoked or
+	/// rectified.
 	#[pallet::storage]
 	pub type SubjectRecords<T: Config> = StorageMap<
 		_,
@@ -151,6 +163,11 @@ pub mod pallet {
 		BoundedVec<(RecordId, BlockNumberFor<T>), T::MaxRecordsPerSubject>,
 		ValueQuery,
 	>;
+
+	/// The evidence hashes of each subject's records on file: one record per decision document.
+	#[pallet::storage]
+	pub type EvidenceOf<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, SubjectId, Blake2_128Concat, H256, RecordId>;
 
 	/// Each subject's running score and standing.
 	#[pallet::storage]
@@ -298,11 +315,6 @@ pub mod pallet {
 
 	#[pallet::error]
 	pub enum Error<T> {
-		/// The caller is no department's officer.
-		NotOfficer,
-		/// The caller's department does not hold the role this call needs now (never granted,
-		/// revoked, expired, or the department is suspended).
-		RoleNotHeld,
 		/// The subject is not registered or not active.
 		SubjectNotActive,
 		/// The score delta is larger than `MaxScoreDelta` either way.
@@ -331,6 +343,12 @@ pub mod pallet {
 		NotUnderObjection,
 		/// The recording department may not adjudicate its own record.
 		AdjudicatorIsRecorder,
+		/// A record with this evidence hash is already on file for the subject.
+		DuplicateEvidence,
+		/// The record was written by another pallet as the outcome of its own procedure (a
+		/// grant's clawback): its department cannot revoke it; the subject's objection and an
+		/// adjudicator can rectify it.
+		RecordedByPallet,
 	}
 
 	#[pallet::genesis_config]
@@ -395,9 +413,10 @@ pub mod pallet {
 		/// [`Event::RecordPruned`] (and [`Event::RecordExpired`]) if a record is pruned.
 		///
 		/// # Errors
-		/// [`Error::NotOfficer`], [`Error::RoleNotHeld`], [`Error::SubjectNotActive`],
+		/// The origin's, [`Error::SubjectNotActive`],
 		/// [`Error::ScoreDeltaOutOfRange`], [`Error::PublicationPeriodZero`],
-		/// [`Error::PublicationPeriodTooLong`], [`Error::MaxRecordsExceeded`].
+		/// [`Error::PublicationPeriodTooLong`], [`Error::DuplicateEvidence`],
+		/// [`Error::MaxRecordsExceeded`].
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::record())]
 		pub fn record(
@@ -408,7 +427,7 @@ pub mod pallet {
 			evidence: H256,
 			publication_period: BlockNumberFor<T>,
 		) -> DispatchResult {
-			let (department, officer) = Self::ensure_officer(origin, Role::CreditRecorder)?;
+			let (department, officer) = T::RecorderOrigin::ensure_officer(origin)?;
 			Self::do_record(
 				subject,
 				department,
@@ -431,8 +450,8 @@ pub mod pallet {
 		/// [`Event::RecordRevoked`], [`Event::StandingChanged`] if the standing changes.
 		///
 		/// # Errors
-		/// [`Error::NotOfficer`], [`Error::RoleNotHeld`], [`Error::RecordNotFound`],
-		/// [`Error::NotRecorder`], [`Error::RecordClosed`].
+		/// The origin's, [`Error::RecordNotFound`], [`Error::NotRecorder`],
+		/// [`Error::RecordedByPallet`], [`Error::RecordClosed`].
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::revoke())]
 		pub fn revoke(
@@ -440,7 +459,7 @@ pub mod pallet {
 			record: RecordId,
 			reason: ReasonCode,
 		) -> DispatchResult {
-			let (department, officer) = Self::ensure_officer(origin, Role::CreditRecorder)?;
+			let (department, officer) = T::RecorderOrigin::ensure_officer(origin)?;
 			Self::do_revoke(record, department, officer, reason)
 		}
 
@@ -474,7 +493,7 @@ pub mod pallet {
 		/// [`Event::ObjectionRejected`], [`Event::StandingChanged`] if the standing changes.
 		///
 		/// # Errors
-		/// [`Error::NotOfficer`], [`Error::RoleNotHeld`], [`Error::RecordNotFound`],
+		/// The origin's, [`Error::RecordNotFound`],
 		/// [`Error::AdjudicatorIsRecorder`], [`Error::NotUnderObjection`].
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::uphold())]
@@ -483,7 +502,7 @@ pub mod pallet {
 			record: RecordId,
 			reason: ReasonCode,
 		) -> DispatchResult {
-			let (department, officer) = Self::ensure_officer(origin, Role::CreditAdjudicator)?;
+			let (department, officer) = T::AdjudicatorOrigin::ensure_officer(origin)?;
 			Self::do_decide(record, department, officer, reason, false)
 		}
 
@@ -498,7 +517,7 @@ pub mod pallet {
 		/// [`Event::RecordRectified`].
 		///
 		/// # Errors
-		/// [`Error::NotOfficer`], [`Error::RoleNotHeld`], [`Error::RecordNotFound`],
+		/// The origin's, [`Error::RecordNotFound`],
 		/// [`Error::AdjudicatorIsRecorder`], [`Error::NotUnderObjection`].
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::rectify())]
@@ -507,7 +526,7 @@ pub mod pallet {
 			record: RecordId,
 			reason: ReasonCode,
 		) -> DispatchResult {
-			let (department, officer) = Self::ensure_officer(origin, Role::CreditAdjudicator)?;
+			let (department, officer) = T::AdjudicatorOrigin::ensure_officer(origin)?;
 			Self::do_decide(record, department, officer, reason, true)
 		}
 

@@ -7,11 +7,11 @@ use crate as pallet_credit_records;
 use crate::GenesisRecord;
 use civitas_primitives::{
 	testing::{MockIdentity, MockRoles},
-	CreditCategory, DepartmentId, Role, SubjectId, SubjectKind,
+	CreditCategory, DepartmentId, EnsureRole, Role, SubjectId, SubjectKind,
 };
 use polkadot_sdk::{
 	frame_support::{
-		derive_impl,
+		derive_impl, parameter_types,
 		traits::{ConstI32, ConstU32, ConstU64, Hooks},
 	},
 	frame_system::{self, EnsureRoot},
@@ -58,8 +58,14 @@ pub const DEFAULT_LIMIT: u64 = 1_000;
 /// The most due items processed per block.
 pub const MAX_DUE: u32 = 3;
 
+parameter_types! {
+	pub const CreditRecorder: Role = Role::CreditRecorder;
+	pub const CreditAdjudicator: Role = Role::CreditAdjudicator;
+}
+
 impl pallet_credit_records::Config for Test {
-	type Roles = MockRoles;
+	type RecorderOrigin = EnsureRole<MockRoles, CreditRecorder, u64>;
+	type AdjudicatorOrigin = EnsureRole<MockRoles, CreditAdjudicator, u64>;
 	type Identity = MockIdentity;
 	type GovernanceOrigin = EnsureRoot<u64>;
 	type MaxScoreDelta = ConstU32<200>;

@@ -128,6 +128,9 @@ pub struct Profile {
 	pub under_objection: u32,
 	/// Its standing, as last derived from its score.
 	pub standing: CreditStanding,
+	/// The sum of the score deltas of its records under objection (they do not count in `sum`
+	/// until decided; benefits such as grants count them anyway).
+	pub objected_sum: i64,
 }
 
 /// Work due at a block, processed by the pallet's `on_initialize`.

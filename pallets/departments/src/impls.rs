@@ -1,8 +1,12 @@
 //! The departments pallet as the chain's [`RoleAuthority`].
 
-use polkadot_sdk::frame_system;
+use polkadot_sdk::{
+	frame_support::{dispatch::DispatchResult, ensure},
+	frame_system,
+	sp_runtime::DispatchError,
+};
 
-use crate::{pallet::*, DepartmentId, Role};
+use crate::{pallet::*, DepartmentId, DepartmentStatus, Role};
 use civitas_primitives::RoleAuthority;
 
 impl<T: Config> RoleAuthority<T::AccountId> for Pallet<T> {
@@ -20,8 +24,39 @@ impl<T: Config> RoleAuthority<T::AccountId> for Pallet<T> {
 		Departments::<T>::get(department).is_some_and(|d| d.may_act_as(role, now))
 	}
 
+	fn ensure_role(who: &T::AccountId, role: Role) -> Result<DepartmentId, DispatchError> {
+		let department = Officers::<T>::get(who).ok_or(Error::<T>::NotOfficer)?.department;
+		Self::ensure_department_role(department, role)?;
+		Ok(department)
+	}
+
+	fn ensure_department_role(department: DepartmentId, role: Role) -> DispatchResult {
+		let record = Departments::<T>::get(department).ok_or(Error::<T>::DepartmentNotFound)?;
+		ensure!(record.status == DepartmentStatus::Active, Error::<T>::DepartmentSuspended);
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(record.holds(role, now), Error::<T>::RoleNotHeld);
+		Ok(())
+	}
+
 	fn officer_count(department: DepartmentId) -> u32 {
 		Departments::<T>::get(department).map_or(0, |d| d.officers)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn successful_colleagues(
+		department: DepartmentId,
+		n: u32,
+	) -> Result<alloc::vec::Vec<T::AccountId>, ()> {
+		use crate::Actor;
+		(0..n)
+			.map(|i| {
+				let officer: T::AccountId =
+					polkadot_sdk::frame_benchmarking::account("colleague", department, i);
+				Self::do_add_officer(department, officer.clone(), false, Actor::Governance)
+					.map_err(|_| ())?;
+				Ok(officer)
+			})
+			.collect()
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

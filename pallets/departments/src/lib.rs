@@ -204,7 +204,8 @@ pub mod pallet {
 		MaxDepartmentsExceeded,
 		/// The department already holds `MaxRoles` unexpired roles.
 		MaxRolesExceeded,
-		/// The department does not hold this role.
+		/// The department does not hold this role now: never granted, revoked or expired. Also the
+		/// refusal of every other pallet's call that needs a role the caller's department lacks.
 		RoleNotHeld,
 		/// The expiry block is not in the future.
 		ExpiryInPast,
@@ -220,6 +221,10 @@ pub mod pallet {
 		MaxOfficersExceeded,
 		/// The caller is neither governance nor an admin officer of the department concerned.
 		NotAuthorized,
+		/// The caller is no department's officer, and the call needs one holding a role.
+		NotOfficer,
+		/// The caller's department is suspended: it may act under none of its roles.
+		DepartmentSuspended,
 	}
 
 	#[pallet::genesis_config]

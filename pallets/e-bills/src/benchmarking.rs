@@ -12,17 +12,25 @@ use alloc::{vec, vec::Vec};
 use civitas_primitives::{BillKind, SubjectKind};
 use polkadot_sdk::{
 	frame_benchmarking::v2::*,
-	frame_support::traits::Get,
+	frame_support::{
+		pallet_prelude::BoundedVec,
+		traits::{EnsureOrigin, Get},
+	},
 	frame_system::{self, RawOrigin},
 	sp_core::H256,
 };
 
-/// A bill with the longest number (ending in `i`) for a registered payer.
+/// A bill with the longest number (ending in `i`'s decimal digits) for a registered payer.
 fn new_bill<T: Config>(i: u32, payer: SubjectId) -> NewBill<T> {
 	let mut number = vec![b'0'; T::MaxNumberLength::get() as usize];
-	let digits = i.to_be_bytes();
-	let at = number.len().saturating_sub(digits.len());
-	number[at..].copy_from_slice(&digits);
+	let mut rest = i;
+	for digit in number.iter_mut().rev() {
+		*digit = b'0' + (rest % 10) as u8;
+		rest /= 10;
+		if rest == 0 {
+			break;
+		}
+	}
 	NewBill {
 		number: number.try_into().unwrap(),
 		payer: Some(payer),
@@ -35,19 +43,31 @@ fn new_bill<T: Config>(i: u32, payer: SubjectId) -> NewBill<T> {
 	}
 }
 
-/// A `BillIssuer` officer and an active payer.
-fn issuer<T: Config>() -> (T::AccountId, SubjectId) {
-	let officer = T::Roles::successful_officer(Role::BillIssuer).unwrap();
+/// An issuing officer's department and account, and an active payer.
+fn issuer<T: Config>() -> (Issuer, T::AccountId, SubjectId) {
+	let (department, officer) = T::IssuerOrigin::successful_officer().unwrap();
 	let payer = T::Identity::successful_subject(SubjectKind::Person, None).unwrap();
-	(officer, payer)
+	(Issuer::Department(department), officer, payer)
 }
 
-/// A paid bill of `officer`'s department, with nothing reimbursed.
-fn paid_bill<T: Config>(officer: &T::AccountId, payer: SubjectId) -> BillId {
-	let issuer = Pallet::<T>::issuer_of(officer).unwrap();
+/// A paid bill of `issuer`, with nothing reimbursed.
+fn paid_bill<T: Config>(issuer: Issuer, officer: &T::AccountId, payer: SubjectId) -> BillId {
 	let id = Pallet::<T>::do_issue(issuer, new_bill::<T>(0, payer), None).unwrap();
-	Pallet::<T>::do_mark_paid(officer.clone(), id, H256::repeat_byte(1)).unwrap();
+	Pallet::<T>::do_mark_paid(id, H256::repeat_byte(1), issuer, officer.clone()).unwrap();
 	id
+}
+
+/// `payer` authorises `n` enterprises other than the one a benchmark uses.
+fn fill_authorisations<T: Config>(payer: SubjectId, n: u32) {
+	for claimant in T::Identity::successful_subjects(SubjectKind::Enterprise, n).unwrap() {
+		let since = frame_system::Pallet::<T>::block_number();
+		ClaimAuthorisations::<T>::insert(
+			payer,
+			Issuer::Enterprise(claimant),
+			ClaimAuthorisation { since, registrar: None, evidence: None },
+		);
+	}
+	ClaimantCount::<T>::insert(payer, n);
 }
 
 #[benchmarks]
@@ -56,7 +76,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn enable_issuer() {
-		let officer = T::Roles::successful_officer(Role::TaxAuthority).unwrap();
+		let (_, officer) = T::TaxAuthorityOrigin::successful_officer().unwrap();
 		let subject = T::Identity::successful_subject(SubjectKind::Enterprise, None).unwrap();
 
 		#[extrinsic_call]
@@ -67,9 +87,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn disable_issuer() {
-		let officer = T::Roles::successful_officer(Role::TaxAuthority).unwrap();
+		let (department, officer) = T::TaxAuthorityOrigin::successful_officer().unwrap();
 		let subject = T::Identity::successful_subject(SubjectKind::Enterprise, None).unwrap();
-		let department = T::Roles::department_of(&officer).unwrap();
 		Pallet::<T>::do_enable_issuer(subject, department, officer.clone()).unwrap();
 
 		#[extrinsic_call]
@@ -98,22 +117,20 @@ mod benchmarks {
 	/// Every bill for a different payer, as in a utility's monthly run.
 	#[benchmark]
 	fn issue_batch(n: Linear<1, { T::MaxBatch::get() }>) {
-		let officer = T::Roles::successful_officer(Role::BillIssuer).unwrap();
+		let (issuer, officer, _) = issuer::<T>();
 		let payers = T::Identity::successful_subjects(SubjectKind::Person, n).unwrap();
 		let bills: Vec<_> =
 			payers.into_iter().zip(0..n).map(|(p, i)| new_bill::<T>(i, p)).collect();
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(officer.clone()), bills);
+		_(RawOrigin::Signed(officer), bills);
 
-		let issuer = Pallet::<T>::issuer_of(&officer).unwrap();
 		assert_eq!(BillsByIssuer::<T>::iter_prefix(issuer).count(), n as usize);
 	}
 
 	#[benchmark]
 	fn mark_paid() {
-		let (officer, payer) = issuer::<T>();
-		let issuer = Pallet::<T>::issuer_of(&officer).unwrap();
+		let (issuer, officer, payer) = issuer::<T>();
 		let id = Pallet::<T>::do_issue(issuer, new_bill::<T>(0, payer), None).unwrap();
 
 		#[extrinsic_call]
@@ -124,8 +141,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn void() {
-		let (officer, payer) = issuer::<T>();
-		let issuer = Pallet::<T>::issuer_of(&officer).unwrap();
+		let (issuer, officer, payer) = issuer::<T>();
 		let id = Pallet::<T>::do_issue(issuer, new_bill::<T>(0, payer), None).unwrap();
 
 		#[extrinsic_call]
@@ -136,9 +152,9 @@ mod benchmarks {
 
 	#[benchmark]
 	fn reverse() {
-		let (officer, payer) = issuer::<T>();
-		let id = paid_bill::<T>(&officer, payer);
-		let number = vec![b'r'; T::MaxNumberLength::get() as usize];
+		let (issuer, officer, payer) = issuer::<T>();
+		let id = paid_bill::<T>(issuer, &officer, payer);
+		let number = vec![b'R'; T::MaxNumberLength::get() as usize];
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(officer), id, number, H256::repeat_byte(2));
@@ -146,18 +162,90 @@ mod benchmarks {
 		assert_eq!(Bills::<T>::get(id).unwrap().status, BillStatus::Reversed);
 	}
 
-	/// By an enterprise's linked account (the longer claimant check), a partial claim.
+	/// By a reimbursing department the payer authorised, while the bill's kind has the most
+	/// reimbursers, none of them the claimant (every entitlement rule is read), a partial claim.
 	#[benchmark]
 	fn claim_reimbursement() {
-		let (officer, payer) = issuer::<T>();
-		let id = paid_bill::<T>(&officer, payer);
-		let account: T::AccountId = account("employer", 0, 0);
-		T::Identity::successful_subject(SubjectKind::Enterprise, Some(account.clone())).unwrap();
+		let (issuer, officer, payer) = issuer::<T>();
+		let id = paid_bill::<T>(issuer, &officer, payer);
+		let (department, claimant) = T::ReimburserOrigin::successful_officer().unwrap();
+		let others: Vec<DepartmentId> = (0..T::MaxReimbursersPerKind::get())
+			.map(|i| department.wrapping_add(1).wrapping_add(i))
+			.collect();
+		Reimbursers::<T>::insert(BillKind::Electricity, BoundedVec::try_from(others).unwrap());
+		let since = frame_system::Pallet::<T>::block_number();
+		ClaimAuthorisations::<T>::insert(
+			payer,
+			Issuer::Department(department),
+			ClaimAuthorisation { since, registrar: None, evidence: None },
+		);
+		ClaimantCount::<T>::insert(payer, 1);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(account), id, 100, H256::repeat_byte(3));
+		_(RawOrigin::Signed(claimant), id, 100, H256::repeat_byte(3));
 
 		assert_eq!(Bills::<T>::get(id).unwrap().reimbursed, 100);
+	}
+
+	#[benchmark]
+	fn set_reimbursers(
+		n: Linear<0, { T::MaxReimbursersPerKind::get() }>,
+	) -> Result<(), BenchmarkError> {
+		let departments: BoundedVec<DepartmentId, T::MaxReimbursersPerKind> =
+			BoundedVec::try_from((0..n).collect::<Vec<_>>()).unwrap();
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, BillKind::Medical, departments);
+
+		assert_eq!(Reimbursers::<T>::get(BillKind::Medical).len(), n as usize);
+		Ok(())
+	}
+
+	/// The payer already authorised all but one organisation.
+	#[benchmark]
+	fn authorise_claimant() {
+		let account: T::AccountId = account("payer", 0, 0);
+		let payer =
+			T::Identity::successful_subject(SubjectKind::Person, Some(account.clone())).unwrap();
+		fill_authorisations::<T>(payer, T::MaxClaimantsPerPayer::get() - 1);
+		let employer = T::Identity::successful_subject(SubjectKind::Enterprise, None).unwrap();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(account), Issuer::Enterprise(employer));
+
+		assert!(ClaimAuthorisations::<T>::contains_key(payer, Issuer::Enterprise(employer)));
+	}
+
+	/// The payer already authorised all but one organisation.
+	#[benchmark]
+	fn record_claimant_authorisation() {
+		let (department, officer) = T::RegistrarOrigin::successful_officer().unwrap();
+		let payer = T::Identity::successful_subject(SubjectKind::Person, None).unwrap();
+		T::Identity::set_registrar(&payer, department).unwrap();
+		fill_authorisations::<T>(payer, T::MaxClaimantsPerPayer::get() - 1);
+		let employer = T::Identity::successful_subject(SubjectKind::Enterprise, None).unwrap();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(officer), payer, Issuer::Enterprise(employer), H256::repeat_byte(4));
+
+		assert!(ClaimAuthorisations::<T>::contains_key(payer, Issuer::Enterprise(employer)));
+	}
+
+	/// By the payer's registrar (the longer check).
+	#[benchmark]
+	fn revoke_claimant() {
+		let (department, officer) = T::RegistrarOrigin::successful_officer().unwrap();
+		let payer = T::Identity::successful_subject(SubjectKind::Person, None).unwrap();
+		T::Identity::set_registrar(&payer, department).unwrap();
+		fill_authorisations::<T>(payer, T::MaxClaimantsPerPayer::get());
+		let claimant = ClaimAuthorisations::<T>::iter_key_prefix(payer).next().unwrap();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(officer), payer, claimant);
+
+		assert!(!ClaimAuthorisations::<T>::contains_key(payer, claimant));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -4,7 +4,7 @@
 use alloc::vec::Vec;
 use codec::Encode;
 use polkadot_sdk::{
-	frame_support::{ensure, pallet_prelude::*},
+	frame_support::{ensure, pallet_prelude::*, traits::EnsureOrigin},
 	frame_system::{self, pallet_prelude::*},
 	sp_core::H256,
 	sp_io::hashing::blake2_256,
@@ -13,55 +13,118 @@ use polkadot_sdk::{
 use crate::{
 	pallet::*,
 	runtime_api::{BillInfo, MAX_PAGE},
-	Amount, Bill, BillId, BillStatus, Claimant, DepartmentId, IdentityProvider, Issuer, NewBill,
-	ReimbursementStatus, Role, RoleAuthority, SubjectId,
+	Amount, Bill, BillId, BillStatus, ClaimAuthorisation, Claimant, DepartmentId, EnsureOfficer,
+	IdentityProvider, Issuer, NewBill, ReimbursementStatus, RoleAuthority, SubjectId,
 };
-use civitas_primitives::{BillKind, RoleError, SubjectKind};
+use civitas_primitives::{BillKind, SubjectKind};
 
 impl<T: Config> Pallet<T> {
-	/// The department of the signed officer `origin` if it holds `role` now, with the officer.
-	pub(crate) fn ensure_officer(
-		origin: OriginFor<T>,
-		role: Role,
-	) -> Result<(DepartmentId, T::AccountId), DispatchError> {
-		let who = ensure_signed(origin)?;
-		let department = T::Roles::ensure_role(&who, role).map_err(|e| match e {
-			RoleError::NotOfficer => Error::<T>::NotOfficer,
-			RoleError::RoleNotHeld => Error::<T>::RoleNotHeld,
-		})?;
-		Ok((department, who))
-	}
-
-	/// The issuer `who` acts for: its department if it is a `BillIssuer` officer, else its
-	/// enterprise if that is enabled and active.
-	pub(crate) fn issuer_of(who: &T::AccountId) -> Result<Issuer, DispatchError> {
-		if let Some(department) = T::Roles::department_with_role(who, Role::BillIssuer) {
-			return Ok(Issuer::Department(department));
-		}
-		let subject = T::Identity::subject_of(who).ok_or(Error::<T>::NotIssuer)?;
+	/// The issuer the signed `origin` acts for, with the account: its department if it passes
+	/// `IssuerOrigin`, else its enterprise if that is enabled and active.
+	pub(crate) fn issuer_of(origin: OriginFor<T>) -> Result<(Issuer, T::AccountId), DispatchError> {
+		let origin = match T::IssuerOrigin::try_origin(origin) {
+			Ok((department, who)) => return Ok((Issuer::Department(department), who)),
+			Err(origin) => origin,
+		};
+		let who = ensure_signed(origin.clone())?;
+		let Some(subject) = T::Identity::subject_of(&who) else {
+			return Err(Self::officer_refusal::<T::IssuerOrigin>(
+				origin,
+				&who,
+				Error::<T>::NotIssuer,
+			));
+		};
 		ensure!(EnabledIssuers::<T>::contains_key(subject), Error::<T>::IssuerNotEnabled);
 		ensure!(T::Identity::is_active(&subject), Error::<T>::IssuerInactive);
-		Ok(Issuer::Enterprise(subject))
+		Ok((Issuer::Enterprise(subject), who))
 	}
 
-	/// The claimant `who` acts for: its department if it is an officer, else its active
-	/// enterprise.
-	fn claimant_of(who: &T::AccountId) -> Result<Claimant, DispatchError> {
-		if let Some(department) = T::Roles::department_of(who) {
-			return Ok(Claimant::Department(department));
-		}
-		let subject = T::Identity::subject_of(who).ok_or(Error::<T>::NotClaimant)?;
+	/// The claimant the signed `origin` acts for, with the account: its department if it passes
+	/// `ReimburserOrigin`, else its enterprise if that is active.
+	pub(crate) fn claimant_of(
+		origin: OriginFor<T>,
+	) -> Result<(Claimant, T::AccountId), DispatchError> {
+		let origin = match T::ReimburserOrigin::try_origin(origin) {
+			Ok((department, who)) => return Ok((Claimant::Department(department), who)),
+			Err(origin) => origin,
+		};
+		let who = ensure_signed(origin.clone())?;
+		let Some(subject) = T::Identity::subject_of(&who) else {
+			return Err(Self::officer_refusal::<T::ReimburserOrigin>(
+				origin,
+				&who,
+				Error::<T>::NotClaimant,
+			));
+		};
 		ensure!(
-			T::Identity::is_active(&subject)
-				&& T::Identity::kind(&subject) == Some(SubjectKind::Enterprise),
+			T::Identity::kind(&subject) == Some(SubjectKind::Enterprise),
 			Error::<T>::NotClaimant
 		);
-		Ok(Claimant::Enterprise(subject))
+		ensure!(T::Identity::is_active(&subject), Error::<T>::ClaimantInactive);
+		Ok((Claimant::Enterprise(subject), who))
 	}
 
-	/// The id of `issuer`'s bill `number`.
+	/// Why `who`, linked to no subject, was refused: the origin's own reason for an officer
+	/// (suspended department, role not held), `otherwise` for anyone else.
+	fn officer_refusal<O: EnsureOfficer<OriginFor<T>, T::AccountId>>(
+		origin: OriginFor<T>,
+		who: &T::AccountId,
+		otherwise: Error<T>,
+	) -> DispatchError {
+		if T::Roles::department_of(who).is_some() {
+			if let Err(reason) = O::ensure_officer(origin) {
+				return reason;
+			}
+		}
+		otherwise.into()
+	}
+
+	/// `Ok` if `department` is `payer`'s registrar.
+	pub(crate) fn ensure_payer_registrar(
+		payer: &SubjectId,
+		department: DepartmentId,
+	) -> DispatchResult {
+		ensure!(
+			T::Identity::registrar_of(payer) == Some(department),
+			Error::<T>::NotPayerRegistrar
+		);
+		Ok(())
+	}
+
+	/// The signed `origin` if it is a linked account of `payer` (`None`), or an officer of the
+	/// payer's registrar passing `RegistrarOrigin` (its department).
+	pub(crate) fn payer_or_registrar(
+		origin: OriginFor<T>,
+		payer: &SubjectId,
+	) -> Result<(T::AccountId, Option<DepartmentId>), DispatchError> {
+		let who = ensure_signed(origin.clone())?;
+		if T::Identity::subject_of(&who) == Some(*payer) {
+			return Ok((who, None));
+		}
+		if T::Roles::department_of(&who).is_none() {
+			return Err(Error::<T>::NotPayer.into());
+		}
+		let (department, officer) = T::RegistrarOrigin::ensure_officer(origin)?;
+		Self::ensure_payer_registrar(payer, department)?;
+		Ok((officer, Some(department)))
+	}
+
+	/// The id of `issuer`'s bill `number`, as given or already normalised.
 	pub fn bill_id(issuer: &Issuer, number: &[u8]) -> BillId {
-		H256::from(blake2_256(&(issuer, number).encode()))
+		let normalised = Self::normalise_number(number).unwrap_or_default();
+		H256::from(blake2_256(&(issuer, normalised.as_slice()).encode()))
+	}
+
+	/// A bill number as the chain keeps it: surrounding ASCII whitespace trimmed, ASCII letters
+	/// upper-cased; only printable ASCII (and inner spaces) accepted.
+	pub(crate) fn normalise_number(number: &[u8]) -> Result<Vec<u8>, Error<T>> {
+		let trimmed = number.trim_ascii();
+		ensure!(!trimmed.is_empty(), Error::<T>::NumberEmpty);
+		ensure!(
+			trimmed.iter().all(|b| b.is_ascii_graphic() || *b == b' '),
+			Error::<T>::NumberInvalid
+		);
+		Ok(trimmed.to_ascii_uppercase())
 	}
 
 	fn is_active_enterprise(subject: &SubjectId) -> bool {
@@ -93,19 +156,27 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Checks and writes one bill; `reverses` marks a credit note. Returns its id.
+	/// Checks and writes one bill; `reverses` marks a credit note (only a reversal issues one).
+	/// Returns its id.
 	pub(crate) fn do_issue(
 		issuer: Issuer,
 		bill: NewBill<T>,
 		reverses: Option<BillId>,
 	) -> Result<BillId, DispatchError> {
-		ensure!(!bill.number.is_empty(), Error::<T>::NumberEmpty);
+		let number: BoundedVec<u8, T::MaxNumberLength> = Self::normalise_number(&bill.number)?
+			.try_into()
+			.map_err(|_| Error::<T>::NumberTooLong)?;
+		ensure!(bill.currency.iter().all(u8::is_ascii_uppercase), Error::<T>::CurrencyInvalid);
 		ensure!(bill.amount > 0, Error::<T>::AmountZero);
 		ensure!(bill.tax_amount <= bill.amount, Error::<T>::TaxExceedsAmount);
+		ensure!(
+			(bill.kind == BillKind::CreditNote) == reverses.is_some(),
+			Error::<T>::CreditNoteWithoutOriginal
+		);
 		if let Some(payer) = &bill.payer {
 			ensure!(T::Identity::kind(payer).is_some(), Error::<T>::UnknownPayer);
 		}
-		let id = Self::bill_id(&issuer, &bill.number);
+		let id = H256::from(blake2_256(&(issuer, number.as_slice()).encode()));
 		ensure!(!Bills::<T>::contains_key(id), Error::<T>::DuplicateNumber);
 
 		if let Some(payer) = bill.payer {
@@ -116,7 +187,7 @@ impl<T: Config> Pallet<T> {
 			id,
 			Bill::<T> {
 				issuer,
-				number: bill.number,
+				number,
 				payer: bill.payer,
 				kind: bill.kind,
 				amount: bill.amount,
@@ -152,44 +223,46 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The bill, if `who` acts for its issuer.
-	fn issued_by(who: &T::AccountId, bill: &BillId) -> Result<(Issuer, Bill<T>), DispatchError> {
-		let issuer = Self::issuer_of(who)?;
+	/// The bill, if `issuer` issued it and it is not a credit note.
+	fn issued_by(issuer: &Issuer, bill: &BillId) -> Result<Bill<T>, DispatchError> {
 		let record = Bills::<T>::get(bill).ok_or(Error::<T>::BillNotFound)?;
-		ensure!(record.issuer == issuer, Error::<T>::NotBillIssuer);
-		Ok((issuer, record))
+		ensure!(record.issuer == *issuer, Error::<T>::NotBillIssuer);
+		ensure!(record.kind != BillKind::CreditNote, Error::<T>::IsCreditNote);
+		Ok(record)
 	}
 
 	pub(crate) fn do_mark_paid(
-		who: T::AccountId,
 		bill: BillId,
 		payment_reference: H256,
+		issuer: Issuer,
+		by: T::AccountId,
 	) -> DispatchResult {
-		let (issuer, mut record) = Self::issued_by(&who, &bill)?;
+		let mut record = Self::issued_by(&issuer, &bill)?;
 		ensure!(record.status == BillStatus::Issued, Error::<T>::NotUnpaid);
 		record.status = BillStatus::Paid;
 		record.payment_reference = Some(payment_reference);
 		Bills::<T>::insert(bill, record);
-		Self::deposit_event(Event::BillPaid { bill, issuer, by: who, payment_reference });
+		Self::deposit_event(Event::BillPaid { bill, issuer, by, payment_reference });
 		Ok(())
 	}
 
-	pub(crate) fn do_void(who: T::AccountId, bill: BillId) -> DispatchResult {
-		let (issuer, mut record) = Self::issued_by(&who, &bill)?;
+	pub(crate) fn do_void(bill: BillId, issuer: Issuer, by: T::AccountId) -> DispatchResult {
+		let mut record = Self::issued_by(&issuer, &bill)?;
 		ensure!(record.status == BillStatus::Issued, Error::<T>::NotUnpaid);
 		record.status = BillStatus::Voided;
 		Bills::<T>::insert(bill, record);
-		Self::deposit_event(Event::BillVoided { bill, issuer, by: who });
+		Self::deposit_event(Event::BillVoided { bill, issuer, by });
 		Ok(())
 	}
 
 	pub(crate) fn do_reverse(
-		who: T::AccountId,
 		bill: BillId,
 		credit_note_number: Vec<u8>,
 		content_hash: H256,
+		issuer: Issuer,
+		by: T::AccountId,
 	) -> DispatchResult {
-		let (issuer, mut record) = Self::issued_by(&who, &bill)?;
+		let mut record = Self::issued_by(&issuer, &bill)?;
 		ensure!(record.status == BillStatus::Paid, Error::<T>::NotReversible);
 		let number: BoundedVec<u8, T::MaxNumberLength> =
 			credit_note_number.try_into().map_err(|_| Error::<T>::NumberTooLong)?;
@@ -206,18 +279,38 @@ impl<T: Config> Pallet<T> {
 		let credit_note = Self::do_issue(issuer, note, Some(bill))?;
 		record.status = BillStatus::Reversed;
 		Bills::<T>::insert(bill, record);
-		Self::deposit_event(Event::BillReversed { bill, credit_note, issuer, by: who });
+		Self::deposit_event(Event::BillReversed { bill, credit_note, issuer, by });
+		Ok(())
+	}
+
+	/// `Ok` if `claimant` may claim `bill`: its payer (an enterprise), an organisation the payer
+	/// authorised, or a reimburser of its kind.
+	fn ensure_entitled(claimant: &Claimant, bill: &Bill<T>) -> DispatchResult {
+		let entitled = match claimant {
+			Claimant::Enterprise(subject) if bill.payer == Some(*subject) => true,
+			Claimant::Department(department)
+				if Reimbursers::<T>::get(bill.kind).contains(department) =>
+			{
+				true
+			},
+			_ => bill
+				.payer
+				.is_some_and(|payer| ClaimAuthorisations::<T>::contains_key(payer, claimant)),
+		};
+		ensure!(entitled, Error::<T>::NotEntitled);
 		Ok(())
 	}
 
 	pub(crate) fn do_claim(
-		who: T::AccountId,
 		bill: BillId,
 		amount: Amount,
 		claim_reference: H256,
+		claimant: Claimant,
+		by: T::AccountId,
 	) -> DispatchResult {
-		let claimant = Self::claimant_of(&who)?;
 		let mut record = Bills::<T>::get(bill).ok_or(Error::<T>::BillNotFound)?;
+		ensure!(record.kind != BillKind::CreditNote, Error::<T>::IsCreditNote);
+		Self::ensure_entitled(&claimant, &record)?;
 		ensure!(amount > 0, Error::<T>::AmountZero);
 		match record.status {
 			BillStatus::Paid | BillStatus::PartiallyReimbursed => {},
@@ -240,7 +333,7 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::ReimbursementClaimed {
 			bill,
 			claimant,
-			by: who,
+			by,
 			amount,
 			remaining,
 			claim_reference,
@@ -248,9 +341,162 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	pub(crate) fn do_set_reimbursers(
+		kind: BillKind,
+		departments: BoundedVec<DepartmentId, T::MaxReimbursersPerKind>,
+	) -> DispatchResult {
+		ensure!(kind != BillKind::CreditNote, Error::<T>::IsCreditNote);
+		let mut sorted = departments.clone().into_inner();
+		sorted.sort_unstable();
+		ensure!(sorted.windows(2).all(|w| w.first() != w.get(1)), Error::<T>::DuplicateReimburser);
+		if departments.is_empty() {
+			Reimbursers::<T>::remove(kind);
+		} else {
+			Reimbursers::<T>::insert(kind, departments.clone());
+		}
+		Self::deposit_event(Event::ReimbursersSet { kind, departments });
+		Ok(())
+	}
+
+	pub(crate) fn do_authorise_claimant(
+		payer: SubjectId,
+		claimant: Claimant,
+		evidence: Option<H256>,
+		by: T::AccountId,
+		registrar: Option<DepartmentId>,
+	) -> DispatchResult {
+		Self::insert_authorisation(payer, claimant, registrar, evidence)?;
+		Self::deposit_event(Event::ClaimantAuthorised { payer, claimant, by, registrar, evidence });
+		Ok(())
+	}
+
+	/// Checks and writes an authorisation.
+	fn insert_authorisation(
+		payer: SubjectId,
+		claimant: Claimant,
+		registrar: Option<DepartmentId>,
+		evidence: Option<H256>,
+	) -> DispatchResult {
+		ensure!(T::Identity::is_active(&payer), Error::<T>::PayerInactive);
+		ensure!(claimant != Claimant::Enterprise(payer), Error::<T>::ClaimantIsPayer);
+		let exists = match claimant {
+			Claimant::Enterprise(subject) => Self::is_active_enterprise(&subject),
+			Claimant::Department(department) => T::Roles::officer_count(department) > 0,
+		};
+		ensure!(exists, Error::<T>::ClaimantNotFound);
+		ensure!(
+			!ClaimAuthorisations::<T>::contains_key(payer, claimant),
+			Error::<T>::AlreadyAuthorised
+		);
+		let count = ClaimantCount::<T>::get(payer);
+		ensure!(count < T::MaxClaimantsPerPayer::get(), Error::<T>::MaxClaimantsExceeded);
+
+		ClaimantCount::<T>::insert(payer, count.saturating_add(1));
+		let since = frame_system::Pallet::<T>::block_number();
+		ClaimAuthorisations::<T>::insert(
+			payer,
+			claimant,
+			ClaimAuthorisation { since, registrar, evidence },
+		);
+		Ok(())
+	}
+
+	pub(crate) fn do_revoke_claimant(
+		payer: SubjectId,
+		claimant: Claimant,
+		by: T::AccountId,
+		registrar: Option<DepartmentId>,
+	) -> DispatchResult {
+		ensure!(
+			ClaimAuthorisations::<T>::contains_key(payer, claimant),
+			Error::<T>::AuthorisationNotFound
+		);
+		ClaimAuthorisations::<T>::remove(payer, claimant);
+		let count = ClaimantCount::<T>::get(payer).saturating_sub(1);
+		if count == 0 {
+			ClaimantCount::<T>::remove(payer);
+		} else {
+			ClaimantCount::<T>::insert(payer, count);
+		}
+		Self::deposit_event(Event::ClaimantRevoked { payer, claimant, by, registrar });
+		Ok(())
+	}
+
+	/// The pallet's invariants: every bill is consistent in itself and with both indexes, every
+	/// index entry names a bill of that payer or issuer, credit notes and reversals pair up, and
+	/// the authorisation counts match.
+	#[cfg(any(test, feature = "try-runtime"))]
+	pub(crate) fn do_try_state() -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+		use polkadot_sdk::sp_runtime::TryRuntimeError;
+		for (id, bill) in Bills::<T>::iter() {
+			ensure!(bill.reimbursed <= bill.amount, TryRuntimeError::Other("over-reimbursed"));
+			let reimbursed_fits = match bill.status {
+				BillStatus::Reimbursed => bill.reimbursed == bill.amount,
+				BillStatus::PartiallyReimbursed => {
+					bill.reimbursed > 0 && bill.reimbursed < bill.amount
+				},
+				_ => bill.reimbursed == 0,
+			};
+			ensure!(reimbursed_fits, TryRuntimeError::Other("status and reimbursed disagree"));
+			ensure!(
+				BillsByIssuer::<T>::contains_key(bill.issuer, id),
+				TryRuntimeError::Other("bill missing from its issuer's index")
+			);
+			if let Some(payer) = bill.payer {
+				ensure!(
+					BillsByPayer::<T>::contains_key(payer, id),
+					TryRuntimeError::Other("bill missing from its payer's index")
+				);
+			}
+			ensure!(
+				(bill.kind == BillKind::CreditNote) == bill.reverses.is_some(),
+				TryRuntimeError::Other("a credit note without original, or an original marked")
+			);
+			if let Some(original) = bill.reverses {
+				ensure!(
+					bill.status == BillStatus::Issued
+						&& Bills::<T>::get(original)
+							.is_some_and(|o| o.status == BillStatus::Reversed),
+					TryRuntimeError::Other("credit note and reversed bill disagree")
+				);
+			}
+		}
+		for (issuer, id, ()) in BillsByIssuer::<T>::iter() {
+			ensure!(
+				Bills::<T>::get(id).is_some_and(|b| b.issuer == issuer),
+				TryRuntimeError::Other("issuer index names a bill of another issuer")
+			);
+		}
+		for (payer, id, ()) in BillsByPayer::<T>::iter() {
+			ensure!(
+				Bills::<T>::get(id).is_some_and(|b| b.payer == Some(payer)),
+				TryRuntimeError::Other("payer index names a bill of another payer")
+			);
+		}
+		let mut counts = alloc::collections::BTreeMap::<SubjectId, u32>::new();
+		for (payer, _, _) in ClaimAuthorisations::<T>::iter() {
+			let count = counts.entry(payer).or_default();
+			*count = count.saturating_add(1);
+		}
+		ensure!(
+			ClaimantCount::<T>::iter().all(|(payer, n)| counts.get(&payer) == Some(&n))
+				&& counts.iter().all(|(payer, n)| ClaimantCount::<T>::get(payer) == *n),
+			TryRuntimeError::Other("claimant counts disagree with the authorisations")
+		);
+		Ok(())
+	}
+
 	/// Builds the genesis state.
 	pub(crate) fn seed(genesis: &GenesisConfig<T>) -> DispatchResult {
 		let now = frame_system::Pallet::<T>::block_number();
+		for (kind, departments) in &genesis.reimbursers {
+			let departments =
+				departments.clone().try_into().map_err(|_| Error::<T>::MaxReimbursersExceeded)?;
+			Self::do_set_reimbursers(*kind, departments)?;
+		}
+		for (payer, claimant) in &genesis.claim_authorisations {
+			Self::insert_authorisation(*payer, *claimant, None, None)?;
+		}
 		for (subject, department) in &genesis.enabled_issuers {
 			ensure!(Self::is_active_enterprise(subject), Error::<T>::NotActiveEnterprise);
 			EnabledIssuers::<T>::insert(subject, (*department, now));

@@ -5,16 +5,30 @@
 //!
 //! ## Rules
 //!
-//! - Departments holding [`Role::BillIssuer`] issue bills in their own name. An enterprise issues
-//!   invoices once a [`Role::TaxAuthority`] officer has enabled it; its linked accounts then
-//!   issue in its name (an account that is also a `BillIssuer` officer issues for its department).
-//! - A bill's id is `blake2_256(SCALE((issuer, number)))`: an issuer's number is used once.
+//! - Departments passing `IssuerOrigin` (in the Civitas runtime: holding `BillIssuer`) issue bills
+//!   in their own name. An enterprise issues invoices once a `TaxAuthorityOrigin` officer has
+//!   enabled it; its linked accounts then issue in its name while it is active (an account that
+//!   is also an issuing officer issues for its department).
+//! - A bill number is normalised before anything else: surrounding whitespace trimmed, ASCII
+//!   letters upper-cased, and only printable ASCII accepted. A bill's id is
+//!   `blake2_256(SCALE((issuer, normalised number)))`, so an issuer's number is used once
+//!   however it is spelt. Currency codes are three upper-case ASCII letters (ISO 4217).
 //! - `issue_batch` issues up to `MaxBatch` bills in one extrinsic, all or nothing.
 //! - The issuer marks a bill paid (with the hash of the payment reference), voids an unpaid bill,
-//!   or reverses a paid one with a red-letter credit note that references it.
-//! - An employer or insurer (an officer of a department, or a linked account of an active
-//!   enterprise) claims reimbursement of a paid bill, in part or in full; the total reimbursed
-//!   never exceeds the amount.
+//!   or reverses a paid one with a red-letter credit note that references it. A credit note
+//!   exists only as such a reversal: it is never issued on its own, paid, voided, reversed or
+//!   reimbursed.
+//! - Reimbursement of a paid bill, in part or in full, never exceeds its amount in total, and
+//!   only an organisation entitled to the bill may claim it:
+//!   - the payer itself, when the payer is an enterprise (through its linked account);
+//!   - an organisation the payer authorised (an employer or insurer): authorised by the payer's
+//!     linked account, or recorded with evidence by the payer's identity registrar for people
+//!     without keys; the payer or its registrar may withdraw it;
+//!   - a department that governance made a reimburser of the bill's kind (for example the
+//!     medical insurance fund for `Medical` bills).
+//!
+//!   Departments claim through `ReimburserOrigin` (in the Civitas runtime: holding `Reimburser`,
+//!   department active); enterprises through a linked account while active.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
@@ -38,7 +52,8 @@ pub use types::*;
 pub use weights::WeightInfo;
 
 use civitas_primitives::{
-	Amount, BillId, DepartmentId, IdentityProvider, Role, RoleAuthority, SubjectId,
+	Amount, BillId, BillKind, DepartmentId, EnsureOfficer, IdentityProvider, RoleAuthority,
+	SubjectId,
 };
 
 // FRAME's macros expand to `expect` on values they construct themselves (storage prefixes, the
@@ -63,11 +78,28 @@ pub mod pallet {
 
 	#[pallet::config]
 	pub trait Config: polkadot_sdk::frame_system::Config<RuntimeEvent: From<Event<Self>>> {
-		/// Which department an officer serves and which roles it holds.
+		/// Which department an officer serves (to name why an officer is refused).
 		type Roles: RoleAuthority<Self::AccountId>;
 
-		/// Which subjects exist and are active, and which account acts for which subject.
+		/// Which subjects exist and are active, which account acts for which subject, and which
+		/// department is a subject's registrar.
 		type Identity: IdentityProvider<Self::AccountId>;
+
+		/// Assigns bill kinds to the departments that reimburse them.
+		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Enables and disables enterprises' invoicing (the tax authority).
+		type TaxAuthorityOrigin: EnsureOfficer<Self::RuntimeOrigin, Self::AccountId>;
+
+		/// Issues bills in a department's own name.
+		type IssuerOrigin: EnsureOfficer<Self::RuntimeOrigin, Self::AccountId>;
+
+		/// Records and withdraws reimbursement authorisations for the subjects whose registrar
+		/// the officer's department is (people without keys).
+		type RegistrarOrigin: EnsureOfficer<Self::RuntimeOrigin, Self::AccountId>;
+
+		/// Claims reimbursement on a department's behalf.
+		type ReimburserOrigin: EnsureOfficer<Self::RuntimeOrigin, Self::AccountId>;
 
 		/// The longest bill number, in bytes.
 		#[pallet::constant]
@@ -76,6 +108,14 @@ pub mod pallet {
 		/// The most bills in one `issue_batch`.
 		#[pallet::constant]
 		type MaxBatch: Get<u32>;
+
+		/// The most organisations one payer may authorise to claim its bills.
+		#[pallet::constant]
+		type MaxClaimantsPerPayer: Get<u32>;
+
+		/// The most departments that reimburse one bill kind.
+		#[pallet::constant]
+		type MaxReimbursersPerKind: Get<u32>;
 
 		/// Weights of this pallet's calls, generated by its benchmarks.
 		type WeightInfo: WeightInfo;
@@ -101,6 +141,31 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type EnabledIssuers<T: Config> =
 		StorageMap<_, Blake2_128Concat, SubjectId, (DepartmentId, BlockNumberFor<T>)>;
+
+	/// The organisations each payer authorised to claim reimbursement of its bills.
+	#[pallet::storage]
+	pub type ClaimAuthorisations<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		SubjectId,
+		Blake2_128Concat,
+		Claimant,
+		ClaimAuthorisation<BlockNumberFor<T>>,
+	>;
+
+	/// How many organisations each payer has authorised (at most `MaxClaimantsPerPayer`).
+	#[pallet::storage]
+	pub type ClaimantCount<T: Config> = StorageMap<_, Blake2_128Concat, SubjectId, u32, ValueQuery>;
+
+	/// The departments that reimburse each bill kind, as governance assigned them.
+	#[pallet::storage]
+	pub type Reimbursers<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		BillKind,
+		BoundedVec<DepartmentId, T::MaxReimbursersPerKind>,
+		ValueQuery,
+	>;
 
 	/// Every change names the issuer or claimant and the account that made it.
 	#[pallet::event]
@@ -179,6 +244,37 @@ pub mod pallet {
 			/// The issuing account.
 			by: T::AccountId,
 		},
+		/// Governance assigned the departments that reimburse a bill kind.
+		ReimbursersSet {
+			/// The bill kind.
+			kind: BillKind,
+			/// The departments (none: the kind has no reimburser).
+			departments: BoundedVec<DepartmentId, T::MaxReimbursersPerKind>,
+		},
+		/// A payer authorised an organisation to claim reimbursement of its bills.
+		ClaimantAuthorised {
+			/// The payer.
+			payer: SubjectId,
+			/// The organisation authorised.
+			claimant: Claimant,
+			/// The payer's linked account, or the registrar's officer who recorded it.
+			by: T::AccountId,
+			/// The payer's registrar, when it recorded the authorisation.
+			registrar: Option<DepartmentId>,
+			/// The hash of the signed mandate the registrar holds, when it recorded it.
+			evidence: Option<H256>,
+		},
+		/// A payer's authorisation of an organisation was withdrawn.
+		ClaimantRevoked {
+			/// The payer.
+			payer: SubjectId,
+			/// The organisation no longer authorised.
+			claimant: Claimant,
+			/// The payer's linked account, or the registrar's officer.
+			by: T::AccountId,
+			/// The payer's registrar, when its officer withdrew it.
+			registrar: Option<DepartmentId>,
+		},
 		/// An employer or insurer was reimbursed (part of) a bill.
 		ReimbursementClaimed {
 			/// The bill.
@@ -198,11 +294,7 @@ pub mod pallet {
 
 	#[pallet::error]
 	pub enum Error<T> {
-		/// The caller is no department's officer.
-		NotOfficer,
-		/// The caller's department does not hold the role this call needs now.
-		RoleNotHeld,
-		/// The caller is neither a `BillIssuer` officer nor a linked account of an enterprise.
+		/// The caller is neither an issuing officer nor a linked account of an enterprise.
 		NotIssuer,
 		/// The caller's enterprise is not (or no longer) enabled by the tax bureau to issue
 		/// invoices.
@@ -211,8 +303,7 @@ pub mod pallet {
 		IssuerInactive,
 		/// The caller is not (acting for) the bill's issuer.
 		NotBillIssuer,
-		/// The caller is neither a department's officer nor a linked account of an active
-		/// enterprise.
+		/// The caller is neither a reimbursing officer nor a linked account of an enterprise.
 		NotClaimant,
 		/// The subject is not an active enterprise.
 		NotActiveEnterprise,
@@ -250,6 +341,40 @@ pub mod pallet {
 		AlreadyReimbursed,
 		/// The claim is larger than what remains of the bill.
 		ExceedsRemaining,
+		/// The bill number holds a byte that is not printable ASCII.
+		NumberInvalid,
+		/// The currency is not three upper-case ASCII letters.
+		CurrencyInvalid,
+		/// A credit note is issued only by reversing a paid bill.
+		CreditNoteWithoutOriginal,
+		/// The bill is a credit note: it cannot be paid, voided, reversed or reimbursed.
+		IsCreditNote,
+		/// The claimant is not entitled to this bill: it is not the payer, the payer has not
+		/// authorised it, and it is no reimburser of the bill's kind.
+		NotEntitled,
+		/// The claiming enterprise is suspended, closed or dissolved.
+		ClaimantInactive,
+		/// The caller is neither a linked account of the payer nor an officer of its registrar.
+		NotPayer,
+		/// The caller's department is not the payer's registrar.
+		NotPayerRegistrar,
+		/// The payer is suspended, closed or dissolved.
+		PayerInactive,
+		/// An organisation cannot be authorised to claim its own bills.
+		ClaimantIsPayer,
+		/// The organisation to authorise is no active enterprise and no department with officers.
+		ClaimantNotFound,
+		/// The payer has already authorised this organisation.
+		AlreadyAuthorised,
+		/// The payer has not authorised this organisation.
+		AuthorisationNotFound,
+		/// The payer has authorised `MaxClaimantsPerPayer` organisations already.
+		MaxClaimantsExceeded,
+		/// A department appears twice in the list.
+		DuplicateReimburser,
+		/// More than `MaxReimbursersPerKind` departments for one kind (genesis only; calls take
+		/// a bounded list).
+		MaxReimbursersExceeded,
 	}
 
 	#[pallet::genesis_config]
@@ -259,6 +384,10 @@ pub mod pallet {
 		pub enabled_issuers: Vec<(SubjectId, DepartmentId)>,
 		/// Bills to seed, in order.
 		pub bills: Vec<GenesisBill<BlockNumberFor<T>>>,
+		/// The departments that reimburse each bill kind.
+		pub reimbursers: Vec<(BillKind, Vec<DepartmentId>)>,
+		/// Organisations payers have authorised to claim their bills.
+		pub claim_authorisations: Vec<(SubjectId, Claimant)>,
 	}
 
 	#[pallet::genesis_build]
@@ -274,6 +403,14 @@ pub mod pallet {
 		fn integrity_test() {
 			assert!(T::MaxNumberLength::get() > 0, "MaxNumberLength must be positive");
 			assert!(T::MaxBatch::get() > 0, "MaxBatch must be positive");
+			assert!(T::MaxClaimantsPerPayer::get() > 0, "MaxClaimantsPerPayer must be positive");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(
+			_: BlockNumberFor<T>,
+		) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
 		}
 	}
 
@@ -282,56 +419,56 @@ pub mod pallet {
 		/// Enable an active enterprise to issue invoices through its linked accounts.
 		///
 		/// # Origin
-		/// Signed by an officer of a department holding `TaxAuthority`.
+		/// `TaxAuthorityOrigin`: an officer of a department holding `TaxAuthority`.
 		///
 		/// # Events
 		/// [`Event::IssuerEnabled`].
 		///
 		/// # Errors
-		/// [`Error::NotOfficer`], [`Error::RoleNotHeld`], [`Error::NotActiveEnterprise`],
-		/// [`Error::AlreadyEnabled`].
+		/// The origin's, [`Error::NotActiveEnterprise`], [`Error::AlreadyEnabled`].
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::enable_issuer())]
 		pub fn enable_issuer(origin: OriginFor<T>, subject: SubjectId) -> DispatchResult {
-			let (department, officer) = Self::ensure_officer(origin, Role::TaxAuthority)?;
+			let (department, officer) = T::TaxAuthorityOrigin::ensure_officer(origin)?;
 			Self::do_enable_issuer(subject, department, officer)
 		}
 
 		/// Disable an enterprise's invoicing. Bills it issued stay as they are.
 		///
 		/// # Origin
-		/// Signed by an officer of a department holding `TaxAuthority`.
+		/// `TaxAuthorityOrigin`.
 		///
 		/// # Events
 		/// [`Event::IssuerDisabled`].
 		///
 		/// # Errors
-		/// [`Error::NotOfficer`], [`Error::RoleNotHeld`], [`Error::NotEnabled`].
+		/// The origin's, [`Error::NotEnabled`].
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::disable_issuer())]
 		pub fn disable_issuer(origin: OriginFor<T>, subject: SubjectId) -> DispatchResult {
-			let (department, officer) = Self::ensure_officer(origin, Role::TaxAuthority)?;
+			let (department, officer) = T::TaxAuthorityOrigin::ensure_officer(origin)?;
 			Self::do_disable_issuer(subject, department, officer)
 		}
 
 		/// Issue one bill in the caller's issuer's name.
 		///
 		/// # Origin
-		/// Signed by a `BillIssuer` officer (for its department) or a linked account of an
-		/// enabled, active enterprise (for the enterprise).
+		/// `IssuerOrigin` (for its department) or a linked account of an enabled, active
+		/// enterprise (for the enterprise).
 		///
 		/// # Events
 		/// [`Event::BillIssued`].
 		///
 		/// # Errors
-		/// [`Error::NotIssuer`], [`Error::IssuerNotEnabled`], [`Error::IssuerInactive`],
-		/// [`Error::NumberEmpty`], [`Error::AmountZero`],
-		/// [`Error::TaxExceedsAmount`], [`Error::UnknownPayer`], [`Error::DuplicateNumber`].
+		/// [`Error::NotIssuer`] or `IssuerOrigin`'s, [`Error::IssuerNotEnabled`],
+		/// [`Error::IssuerInactive`], [`Error::NumberEmpty`], [`Error::NumberInvalid`],
+		/// [`Error::CurrencyInvalid`], [`Error::AmountZero`], [`Error::TaxExceedsAmount`],
+		/// [`Error::CreditNoteWithoutOriginal`], [`Error::UnknownPayer`],
+		/// [`Error::DuplicateNumber`].
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::issue())]
 		pub fn issue(origin: OriginFor<T>, bill: NewBill<T>) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			let issuer = Self::issuer_of(&who)?;
+			let (issuer, who) = Self::issuer_of(origin)?;
 			let kind = bill.kind;
 			let (amount, payer) = (bill.amount, bill.payer);
 			let id = Self::do_issue(issuer, bill, None)?;
@@ -363,8 +500,7 @@ pub mod pallet {
 			bills.len().min(T::MaxBatch::get() as usize).saturated_into()
 		))]
 		pub fn issue_batch(origin: OriginFor<T>, bills: Vec<NewBill<T>>) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			let issuer = Self::issuer_of(&who)?;
+			let (issuer, who) = Self::issuer_of(origin)?;
 			Self::do_issue_batch(issuer, who, bills)
 		}
 
@@ -377,8 +513,8 @@ pub mod pallet {
 		/// [`Event::BillPaid`].
 		///
 		/// # Errors
-		/// [`Error::NotIssuer`], [`Error::BillNotFound`], [`Error::NotBillIssuer`],
-		/// [`Error::NotUnpaid`].
+		/// Those of the issuer check, [`Error::BillNotFound`], [`Error::NotBillIssuer`],
+		/// [`Error::IsCreditNote`], [`Error::NotUnpaid`].
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::mark_paid())]
 		pub fn mark_paid(
@@ -386,8 +522,8 @@ pub mod pallet {
 			bill: BillId,
 			payment_reference: H256,
 		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_mark_paid(who, bill, payment_reference)
+			let (issuer, who) = Self::issuer_of(origin)?;
+			Self::do_mark_paid(bill, payment_reference, issuer, who)
 		}
 
 		/// Void an unpaid bill.
@@ -399,13 +535,13 @@ pub mod pallet {
 		/// [`Event::BillVoided`].
 		///
 		/// # Errors
-		/// [`Error::NotIssuer`], [`Error::BillNotFound`], [`Error::NotBillIssuer`],
-		/// [`Error::NotUnpaid`].
+		/// Those of the issuer check, [`Error::BillNotFound`], [`Error::NotBillIssuer`],
+		/// [`Error::IsCreditNote`], [`Error::NotUnpaid`].
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::void())]
 		pub fn void(origin: OriginFor<T>, bill: BillId) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_void(who, bill)
+			let (issuer, who) = Self::issuer_of(origin)?;
+			Self::do_void(bill, issuer, who)
 		}
 
 		/// Reverse a paid, unreimbursed bill by issuing a red-letter credit note under
@@ -419,9 +555,9 @@ pub mod pallet {
 		/// [`Event::BillReversed`].
 		///
 		/// # Errors
-		/// [`Error::NotIssuer`], [`Error::BillNotFound`], [`Error::NotBillIssuer`],
-		/// [`Error::NotReversible`], [`Error::NumberEmpty`], [`Error::NumberTooLong`],
-		/// [`Error::DuplicateNumber`].
+		/// Those of the issuer check, [`Error::BillNotFound`], [`Error::NotBillIssuer`],
+		/// [`Error::IsCreditNote`], [`Error::NotReversible`], [`Error::NumberEmpty`],
+		/// [`Error::NumberTooLong`], [`Error::NumberInvalid`], [`Error::DuplicateNumber`].
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::reverse())]
 		pub fn reverse(
@@ -430,23 +566,25 @@ pub mod pallet {
 			credit_note_number: Vec<u8>,
 			content_hash: H256,
 		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_reverse(who, bill, credit_note_number, content_hash)
+			let (issuer, who) = Self::issuer_of(origin)?;
+			Self::do_reverse(bill, credit_note_number, content_hash, issuer, who)
 		}
 
 		/// Claim reimbursement of `amount` of a paid bill. The total reimbursed across all
 		/// claimants never exceeds the bill's amount.
 		///
 		/// # Origin
-		/// Signed by a department's officer, or by a linked account of an active enterprise.
+		/// `ReimburserOrigin` (for its department), or a linked account of an active enterprise
+		/// (for the enterprise); either must be entitled to the bill (see the crate docs).
 		///
 		/// # Events
 		/// [`Event::ReimbursementClaimed`].
 		///
 		/// # Errors
-		/// [`Error::NotClaimant`], [`Error::BillNotFound`], [`Error::AmountZero`],
-		/// [`Error::NotPaid`], [`Error::NotReimbursable`], [`Error::AlreadyReimbursed`],
-		/// [`Error::ExceedsRemaining`].
+		/// [`Error::NotClaimant`] or `ReimburserOrigin`'s, [`Error::ClaimantInactive`],
+		/// [`Error::BillNotFound`], [`Error::IsCreditNote`], [`Error::NotEntitled`],
+		/// [`Error::AmountZero`], [`Error::NotPaid`], [`Error::NotReimbursable`],
+		/// [`Error::AlreadyReimbursed`], [`Error::ExceedsRemaining`].
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::claim_reimbursement())]
 		pub fn claim_reimbursement(
@@ -455,8 +593,99 @@ pub mod pallet {
 			amount: Amount,
 			claim_reference: H256,
 		) -> DispatchResult {
+			let (claimant, who) = Self::claimant_of(origin)?;
+			Self::do_claim(bill, amount, claim_reference, claimant, who)
+		}
+
+		/// Assign the departments that reimburse bills of `kind` (replacing the earlier list; an
+		/// empty list leaves the kind without reimburser). They claim as `ReimburserOrigin`.
+		///
+		/// # Origin
+		/// `GovernanceOrigin`.
+		///
+		/// # Events
+		/// [`Event::ReimbursersSet`].
+		///
+		/// # Errors
+		/// [`Error::IsCreditNote`], [`Error::DuplicateReimburser`].
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::set_reimbursers(departments.len().saturated_into()))]
+		pub fn set_reimbursers(
+			origin: OriginFor<T>,
+			kind: BillKind,
+			departments: BoundedVec<DepartmentId, T::MaxReimbursersPerKind>,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_set_reimbursers(kind, departments)
+		}
+
+		/// Authorise an organisation (an employer, an insurer) to claim reimbursement of the
+		/// caller's subject's bills.
+		///
+		/// # Origin
+		/// Signed by a linked account of an active payer.
+		///
+		/// # Events
+		/// [`Event::ClaimantAuthorised`].
+		///
+		/// # Errors
+		/// [`Error::NotPayer`], [`Error::PayerInactive`], [`Error::ClaimantIsPayer`],
+		/// [`Error::ClaimantNotFound`], [`Error::AlreadyAuthorised`],
+		/// [`Error::MaxClaimantsExceeded`].
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::authorise_claimant())]
+		pub fn authorise_claimant(origin: OriginFor<T>, claimant: Claimant) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_claim(who, bill, amount, claim_reference)
+			let payer = T::Identity::subject_of(&who).ok_or(Error::<T>::NotPayer)?;
+			Self::do_authorise_claimant(payer, claimant, None, who, None)
+		}
+
+		/// Record, for a payer without keys, its authorisation of an organisation, with the hash
+		/// of the signed mandate the registrar keeps off chain.
+		///
+		/// # Origin
+		/// `RegistrarOrigin`, of the payer's registrar.
+		///
+		/// # Events
+		/// [`Event::ClaimantAuthorised`].
+		///
+		/// # Errors
+		/// The origin's, [`Error::NotPayerRegistrar`], and those of
+		/// [`Pallet::authorise_claimant`].
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::record_claimant_authorisation())]
+		pub fn record_claimant_authorisation(
+			origin: OriginFor<T>,
+			payer: SubjectId,
+			claimant: Claimant,
+			evidence: H256,
+		) -> DispatchResult {
+			let (department, officer) = T::RegistrarOrigin::ensure_officer(origin)?;
+			Self::ensure_payer_registrar(&payer, department)?;
+			Self::do_authorise_claimant(payer, claimant, Some(evidence), officer, Some(department))
+		}
+
+		/// Withdraw a payer's authorisation of an organisation. Claims already made stay.
+		///
+		/// # Origin
+		/// Signed by a linked account of the payer (whatever its status), or `RegistrarOrigin`
+		/// of the payer's registrar.
+		///
+		/// # Events
+		/// [`Event::ClaimantRevoked`].
+		///
+		/// # Errors
+		/// [`Error::NotPayer`] or the registrar origin's, [`Error::NotPayerRegistrar`],
+		/// [`Error::AuthorisationNotFound`].
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::revoke_claimant())]
+		pub fn revoke_claimant(
+			origin: OriginFor<T>,
+			payer: SubjectId,
+			claimant: Claimant,
+		) -> DispatchResult {
+			let (who, registrar) = Self::payer_or_registrar(origin, &payer)?;
+			Self::do_revoke_claimant(payer, claimant, who, registrar)
 		}
 	}
 }

@@ -171,3 +171,16 @@ pub struct GenesisBill<BlockNumber> {
 	/// Whether it has been paid.
 	pub paid: bool,
 }
+
+/// A payer's authorisation of an organisation to claim reimbursement of its bills.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct ClaimAuthorisation<BlockNumber> {
+	/// The block in which it was given.
+	pub since: BlockNumber,
+	/// The payer's registrar, when it recorded the authorisation for a payer without keys.
+	pub registrar: Option<DepartmentId>,
+	/// The hash of the signed mandate the registrar keeps off chain, when it recorded it.
+	pub evidence: Option<H256>,
+}

@@ -54,6 +54,10 @@ pub trait WeightInfo {
 	fn void() -> Weight;
 	fn reverse() -> Weight;
 	fn claim_reimbursement() -> Weight;
+	fn set_reimbursers(n: u32, ) -> Weight;
+	fn authorise_claimant() -> Weight;
+	fn record_claimant_authorisation() -> Weight;
+	fn revoke_claimant() -> Weight;
 }
 
 /// Weights for `pallet_e_bills` using the Civitas node and recommended hardware.
@@ -208,6 +212,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	fn set_reimbursers(_n: u32, ) -> Weight { Self::claim_reimbursement() }
+	fn authorise_claimant() -> Weight { Self::claim_reimbursement() }
+	fn record_claimant_authorisation() -> Weight { Self::claim_reimbursement() }
+	fn revoke_claimant() -> Weight { Self::claim_reimbursement() }
 }
 
 /// For tests: the same weights, with ParityDB's read and write costs.
@@ -361,4 +369,8 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
+	fn set_reimbursers(_n: u32, ) -> Weight { Self::claim_reimbursement() }
+	fn authorise_claimant() -> Weight { Self::claim_reimbursement() }
+	fn record_claimant_authorisation() -> Weight { Self::claim_reimbursement() }
+	fn revoke_claimant() -> Weight { Self::claim_reimbursement() }
 }

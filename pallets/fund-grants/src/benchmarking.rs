@@ -12,17 +12,25 @@ use alloc::{vec, vec::Vec};
 use civitas_primitives::{CreditStanding, SubjectKind};
 use polkadot_sdk::{
 	frame_benchmarking::v2::*,
-	frame_support::traits::Get,
+	frame_support::traits::{EnsureOrigin, Get},
 	frame_system::{pallet_prelude::BlockNumberFor, RawOrigin},
 	sp_core::H256,
 };
 
-/// Terms of an open program reviewed by `committee`, needing `reviews` approvals.
-fn terms<T: Config>(committee: DepartmentId, reviews: u32) -> ProgramTerms<T> {
+/// Terms of an open program reviewed by `panel` of `committee`, managed by `treasury`, needing
+/// `reviews` approvals.
+fn terms<T: Config>(
+	committee: DepartmentId,
+	panel: Vec<T::AccountId>,
+	treasury: DepartmentId,
+	reviews: u32,
+) -> ProgramTerms<T> {
 	ProgramTerms {
 		name: vec![b'n'; T::MaxNameLength::get() as usize].try_into().unwrap(),
 		kind: ProgramKind::Research,
 		committee,
+		panel: panel.try_into().unwrap(),
+		treasury,
 		budget: 1_000_000_000,
 		max_award: 1_000_000,
 		opens_at: 0u32.into(),
@@ -33,12 +41,24 @@ fn terms<T: Config>(committee: DepartmentId, reviews: u32) -> ProgramTerms<T> {
 	}
 }
 
-/// A program reviewed by a new committee department; returns it and a committee officer.
-fn program<T: Config>(reviews: u32) -> (ProgramId, T::AccountId) {
-	let (committee, reviewer) = T::Roles::successful_officer_of(Role::FundCommittee).unwrap();
+/// A committee department and a panel of `p` of its officers.
+fn panel<T: Config>(p: u32) -> (DepartmentId, Vec<T::AccountId>) {
+	let (committee, reviewer) = T::CommitteeOrigin::successful_officer().unwrap();
+	let mut panel = vec![reviewer];
+	panel.extend(T::Roles::successful_colleagues(committee, p.saturating_sub(1)).unwrap());
+	(committee, panel)
+}
+
+/// A program with a full panel needing `reviews` approvals; returns it, its first reviewer and
+/// a treasurer of its treasury department.
+fn program<T: Config>(reviews: u32) -> (ProgramId, T::AccountId, T::AccountId) {
+	let (committee, panel) = panel::<T>(T::MaxPanel::get());
+	let reviewer = panel[0].clone();
+	let (treasury, treasurer) = T::TreasurerOrigin::successful_officer().unwrap();
 	let id = NextProgramId::<T>::get();
-	Pallet::<T>::do_create_program(terms::<T>(committee, reviews), Actor::Governance).unwrap();
-	(id, reviewer)
+	Pallet::<T>::do_create_program(terms::<T>(committee, panel, treasury, reviews), Actor::Governance)
+		.unwrap();
+	(id, reviewer, treasurer)
 }
 
 /// `m` milestones of 1,000 each.
@@ -63,40 +83,62 @@ fn application<T: Config>(program: ProgramId) -> (ApplicationId, T::AccountId) {
 	(id, account)
 }
 
-/// An approved application with the most milestones, the first `approved` of them approved.
-fn approved<T: Config>(approved: u32) -> (ApplicationId, T::AccountId, T::AccountId) {
-	let (program, reviewer) = program::<T>(1);
+/// An approved application with the most milestones, the first `approved` of them approved;
+/// returns it, its applicant's account, a reviewer and a treasurer.
+fn approved<T: Config>(
+	approved: u32,
+) -> (ApplicationId, T::AccountId, T::AccountId, T::AccountId) {
+	let (program, reviewer, treasurer) = program::<T>(1);
 	let (id, applicant) = application::<T>(program);
-	Pallet::<T>::do_review(reviewer.clone(), id, true, H256::zero()).unwrap();
+	let committee = T::Roles::department_of(&reviewer).unwrap();
+	Pallet::<T>::do_review(id, true, H256::zero(), committee, reviewer.clone()).unwrap();
 	Applications::<T>::mutate(id, |a| {
 		for milestone in a.as_mut().unwrap().milestones.iter_mut().take(approved as usize) {
 			milestone.status = MilestoneStatus::Approved;
 		}
 	});
-	(id, applicant, reviewer)
+	(id, applicant, reviewer, treasurer)
 }
 
 #[benchmarks]
 mod benchmarks {
 	use super::*;
 
-	/// By a treasurer (the longer origin check), with the longest name.
+	/// With the longest name and a panel of `p`.
 	#[benchmark]
-	fn create_program() {
-		let (_, treasurer) = T::Roles::successful_officer_of(Role::FundTreasurer).unwrap();
-		let (committee, _) = T::Roles::successful_officer_of(Role::FundCommittee).unwrap();
+	fn create_program(p: Linear<1, { T::MaxPanel::get() }>) -> Result<(), BenchmarkError> {
+		let (committee, panel) = panel::<T>(p);
+		let (treasury, _) = T::TreasurerOrigin::successful_officer().unwrap();
 		let id = NextProgramId::<T>::get();
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(treasurer), terms::<T>(committee, 1));
+		_(origin as T::RuntimeOrigin, terms::<T>(committee, panel, treasury, 1));
 
 		assert!(Programs::<T>::contains_key(id));
+		Ok(())
 	}
 
 	#[benchmark]
+	fn set_panel(p: Linear<1, { T::MaxPanel::get() }>) -> Result<(), BenchmarkError> {
+		let (id, _, _) = program::<T>(1);
+		let committee = Programs::<T>::get(id).unwrap().terms.committee;
+		let new: Vec<T::AccountId> = T::Roles::successful_colleagues(committee, p).unwrap();
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, new.clone().try_into().unwrap());
+
+		assert_eq!(Programs::<T>::get(id).unwrap().terms.panel.into_inner(), new);
+		Ok(())
+	}
+
+	/// By a treasurer of the program's treasury (the longer origin check).
+	#[benchmark]
 	fn top_up() {
-		let (_, treasurer) = T::Roles::successful_officer_of(Role::FundTreasurer).unwrap();
-		let (id, _) = program::<T>(1);
+		let (id, _, treasurer) = program::<T>(1);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(treasurer), id, 5_000);
@@ -106,8 +148,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn close_program() {
-		let (_, treasurer) = T::Roles::successful_officer_of(Role::FundTreasurer).unwrap();
-		let (id, _) = program::<T>(1);
+		let (id, _, treasurer) = program::<T>(1);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(treasurer), id);
@@ -117,7 +158,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn apply(m: Linear<1, { T::MaxMilestones::get() }>) {
-		let (program, _) = program::<T>(1);
+		let (program, _, _) = program::<T>(1);
 		let account: T::AccountId = account("applicant", 0, 0);
 		T::Identity::successful_subject(SubjectKind::Enterprise, Some(account.clone())).unwrap();
 		let id = NextApplicationId::<T>::get();
@@ -130,7 +171,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn withdraw() {
-		let (program, _) = program::<T>(1);
+		let (program, _, _) = program::<T>(1);
 		let (id, applicant) = application::<T>(program);
 
 		#[extrinsic_call]
@@ -139,10 +180,11 @@ mod benchmarks {
 		assert_eq!(Applications::<T>::get(id).unwrap().status, ApplicationStatus::Withdrawn);
 	}
 
-	/// The deciding vote against (it also counts the committee's officers).
+	/// The deciding vote against, when every panel member must approve: it looks up the votes of
+	/// the whole panel.
 	#[benchmark]
 	fn review() {
-		let (program, reviewer) = program::<T>(1);
+		let (program, reviewer, _) = program::<T>(T::MaxPanel::get());
 		let (id, _) = application::<T>(program);
 
 		#[extrinsic_call]
@@ -155,7 +197,7 @@ mod benchmarks {
 	#[benchmark]
 	fn submit_milestone() {
 		let last = T::MaxMilestones::get() - 1;
-		let (id, applicant, _) = approved::<T>(last);
+		let (id, applicant, _, _) = approved::<T>(last);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(applicant), id, last, H256::repeat_byte(1));
@@ -166,7 +208,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn decide_milestone() {
-		let (id, applicant, reviewer) = approved::<T>(0);
+		let (id, applicant, reviewer, _) = approved::<T>(0);
 		Pallet::<T>::do_submit_milestone(applicant, id, 0, H256::zero()).unwrap();
 
 		#[extrinsic_call]
@@ -179,10 +221,9 @@ mod benchmarks {
 	/// The last payout, which completes the application.
 	#[benchmark]
 	fn record_payout() {
-		let (_, treasurer) = T::Roles::successful_officer_of(Role::FundTreasurer).unwrap();
 		let m = T::MaxMilestones::get();
-		let (id, _, _) = approved::<T>(m);
-		let (department, _) = T::Roles::successful_officer_of(Role::FundTreasurer).unwrap();
+		let (id, _, _, treasurer) = approved::<T>(m);
+		let department = T::Roles::department_of(&treasurer).unwrap();
 		for index in 0..m - 1 {
 			Pallet::<T>::do_record_payout(id, index, H256::zero(), department, treasurer.clone())
 				.unwrap();
@@ -197,9 +238,9 @@ mod benchmarks {
 	/// After one paid milestone; the credit record goes through the runtime's recorder.
 	#[benchmark]
 	fn claw_back() {
-		let (_, treasurer) = T::Roles::successful_officer_of(Role::FundTreasurer).unwrap();
-		let (id, _, reviewer) = approved::<T>(1);
-		Pallet::<T>::do_record_payout(id, 0, H256::zero(), 0, treasurer).unwrap();
+		let (id, _, reviewer, treasurer) = approved::<T>(1);
+		let department = T::Roles::department_of(&treasurer).unwrap();
+		Pallet::<T>::do_record_payout(id, 0, H256::zero(), department, treasurer).unwrap();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(reviewer), id, H256::repeat_byte(3), 1_000);

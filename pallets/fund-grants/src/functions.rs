@@ -14,44 +14,73 @@ use crate::{
 	Program, ProgramId, ProgramStatus, ProgramTerms, Role, RoleAuthority, SubjectId, Vote,
 	CREDIT_SOURCE,
 };
-use civitas_primitives::{CreditCategory, RoleError, SubjectKind};
+use civitas_primitives::{CreditCategory, EnsureOfficer, SubjectKind};
 
 impl<T: Config> Pallet<T> {
-	/// The department of the signed officer `origin` if it holds `role` now, with the officer.
-	pub(crate) fn ensure_officer(
-		origin: OriginFor<T>,
-		role: Role,
-	) -> Result<(DepartmentId, T::AccountId), DispatchError> {
-		let who = ensure_signed(origin)?;
-		let department = T::Roles::ensure_role(&who, role).map_err(|e| match e {
-			RoleError::NotOfficer => Error::<T>::NotOfficer,
-			RoleError::RoleNotHeld => Error::<T>::RoleNotHeld,
-		})?;
-		Ok((department, who))
-	}
-
-	/// Governance, or a `FundTreasurer` officer.
+	/// Governance, or a treasurer (`TreasurerOrigin`) of the department managing `program`.
 	pub(crate) fn ensure_treasury(
 		origin: OriginFor<T>,
+		program: ProgramId,
 	) -> Result<Actor<T::AccountId>, DispatchError> {
 		match T::GovernanceOrigin::try_origin(origin) {
 			Ok(_) => Ok(Actor::Governance),
 			Err(origin) => {
-				let (_, officer) = Self::ensure_officer(origin, Role::FundTreasurer)?;
+				let (department, officer) = T::TreasurerOrigin::ensure_officer(origin)?;
+				Self::ensure_program_treasury(department, program)?;
 				Ok(Actor::Account(officer))
 			},
 		}
 	}
 
-	/// The department of `who` if it is a `FundCommittee` officer of `program`'s committee.
-	fn ensure_committee(
-		who: &T::AccountId,
-		program: &Program<T>,
-	) -> Result<DepartmentId, DispatchError> {
-		let department = T::Roles::department_of(who).ok_or(Error::<T>::NotOnCommittee)?;
+	/// `Ok` if `department` manages `program`'s budget.
+	pub(crate) fn ensure_program_treasury(
+		department: DepartmentId,
+		program: ProgramId,
+	) -> DispatchResult {
+		let record = Programs::<T>::get(program).ok_or(Error::<T>::ProgramNotFound)?;
+		ensure!(record.terms.treasury == department, Error::<T>::NotProgramTreasury);
+		Ok(())
+	}
+
+	/// `Ok` if `applicant` is active and its standing, counting penalties still under objection,
+	/// meets `program`'s minimum: checked when applying, when approved, and before every
+	/// milestone's approval and payout.
+	fn ensure_eligible(applicant: &SubjectId, program: &Program<T>) -> DispatchResult {
+		ensure!(T::Identity::is_active(applicant), Error::<T>::ApplicantNotActive);
+		ensure!(
+			T::CreditProfile::standing_counting_objections(applicant)
+				.at_least(program.terms.min_credit_standing),
+			Error::<T>::CreditBelowMinimum
+		);
+		Ok(())
+	}
+
+	/// Checks a review panel: at least `reviews_needed` distinct officers of `committee`.
+	fn check_panel(
+		committee: DepartmentId,
+		panel: &BoundedVec<T::AccountId, T::MaxPanel>,
+		reviews_needed: u32,
+	) -> DispatchResult {
+		ensure!(reviews_needed > 0, Error::<T>::NoReviewsNeeded);
+		ensure!(reviews_needed as usize <= panel.len(), Error::<T>::ReviewsExceedPanel);
+		for (i, member) in panel.iter().enumerate() {
+			ensure!(
+				T::Roles::department_of(member) == Some(committee),
+				Error::<T>::PanelMemberNotOnCommittee
+			);
+			ensure!(
+				!panel.iter().skip(i.saturating_add(1)).any(|other| other == member),
+				Error::<T>::DuplicatePanelMember
+			);
+		}
+		Ok(())
+	}
+
+	/// `Ok` if `department` (a committee officer's, as `CommitteeOrigin` found) is `program`'s
+	/// committee.
+	fn ensure_committee(department: DepartmentId, program: &Program<T>) -> DispatchResult {
 		ensure!(department == program.terms.committee, Error::<T>::NotOnCommittee);
-		ensure!(T::Roles::has_role(department, Role::FundCommittee), Error::<T>::RoleNotHeld);
-		Ok(department)
+		Ok(())
 	}
 
 	fn now() -> BlockNumberFor<T> {
@@ -70,11 +99,11 @@ impl<T: Config> Pallet<T> {
 		ensure!(terms.budget > 0 && terms.max_award > 0, Error::<T>::AmountZero);
 		ensure!(terms.max_award <= terms.budget, Error::<T>::MaxAwardExceedsBudget);
 		ensure!(terms.opens_at < terms.closes_at, Error::<T>::InvalidPeriod);
-		ensure!(terms.reviews_needed > 0, Error::<T>::NoReviewsNeeded);
 		ensure!(
-			terms.reviews_needed <= T::Roles::officer_count(terms.committee),
-			Error::<T>::ReviewsExceedCommittee
+			T::Roles::has_role(terms.treasury, Role::FundTreasurer),
+			Error::<T>::NotATreasury
 		);
+		Self::check_panel(terms.committee, &terms.panel, terms.reviews_needed)?;
 		let program = NextProgramId::<T>::get();
 		let next = program.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
 
@@ -91,6 +120,18 @@ impl<T: Config> Pallet<T> {
 			},
 		);
 		Self::deposit_event(Event::ProgramCreated { program, budget, by });
+		Ok(())
+	}
+
+	pub(crate) fn do_set_panel(
+		program: ProgramId,
+		panel: BoundedVec<T::AccountId, T::MaxPanel>,
+	) -> DispatchResult {
+		let mut record = Programs::<T>::get(program).ok_or(Error::<T>::ProgramNotFound)?;
+		Self::check_panel(record.terms.committee, &panel, record.terms.reviews_needed)?;
+		record.terms.panel = panel.clone();
+		Programs::<T>::insert(program, record);
+		Self::deposit_event(Event::PanelSet { program, panel });
 		Ok(())
 	}
 
@@ -158,13 +199,9 @@ impl<T: Config> Pallet<T> {
 			record.terms.opens_at <= now && now <= record.terms.closes_at,
 			Error::<T>::ProgramNotOpen
 		);
-		ensure!(T::Identity::is_active(&applicant), Error::<T>::ApplicantNotActive);
 		let is_enterprise = T::Identity::kind(&applicant) == Some(SubjectKind::Enterprise);
 		ensure!(is_enterprise || record.terms.open_to_persons, Error::<T>::PersonsNotEligible);
-		ensure!(
-			T::CreditProfile::standing(&applicant).at_least(record.terms.min_credit_standing),
-			Error::<T>::CreditBelowMinimum
-		);
+		Self::ensure_eligible(&applicant, &record)?;
 		ensure!(requested > 0, Error::<T>::AmountZero);
 		ensure!(requested <= record.terms.max_award, Error::<T>::ExceedsMaxAward);
 		let milestones = Self::checked_milestones(requested, plans)?;
@@ -205,13 +242,15 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The application, if `who` is linked to its applicant.
+	/// The application, if `who` is linked to its applicant and the applicant is active (a
+	/// suspended, closed or dissolved applicant acts no more).
 	fn own_application(
 		who: &T::AccountId,
 		application: ApplicationId,
 	) -> Result<Application<T>, DispatchError> {
 		let record = Applications::<T>::get(application).ok_or(Error::<T>::ApplicationNotFound)?;
 		ensure!(T::Identity::subject_of(who) == Some(record.applicant), Error::<T>::NotApplicant);
+		ensure!(T::Identity::is_active(&record.applicant), Error::<T>::ApplicantNotActive);
 		Ok(record)
 	}
 
@@ -240,14 +279,16 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_review(
-		who: T::AccountId,
 		application: ApplicationId,
 		approve: bool,
 		comment: H256,
+		department: DepartmentId,
+		who: T::AccountId,
 	) -> DispatchResult {
 		let (mut record, mut program) = Self::application_and_program(application)?;
 		ensure!(record.status == ApplicationStatus::Pending, Error::<T>::NotPending);
-		let department = Self::ensure_committee(&who, &program)?;
+		Self::ensure_committee(department, &program)?;
+		ensure!(program.terms.panel.contains(&who), Error::<T>::NotOnPanel);
 		ensure!(!Votes::<T>::contains_key(application, &who), Error::<T>::AlreadyVoted);
 
 		let needed = program.terms.reviews_needed;
@@ -258,6 +299,8 @@ impl<T: Config> Pallet<T> {
 		}
 		let approved = record.approvals >= needed;
 		if approved {
+			// The applicant's eligibility is checked again when the money is committed.
+			Self::ensure_eligible(&record.applicant, &program)?;
 			let allocated = program
 				.allocated
 				.checked_add(record.requested)
@@ -266,10 +309,15 @@ impl<T: Config> Pallet<T> {
 			program.allocated = allocated;
 			record.status = ApplicationStatus::Approved;
 		} else {
-			// Approval is out of reach once the officers who have not voted cannot bring the
-			// approvals up to the number needed.
-			let voted = record.approvals.saturating_add(record.rejections);
-			let undecided = T::Roles::officer_count(department).saturating_sub(voted);
+			// Approval is out of reach once the panel members who have not voted cannot bring
+			// the approvals up to the number needed (this vote is not stored yet).
+			let undecided = program
+				.terms
+				.panel
+				.iter()
+				.filter(|m| **m != who && !Votes::<T>::contains_key(application, *m))
+				.count();
+			let undecided = u32::try_from(undecided).unwrap_or(u32::MAX);
 			if record.approvals.saturating_add(undecided) < needed {
 				record.status = ApplicationStatus::Rejected;
 				Self::close_application(&record);
@@ -335,14 +383,18 @@ impl<T: Config> Pallet<T> {
 
 	/// Approves (`reason` `None`) or rejects a submitted milestone.
 	pub(crate) fn do_decide_milestone(
-		who: T::AccountId,
 		application: ApplicationId,
 		index: u32,
 		reason: Option<H256>,
+		department: DepartmentId,
+		who: T::AccountId,
 	) -> DispatchResult {
 		let (mut record, program) = Self::application_and_program(application)?;
-		let department = Self::ensure_committee(&who, &program)?;
+		Self::ensure_committee(department, &program)?;
 		ensure!(record.status == ApplicationStatus::Approved, Error::<T>::NotApproved);
+		if reason.is_none() {
+			Self::ensure_eligible(&record.applicant, &program)?;
+		}
 		let milestone =
 			record.milestones.get_mut(index as usize).ok_or(Error::<T>::MilestoneNotFound)?;
 		ensure!(
@@ -372,7 +424,9 @@ impl<T: Config> Pallet<T> {
 		officer: T::AccountId,
 	) -> DispatchResult {
 		let (mut record, mut program) = Self::application_and_program(application)?;
+		ensure!(program.terms.treasury == department, Error::<T>::NotProgramTreasury);
 		ensure!(record.status == ApplicationStatus::Approved, Error::<T>::NotApproved);
+		Self::ensure_eligible(&record.applicant, &program)?;
 		let milestone =
 			record.milestones.get_mut(index as usize).ok_or(Error::<T>::MilestoneNotFound)?;
 		ensure!(!matches!(milestone.status, MilestoneStatus::Paid(_)), Error::<T>::AlreadyPaid);
@@ -409,13 +463,14 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_claw_back(
-		who: T::AccountId,
 		application: ApplicationId,
 		reason: H256,
 		to_recover: Amount,
+		department: DepartmentId,
+		who: T::AccountId,
 	) -> DispatchResult {
 		let (mut record, mut program) = Self::application_and_program(application)?;
-		let department = Self::ensure_committee(&who, &program)?;
+		Self::ensure_committee(department, &program)?;
 		// A completed grant can still be clawed back (misuse found after the last payout); the
 		// applicant may have applied to the program again since, so only an approved
 		// application holds the open slot.
@@ -470,6 +525,8 @@ impl<T: Config> Pallet<T> {
 				name: p.name.as_bytes().to_vec().try_into().map_err(|_| Error::<T>::NameTooLong)?,
 				kind: p.kind,
 				committee: p.committee,
+				panel: p.panel.clone().try_into().map_err(|_| Error::<T>::MaxPanelExceeded)?,
+				treasury: p.treasury,
 				budget: p.budget,
 				max_award: p.max_award,
 				opens_at: now,

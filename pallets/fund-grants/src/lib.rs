@@ -45,8 +45,8 @@ pub use types::*;
 pub use weights::WeightInfo;
 
 use civitas_primitives::{
-	Actor, Amount, CreditProfile, CreditRecorder, DepartmentId, IdentityProvider, Role,
-	RoleAuthority, SubjectId,
+	Actor, Amount, CreditProfile, CreditRecorder, DepartmentId, EnsureOfficer, IdentityProvider,
+	Role, RoleAuthority, SubjectId,
 };
 
 /// The source tag of this pallet's credit records.
@@ -84,8 +84,16 @@ pub mod pallet {
 		/// Where clawbacks are recorded.
 		type CreditRecorder: CreditRecorder;
 
-		/// Creates programs, tops them up and closes them (as a `FundTreasurer` officer may).
+		/// Creates programs, tops them up and closes them (as a treasurer may).
 		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The fund's treasury: creates, tops up and closes programs, records payouts (in the
+		/// Civitas runtime: an officer of an active department holding `FundTreasurer`).
+		type TreasurerOrigin: EnsureOfficer<Self::RuntimeOrigin, Self::AccountId>;
+
+		/// A review committee's officer (in the Civitas runtime: holding `FundCommittee`); it
+		/// acts only on programs whose committee its department is.
+		type CommitteeOrigin: EnsureOfficer<Self::RuntimeOrigin, Self::AccountId>;
 
 		/// The longest program name, in bytes.
 		#[pallet::constant]
@@ -94,6 +102,10 @@ pub mod pallet {
 		/// The most milestones of one application.
 		#[pallet::constant]
 		type MaxMilestones: Get<u32>;
+
+		/// The most reviewers on one program's panel.
+		#[pallet::constant]
+		type MaxPanel: Get<u32>;
 
 		/// The score delta of a clawback's `GrantCompliance` credit record (negative).
 		#[pallet::constant]
@@ -293,6 +305,13 @@ pub mod pallet {
 			/// The application.
 			application: ApplicationId,
 		},
+		/// Governance replaced a program's review panel.
+		PanelSet {
+			/// The program.
+			program: ProgramId,
+			/// The new panel.
+			panel: BoundedVec<T::AccountId, T::MaxPanel>,
+		},
 		/// The committee clawed back a grant.
 		ClawedBack {
 			/// The application.
@@ -314,16 +333,16 @@ pub mod pallet {
 
 	#[pallet::error]
 	pub enum Error<T> {
-		/// The caller is no department's officer.
-		NotOfficer,
-		/// The caller's department does not hold the role this call needs now.
-		RoleNotHeld,
 		/// The program name is empty.
 		NameEmpty,
 		/// The program name is longer than `MaxNameLength`.
 		NameTooLong,
 		/// The committee department does not hold `FundCommittee`.
 		NotACommittee,
+		/// The treasury department does not hold `FundTreasurer`.
+		NotATreasury,
+		/// More than `MaxPanel` reviewers (genesis only; calls take a bounded panel).
+		MaxPanelExceeded,
 		/// The amount (budget, award, request or milestone) is zero.
 		AmountZero,
 		/// The maximum award is larger than the budget.
@@ -332,8 +351,16 @@ pub mod pallet {
 		InvalidPeriod,
 		/// `reviews_needed` is zero.
 		NoReviewsNeeded,
-		/// `reviews_needed` is more than the committee department's officers.
-		ReviewsExceedCommittee,
+		/// `reviews_needed` is more than the panel's members.
+		ReviewsExceedPanel,
+		/// A panel member is not an officer of the program's committee department.
+		PanelMemberNotOnCommittee,
+		/// An account is named twice on the panel.
+		DuplicatePanelMember,
+		/// The caller is not on the program's review panel.
+		NotOnPanel,
+		/// The caller's department is not the program's treasury.
+		NotProgramTreasury,
 		/// No program has this id.
 		ProgramNotFound,
 		/// The program is closed.
@@ -401,7 +428,7 @@ pub mod pallet {
 	#[derive(polkadot_sdk::frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
 		/// Programs to seed, created by governance and open from genesis.
-		pub programs: Vec<GenesisProgram>,
+		pub programs: Vec<GenesisProgram<T::AccountId>>,
 		#[serde(skip)]
 		#[allow(missing_docs)]
 		pub _config: core::marker::PhantomData<T>,
@@ -432,56 +459,60 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Create a program with `terms`.
+		/// Create a program with `terms`: its committee department and the panel of that
+		/// department's officers who review, and the treasury department that manages it.
 		///
 		/// # Origin
-		/// Governance, or a `FundTreasurer` officer.
+		/// Governance.
 		///
 		/// # Events
 		/// [`Event::ProgramCreated`].
 		///
 		/// # Errors
 		/// [`Error::NameEmpty`], [`Error::NotACommittee`], [`Error::AmountZero`],
-		/// [`Error::MaxAwardExceedsBudget`], [`Error::InvalidPeriod`],
-		/// [`Error::NoReviewsNeeded`], [`Error::ReviewsExceedCommittee`].
+		/// [`Error::MaxAwardExceedsBudget`], [`Error::InvalidPeriod`], [`Error::NotATreasury`],
+		/// [`Error::NoReviewsNeeded`], [`Error::ReviewsExceedPanel`],
+		/// [`Error::PanelMemberNotOnCommittee`], [`Error::DuplicatePanelMember`].
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::create_program())]
+		#[pallet::weight(T::WeightInfo::create_program(terms.panel.len() as u32))]
 		pub fn create_program(origin: OriginFor<T>, terms: ProgramTerms<T>) -> DispatchResult {
-			let by = Self::ensure_treasury(origin)?;
-			Self::do_create_program(terms, by)
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_create_program(terms, Actor::Governance)
 		}
 
 		/// Add `amount` to a program's budget.
 		///
 		/// # Origin
-		/// Governance, or a `FundTreasurer` officer.
+		/// Governance, or a `TreasurerOrigin` officer of the program's treasury department.
 		///
 		/// # Events
 		/// [`Event::BudgetToppedUp`].
 		///
 		/// # Errors
-		/// [`Error::ProgramNotFound`], [`Error::AmountZero`], [`Error::BudgetOverflow`].
+		/// The origin's, [`Error::ProgramNotFound`], [`Error::NotProgramTreasury`],
+		/// [`Error::AmountZero`], [`Error::BudgetOverflow`].
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::top_up())]
 		pub fn top_up(origin: OriginFor<T>, program: ProgramId, amount: Amount) -> DispatchResult {
-			let by = Self::ensure_treasury(origin)?;
+			let by = Self::ensure_treasury(origin, program)?;
 			Self::do_top_up(program, amount, by)
 		}
 
 		/// Stop a program taking applications; approved ones continue.
 		///
 		/// # Origin
-		/// Governance, or a `FundTreasurer` officer.
+		/// Governance, or a `TreasurerOrigin` officer of the program's treasury department.
 		///
 		/// # Events
 		/// [`Event::ProgramClosed`].
 		///
 		/// # Errors
-		/// [`Error::ProgramNotFound`], [`Error::ProgramClosed`].
+		/// The origin's, [`Error::ProgramNotFound`], [`Error::NotProgramTreasury`],
+		/// [`Error::ProgramClosed`].
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::close_program())]
 		pub fn close_program(origin: OriginFor<T>, program: ProgramId) -> DispatchResult {
-			let by = Self::ensure_treasury(origin)?;
+			let by = Self::ensure_treasury(origin, program)?;
 			Self::do_close_program(program, by)
 		}
 
@@ -522,7 +553,8 @@ pub mod pallet {
 		/// [`Event::Withdrawn`].
 		///
 		/// # Errors
-		/// [`Error::ApplicationNotFound`], [`Error::NotApplicant`], [`Error::NotPending`].
+		/// [`Error::ApplicationNotFound`], [`Error::NotApplicant`],
+		/// [`Error::ApplicantNotActive`], [`Error::NotPending`].
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::withdraw())]
 		pub fn withdraw(origin: OriginFor<T>, application: ApplicationId) -> DispatchResult {
@@ -533,15 +565,18 @@ pub mod pallet {
 		/// Vote for or against a pending application, with the hash of a comment.
 		///
 		/// # Origin
-		/// Signed by a `FundCommittee` officer of the program's committee department.
+		/// `CommitteeOrigin`, by a member of the program's panel (an officer of its committee
+		/// department).
 		///
 		/// # Events
 		/// [`Event::Reviewed`], and [`Event::ApplicationApproved`] or
 		/// [`Event::ApplicationRejected`] when the vote decides.
 		///
 		/// # Errors
-		/// [`Error::ApplicationNotFound`], [`Error::NotPending`], [`Error::NotOnCommittee`],
-		/// [`Error::RoleNotHeld`], [`Error::AlreadyVoted`], [`Error::BudgetExhausted`].
+		/// The origin's, [`Error::ApplicationNotFound`], [`Error::NotPending`],
+		/// [`Error::NotOnCommittee`], [`Error::NotOnPanel`], [`Error::AlreadyVoted`]; for the
+		/// deciding approval [`Error::ApplicantNotActive`], [`Error::CreditBelowMinimum`],
+		/// [`Error::BudgetExhausted`].
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::review())]
 		pub fn review(
@@ -550,8 +585,8 @@ pub mod pallet {
 			approve: bool,
 			comment: H256,
 		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_review(who, application, approve, comment)
+			let (department, who) = T::CommitteeOrigin::ensure_officer(origin)?;
+			Self::do_review(application, approve, comment, department, who)
 		}
 
 		/// Submit the evidence of milestone `index`.
@@ -563,9 +598,9 @@ pub mod pallet {
 		/// [`Event::MilestoneSubmitted`].
 		///
 		/// # Errors
-		/// [`Error::ApplicationNotFound`], [`Error::NotApplicant`], [`Error::NotApproved`],
-		/// [`Error::MilestoneNotFound`], [`Error::MilestoneOutOfOrder`],
-		/// [`Error::MilestoneNotOpen`].
+		/// [`Error::ApplicationNotFound`], [`Error::NotApplicant`],
+		/// [`Error::ApplicantNotActive`], [`Error::NotApproved`], [`Error::MilestoneNotFound`],
+		/// [`Error::MilestoneOutOfOrder`], [`Error::MilestoneNotOpen`].
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::submit_milestone())]
 		pub fn submit_milestone(
@@ -587,8 +622,11 @@ pub mod pallet {
 		/// [`Event::MilestoneApproved`].
 		///
 		/// # Errors
-		/// [`Error::ApplicationNotFound`], [`Error::NotOnCommittee`], [`Error::NotApproved`],
-		/// [`Error::MilestoneNotFound`], [`Error::MilestoneNotSubmitted`].
+		/// The origin's, [`Error::ApplicationNotFound`], [`Error::NotOnCommittee`],
+		/// [`Error::NotApproved`], [`Error::ApplicantNotActive`],
+		/// [`Error::CreditBelowMinimum`], [`Error::MilestoneNotFound`],
+		/// [`Error::MilestoneNotSubmitted`]. (Rejecting a milestone does not check the
+		/// applicant's eligibility.)
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::decide_milestone())]
 		pub fn approve_milestone(
@@ -596,8 +634,8 @@ pub mod pallet {
 			application: ApplicationId,
 			index: u32,
 		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_decide_milestone(who, application, index, None)
+			let (department, who) = T::CommitteeOrigin::ensure_officer(origin)?;
+			Self::do_decide_milestone(application, index, None, department, who)
 		}
 
 		/// Reject the submitted milestone `index`, with the hash of the reason; the applicant may
@@ -619,23 +657,23 @@ pub mod pallet {
 			index: u32,
 			reason: H256,
 		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_decide_milestone(who, application, index, Some(reason))
+			let (department, who) = T::CommitteeOrigin::ensure_officer(origin)?;
+			Self::do_decide_milestone(application, index, Some(reason), department, who)
 		}
 
 		/// Record the payout of the approved milestone `index`, with the hash of the bank
 		/// transfer's reference.
 		///
 		/// # Origin
-		/// Signed by a `FundTreasurer` officer.
+		/// `TreasurerOrigin`, of the program's treasury department.
 		///
 		/// # Events
 		/// [`Event::MilestonePaid`], and [`Event::ApplicationCompleted`] after the last one.
 		///
 		/// # Errors
-		/// [`Error::NotOfficer`], [`Error::RoleNotHeld`], [`Error::ApplicationNotFound`],
-		/// [`Error::NotApproved`], [`Error::MilestoneNotFound`], [`Error::AlreadyPaid`],
-		/// [`Error::MilestoneNotApproved`].
+		/// The origin's, [`Error::ApplicationNotFound`], [`Error::NotProgramTreasury`],
+		/// [`Error::NotApproved`], [`Error::ApplicantNotActive`], [`Error::CreditBelowMinimum`],
+		/// [`Error::MilestoneNotFound`], [`Error::AlreadyPaid`], [`Error::MilestoneNotApproved`].
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::record_payout())]
 		pub fn record_payout(
@@ -644,7 +682,7 @@ pub mod pallet {
 			index: u32,
 			reference: H256,
 		) -> DispatchResult {
-			let (department, officer) = Self::ensure_officer(origin, Role::FundTreasurer)?;
+			let (department, officer) = T::TreasurerOrigin::ensure_officer(origin)?;
 			Self::do_record_payout(application, index, reference, department, officer)
 		}
 
@@ -662,15 +700,40 @@ pub mod pallet {
 		/// [`Error::ApplicationNotFound`], [`Error::NotOnCommittee`], [`Error::NotApproved`],
 		/// [`Error::RecoverExceedsPaid`], and the credit record's errors.
 		#[pallet::call_index(10)]
-		#[pallet::weight(T::WeightInfo::claw_back().saturating_add(T::CreditRecorder::record_weight()))]
+		// The benchmark runs through the runtime's credit records, so the record is in it.
+		#[pallet::weight(T::WeightInfo::claw_back())]
 		pub fn claw_back(
 			origin: OriginFor<T>,
 			application: ApplicationId,
 			reason: H256,
 			to_recover: Amount,
 		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_claw_back(who, application, reason, to_recover)
+			let (department, who) = T::CommitteeOrigin::ensure_officer(origin)?;
+			Self::do_claw_back(application, reason, to_recover, department, who)
+		}
+
+		/// Replace a program's review panel (a reviewer left the committee, or the panel grows).
+		/// Votes already cast stay counted; the members who have not voted are who may still
+		/// bring an application to approval.
+		///
+		/// # Origin
+		/// Governance.
+		///
+		/// # Events
+		/// [`Event::PanelSet`].
+		///
+		/// # Errors
+		/// [`Error::ProgramNotFound`], [`Error::NoReviewsNeeded`], [`Error::ReviewsExceedPanel`],
+		/// [`Error::PanelMemberNotOnCommittee`], [`Error::DuplicatePanelMember`].
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::set_panel(panel.len() as u32))]
+		pub fn set_panel(
+			origin: OriginFor<T>,
+			program: ProgramId,
+			panel: BoundedVec<T::AccountId, T::MaxPanel>,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_set_panel(program, panel)
 		}
 	}
 }

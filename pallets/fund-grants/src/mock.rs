@@ -7,11 +7,11 @@ use crate as pallet_fund_grants;
 use crate::{GenesisProgram, ProgramKind};
 use civitas_primitives::{
 	testing::{MockCredit, MockIdentity, MockRoles},
-	CreditStanding, DepartmentId, Role, SubjectId, SubjectKind,
+	CreditStanding, DepartmentId, EnsureRole, Role, SubjectId, SubjectKind,
 };
 use polkadot_sdk::{
 	frame_support::{
-		derive_impl,
+		derive_impl, parameter_types,
 		traits::{ConstI32, ConstU32},
 	},
 	frame_system::{self, EnsureRoot},
@@ -51,14 +51,22 @@ impl frame_system::Config for Test {
 	type Block = Block;
 }
 
+parameter_types! {
+	pub const FundTreasurer: Role = Role::FundTreasurer;
+	pub const FundCommittee: Role = Role::FundCommittee;
+}
+
 impl pallet_fund_grants::Config for Test {
 	type Roles = MockRoles;
 	type Identity = MockIdentity;
 	type CreditProfile = MockCredit;
 	type CreditRecorder = MockCredit;
 	type GovernanceOrigin = EnsureRoot<u64>;
+	type TreasurerOrigin = EnsureRole<MockRoles, FundTreasurer, u64>;
+	type CommitteeOrigin = EnsureRole<MockRoles, FundCommittee, u64>;
 	type MaxNameLength = ConstU32<32>;
 	type MaxMilestones = ConstU32<3>;
+	type MaxPanel = ConstU32<4>;
 	type ClawbackScoreDelta = ConstI32<-100>;
 	type WeightInfo = ();
 }
@@ -69,11 +77,17 @@ pub const FINANCE: DepartmentId = 0;
 pub const SCIENCE: DepartmentId = 1;
 /// Department 2, another committee department.
 pub const OTHER_COMMITTEE: DepartmentId = 2;
+/// Department 3, another department holding `FundTreasurer` (a district's finance office).
+pub const OTHER_TREASURY: DepartmentId = 3;
 pub const TREASURER: u64 = 10;
+/// The research program's panel.
 pub const REVIEWER_1: u64 = 11;
 pub const REVIEWER_2: u64 = 12;
 pub const REVIEWER_3: u64 = 13;
+/// An officer of the science commission who is not on the research program's panel.
+pub const NEW_OFFICER: u64 = 14;
 pub const OTHER_REVIEWER: u64 = 20;
+pub const OTHER_TREASURER: u64 = 30;
 /// The lab's own linked account.
 pub const LAB_ACCOUNT: u64 = 50;
 /// The researcher's own linked account.
@@ -91,9 +105,9 @@ pub fn researcher() -> SubjectId {
 	H256::repeat_byte(0x2b)
 }
 
-/// The seeded research program: id 0, committee [`SCIENCE`], budget 1,000,000, at most
-/// 600,000 per application, two approvals of three needed, open to enterprises of standing
-/// `Watch` or better until block 1,000.
+/// The seeded research program: id 0, committee [`SCIENCE`] with a panel of reviewers 1-3,
+/// treasury [`FINANCE`], budget 1,000,000, at most 600,000 per application, two approvals of
+/// three needed, open to enterprises of standing `Watch` or better until block 1,000.
 pub const RESEARCH: u32 = 0;
 
 /// Builds the state a test starts from.
@@ -109,6 +123,8 @@ impl ExtBuilder {
 				name: "Key research 2026".into(),
 				kind: ProgramKind::Research,
 				committee: SCIENCE,
+				panel: vec![REVIEWER_1, REVIEWER_2, REVIEWER_3],
+				treasury: FINANCE,
 				budget: 1_000_000,
 				max_award: 600_000,
 				closes_at: 1_000,
@@ -137,7 +153,9 @@ impl ExtBuilder {
 pub fn set_up_neighbours() {
 	MockRoles::add_officer(TREASURER, FINANCE);
 	MockRoles::grant(FINANCE, Role::FundTreasurer);
-	for reviewer in [REVIEWER_1, REVIEWER_2, REVIEWER_3] {
+	MockRoles::add_officer(OTHER_TREASURER, OTHER_TREASURY);
+	MockRoles::grant(OTHER_TREASURY, Role::FundTreasurer);
+	for reviewer in [REVIEWER_1, REVIEWER_2, REVIEWER_3, NEW_OFFICER] {
 		MockRoles::add_officer(reviewer, SCIENCE);
 	}
 	MockRoles::grant(SCIENCE, Role::FundCommittee);

@@ -86,8 +86,13 @@ pub struct ProgramTerms<T: Config> {
 	pub name: BoundedVec<u8, T::MaxNameLength>,
 	/// What it funds.
 	pub kind: ProgramKind,
-	/// The department whose `FundCommittee` officers review.
+	/// The department whose officers review applications and milestones.
 	pub committee: DepartmentId,
+	/// The committee officers who review applications, named by governance: one vote each,
+	/// however many officers the committee department adds.
+	pub panel: BoundedVec<T::AccountId, T::MaxPanel>,
+	/// The department whose treasurers manage the budget and record the payouts.
+	pub treasury: DepartmentId,
 	/// The initial budget, in fen.
 	pub budget: Amount,
 	/// The most one application may request.
@@ -100,7 +105,7 @@ pub struct ProgramTerms<T: Config> {
 	pub min_credit_standing: CreditStanding,
 	/// Whether people (not only enterprises) may apply.
 	pub open_to_persons: bool,
-	/// How many committee officers must approve an application.
+	/// How many panel members must approve an application.
 	pub reviews_needed: u32,
 }
 
@@ -275,13 +280,17 @@ pub struct Vote {
 
 /// A program to seed at genesis, created by governance.
 #[derive(Clone, PartialEq, Eq, Debug, serde::Serialize, serde::Deserialize)]
-pub struct GenesisProgram {
+pub struct GenesisProgram<AccountId> {
 	/// Its name.
 	pub name: alloc::string::String,
 	/// What it funds.
 	pub kind: ProgramKind,
 	/// The reviewing department.
 	pub committee: DepartmentId,
+	/// Its officers on the review panel.
+	pub panel: alloc::vec::Vec<AccountId>,
+	/// The managing treasury department.
+	pub treasury: DepartmentId,
 	/// The budget.
 	pub budget: Amount,
 	/// The most per application.

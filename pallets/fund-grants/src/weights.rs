@@ -46,7 +46,8 @@ use core::marker::PhantomData;
 
 /// Weight functions needed for `pallet_fund_grants`.
 pub trait WeightInfo {
-	fn create_program() -> Weight;
+	fn create_program(p: u32, ) -> Weight;
+	fn set_panel(p: u32, ) -> Weight;
 	fn top_up() -> Weight;
 	fn close_program() -> Weight;
 	fn apply(m: u32, ) -> Weight;
@@ -69,7 +70,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `FundGrants::NextProgramId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `FundGrants::Programs` (r:0 w:1)
 	/// Proof: `FundGrants::Programs` (`max_values`: None, `max_size`: Some(259), added: 2734, mode: `MaxEncodedLen`)
-	fn create_program() -> Weight {
+	fn set_panel(_p: u32, ) -> Weight { Self::top_up() }
+	fn create_program(_p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1060`
 		//  Estimated: `6438`
@@ -268,7 +270,8 @@ impl WeightInfo for () {
 	/// Proof: `FundGrants::NextProgramId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `FundGrants::Programs` (r:0 w:1)
 	/// Proof: `FundGrants::Programs` (`max_values`: None, `max_size`: Some(259), added: 2734, mode: `MaxEncodedLen`)
-	fn create_program() -> Weight {
+	fn set_panel(_p: u32, ) -> Weight { Self::top_up() }
+	fn create_program(_p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1060`
 		//  Estimated: `6438`

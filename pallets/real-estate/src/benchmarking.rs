@@ -90,7 +90,7 @@ fn mortgages<T: Config>(property: PropertyId, lender: DepartmentId, n: u32) {
 
 /// Opens a transfer of `property` to `n` new buyers; returns the buyers.
 fn transfer<T: Config>(property: PropertyId, n: u32) -> Vec<(SubjectId, Share)> {
-	let (registry, registrar) = officer::<T>(Role::LandRegistrar);
+	let (registry, registrar) = T::RegistrarOrigin::successful_officer().unwrap();
 	let buyers = owners::<T>(n);
 	Pallet::<T>::do_open_transfer(
 		property,
@@ -130,7 +130,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn register_property(o: Linear<1, { T::MaxOwners::get() }>) {
-		let (_, registrar) = officer::<T>(Role::LandRegistrar);
+		let (_, registrar) = T::RegistrarOrigin::successful_officer().unwrap();
 		let owners = owners::<T>(o);
 		let next = NextPropertyId::<T>::get();
 
@@ -151,7 +151,7 @@ mod benchmarks {
 	/// With the most owners to drop from the index.
 	#[benchmark]
 	fn retire_property(s: Linear<1, { T::MaxSuccessors::get() }>) {
-		let (_, registrar) = officer::<T>(Role::LandRegistrar);
+		let (_, registrar) = T::RegistrarOrigin::successful_officer().unwrap();
 		let id = property::<T>(T::MaxOwners::get());
 		let successors: Vec<_> = (0..s).map(|_| property::<T>(1)).collect();
 
@@ -164,7 +164,7 @@ mod benchmarks {
 	/// Replacing a stale transfer.
 	#[benchmark]
 	fn open_transfer(b: Linear<1, { T::MaxOwners::get() }>) {
-		let (_, registrar) = officer::<T>(Role::LandRegistrar);
+		let (_, registrar) = T::RegistrarOrigin::successful_officer().unwrap();
 		let id = property::<T>(T::MaxOwners::get());
 		transfer::<T>(id, 1);
 		let later =
@@ -182,7 +182,7 @@ mod benchmarks {
 	/// is full of mortgages.
 	#[benchmark]
 	fn consent() {
-		let (bank, _) = officer::<T>(Role::Lender);
+		let (bank, _) = T::LenderOrigin::successful_officer().unwrap();
 		let id = property::<T>(T::MaxOwners::get());
 		mortgages::<T>(id, bank, T::MaxEncumbrances::get());
 		transfer::<T>(id, T::MaxOwners::get());
@@ -210,8 +210,8 @@ mod benchmarks {
 	/// As [`consent`], recorded by a registrar.
 	#[benchmark]
 	fn record_consent() {
-		let (_, registrar) = officer::<T>(Role::LandRegistrar);
-		let (bank, _) = officer::<T>(Role::Lender);
+		let (_, registrar) = T::RegistrarOrigin::successful_officer().unwrap();
+		let (bank, _) = T::LenderOrigin::successful_officer().unwrap();
 		let id = property::<T>(T::MaxOwners::get());
 		mortgages::<T>(id, bank, T::MaxEncumbrances::get());
 		let buyers = transfer::<T>(id, T::MaxOwners::get());
@@ -226,8 +226,8 @@ mod benchmarks {
 	/// `o` owners replaced by `o` buyers; full registers of mortgages, tax bills and licences.
 	#[benchmark]
 	fn complete_transfer(o: Linear<1, { T::MaxOwners::get() }>) {
-		let (_, registrar) = officer::<T>(Role::LandRegistrar);
-		let (bank, _) = officer::<T>(Role::Lender);
+		let (_, registrar) = T::RegistrarOrigin::successful_officer().unwrap();
+		let (bank, _) = T::LenderOrigin::successful_officer().unwrap();
 		let id = property::<T>(o);
 		mortgages::<T>(id, bank, T::MaxEncumbrances::get());
 		licences::<T>(id, 0, T::MaxLicences::get());
@@ -253,7 +253,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn cancel_transfer() {
-		let (_, registrar) = officer::<T>(Role::LandRegistrar);
+		let (_, registrar) = T::RegistrarOrigin::successful_officer().unwrap();
 		let id = property::<T>(1);
 		transfer::<T>(id, T::MaxOwners::get());
 
@@ -265,7 +265,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn request_mortgage() {
-		let (bank, banker) = officer::<T>(Role::Lender);
+		let (bank, banker) = T::LenderOrigin::successful_officer().unwrap();
 		let id = property::<T>(1);
 
 		#[extrinsic_call]
@@ -277,8 +277,8 @@ mod benchmarks {
 	/// Ranked after a nearly full register of mortgages.
 	#[benchmark]
 	fn register_mortgage() {
-		let (_, registrar) = officer::<T>(Role::LandRegistrar);
-		let (bank, banker) = officer::<T>(Role::Lender);
+		let (_, registrar) = T::RegistrarOrigin::successful_officer().unwrap();
+		let (bank, banker) = T::LenderOrigin::successful_officer().unwrap();
 		let id = property::<T>(1);
 		mortgages::<T>(id, bank, T::MaxEncumbrances::get() - 1);
 		Pallet::<T>::do_request_mortgage(id, bank, 1_000, H256::zero(), banker).unwrap();
@@ -292,8 +292,8 @@ mod benchmarks {
 	/// A lease (the lessee is checked) on a nearly full register.
 	#[benchmark]
 	fn register_encumbrance() {
-		let (_, registrar) = officer::<T>(Role::LandRegistrar);
-		let (bank, _) = officer::<T>(Role::Lender);
+		let (_, registrar) = T::RegistrarOrigin::successful_officer().unwrap();
+		let (bank, _) = T::LenderOrigin::successful_officer().unwrap();
 		let id = property::<T>(1);
 		mortgages::<T>(id, bank, T::MaxEncumbrances::get() - 1);
 		let lessee = T::Identity::successful_subject(SubjectKind::Enterprise, None).unwrap();
@@ -307,8 +307,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn freeze() {
-		let (_, judge) = officer::<T>(Role::Court);
-		let (bank, _) = officer::<T>(Role::Lender);
+		let (_, judge) = T::CourtOrigin::successful_officer().unwrap();
+		let (bank, _) = T::LenderOrigin::successful_officer().unwrap();
 		let id = property::<T>(1);
 		mortgages::<T>(id, bank, T::MaxEncumbrances::get() - 1);
 
@@ -321,7 +321,7 @@ mod benchmarks {
 	/// The bank releases its most senior mortgage: every other one moves up a rank.
 	#[benchmark]
 	fn release_encumbrance() {
-		let (bank, banker) = officer::<T>(Role::Lender);
+		let (bank, banker) = T::LenderOrigin::successful_officer().unwrap();
 		let id = property::<T>(1);
 		mortgages::<T>(id, bank, T::MaxEncumbrances::get());
 
@@ -364,7 +364,7 @@ mod benchmarks {
 	/// itself is issued through the runtime's `Bills`.
 	#[benchmark]
 	fn assess_tax() {
-		let (_, officer) = officer::<T>(Role::TaxAuthority);
+		let (_, officer) = T::TaxAuthorityOrigin::successful_officer().unwrap();
 		let id = property::<T>(T::MaxOwners::get());
 		let bills: Vec<_> =
 			(0..T::MaxOutstandingTax::get() - 1).map(|i| hash_of(1_000 + u64::from(i))).collect();

@@ -17,7 +17,7 @@ use crate::{
 	Party, Property, PropertyId, PropertyStatus, Role, RoleAuthority, Share, SubjectId,
 	TaxAssessment, TitleChange, Transfer, WHOLE,
 };
-use civitas_primitives::{BillId, BillKind, RoleError};
+use civitas_primitives::{BillId, BillKind};
 
 /// Why a transfer cannot complete now; empty lists and `false` mean it can.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, codec::Decode, scale_info::TypeInfo)]
@@ -55,25 +55,6 @@ impl TransferBlockers {
 
 impl<T: Config> Pallet<T> {
 	/// The department of the signed officer `origin` if it holds `role` now, with the officer.
-	pub(crate) fn ensure_officer(
-		origin: OriginFor<T>,
-		role: Role,
-	) -> Result<(DepartmentId, T::AccountId), DispatchError> {
-		let who = ensure_signed(origin)?;
-		let department = Self::ensure_role(&who, role)?;
-		Ok((department, who))
-	}
-
-	fn ensure_role(who: &T::AccountId, role: Role) -> Result<DepartmentId, DispatchError> {
-		T::Roles::ensure_role(who, role).map_err(|e| {
-			match e {
-				RoleError::NotOfficer => Error::<T>::NotOfficer,
-				RoleError::RoleNotHeld => Error::<T>::RoleNotHeld,
-			}
-			.into()
-		})
-	}
-
 	fn now() -> BlockNumberFor<T> {
 		frame_system::Pallet::<T>::block_number()
 	}
@@ -498,7 +479,7 @@ impl<T: Config> Pallet<T> {
 		who: &T::AccountId,
 		encumbrance: &Encumbrance<BlockNumberFor<T>>,
 	) -> Result<DepartmentId, DispatchError> {
-		let department = T::Roles::department_of(who).ok_or(Error::<T>::NotOfficer)?;
+		let department = T::Roles::department_of(who).ok_or(Error::<T>::NotReleaser)?;
 		let holds = |role| T::Roles::department_with_role(who, role) == Some(department);
 		let allowed = match encumbrance.kind {
 			EncumbranceKind::Mortgage { lender, .. } => {
@@ -561,10 +542,11 @@ impl<T: Config> Pallet<T> {
 		kind: LicenceKind,
 	) -> Result<DepartmentId, DispatchError> {
 		let rule = LicenceRules::<T>::get(kind).ok_or(Error::<T>::NoLicenceRule)?;
-		let department = T::Roles::department_of(who).ok_or(Error::<T>::NotOfficer)?;
-		let allowed = T::Roles::department_with_role(who, rule.role) == Some(department)
-			&& rule.department.is_none_or(|only| only == department);
-		ensure!(allowed, Error::<T>::NotLicenceIssuer);
+		let department = T::Roles::ensure_role(who, rule.role)?;
+		ensure!(
+			rule.department.is_none_or(|only| only == department),
+			Error::<T>::NotLicenceIssuer
+		);
 		Ok(department)
 	}
 
@@ -609,12 +591,15 @@ impl<T: Config> Pallet<T> {
 		document_hash: H256,
 		who: T::AccountId,
 	) -> DispatchResult {
-		let department = T::Roles::department_of(&who).ok_or(Error::<T>::NotOfficer)?;
 		let mut licences = Licences::<T>::get(property);
 		let licence = licences
 			.iter_mut()
 			.find(|l| l.document_hash == document_hash)
 			.ok_or(Error::<T>::LicenceNotFound)?;
+		// Only the issuing department, while it is active and still holds the role the kind's
+		// rule names, revokes a licence.
+		let rule = LicenceRules::<T>::get(licence.kind).ok_or(Error::<T>::NoLicenceRule)?;
+		let department = T::Roles::ensure_role(&who, rule.role)?;
 		ensure!(licence.issuer == department, Error::<T>::NotLicenceHolder);
 		ensure!(licence.status == LicenceStatus::Active, Error::<T>::LicenceRevoked);
 		licence.status = LicenceStatus::Revoked;

@@ -50,7 +50,8 @@ pub use types::*;
 pub use weights::WeightInfo;
 
 use civitas_primitives::{
-	Amount, BillIssuer, DepartmentId, IdentityProvider, Role, RoleAuthority, SubjectId,
+	Amount, BillIssuer, DepartmentId, EnsureOfficer, IdentityProvider, Role, RoleAuthority,
+	SubjectId,
 };
 
 // FRAME's macros expand to `expect` on values they construct themselves (storage prefixes, the
@@ -84,6 +85,19 @@ pub mod pallet {
 
 		/// Sets the licence rules and the licences each usage requires.
 		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Registers properties and transfers (in the Civitas runtime: an officer of an active
+		/// department holding `LandRegistrar`).
+		type RegistrarOrigin: EnsureOfficer<Self::RuntimeOrigin, Self::AccountId>;
+
+		/// Requests mortgages on a bank's behalf (holding `Lender`).
+		type LenderOrigin: EnsureOfficer<Self::RuntimeOrigin, Self::AccountId>;
+
+		/// Orders freezes (holding `Court`).
+		type CourtOrigin: EnsureOfficer<Self::RuntimeOrigin, Self::AccountId>;
+
+		/// Assesses property tax (holding `TaxAuthority`).
+		type TaxAuthorityOrigin: EnsureOfficer<Self::RuntimeOrigin, Self::AccountId>;
 
 		/// The most owners of one property (and buyers in one transfer).
 		#[pallet::constant]
@@ -402,10 +416,6 @@ pub mod pallet {
 
 	#[pallet::error]
 	pub enum Error<T> {
-		/// The caller is no department's officer.
-		NotOfficer,
-		/// The caller's department does not hold the role this call needs now.
-		RoleNotHeld,
 		/// The cadastral reference is empty.
 		CadastralRefEmpty,
 		/// The cadastral reference is longer than `MaxCadastralLength`.
@@ -540,7 +550,7 @@ pub mod pallet {
 		/// [`Event::PropertyRegistered`].
 		///
 		/// # Errors
-		/// [`Error::NotOfficer`], [`Error::RoleNotHeld`], [`Error::CadastralRefEmpty`],
+		/// The origin's, [`Error::CadastralRefEmpty`],
 		/// [`Error::CadastralRefTooLong`], [`Error::CadastralRefTaken`], [`Error::NoOwners`],
 		/// [`Error::TooManyOwners`], [`Error::ShareZero`], [`Error::SharesNotWhole`],
 		/// [`Error::DuplicateOwner`], [`Error::OwnerNotActive`].
@@ -555,7 +565,7 @@ pub mod pallet {
 			owners: Vec<(SubjectId, Share)>,
 			title_certificate: H256,
 		) -> DispatchResult {
-			let (department, officer) = Self::ensure_officer(origin, Role::LandRegistrar)?;
+			let (department, officer) = T::RegistrarOrigin::ensure_officer(origin)?;
 			let property = Self::do_register(
 				department,
 				cadastral_ref,
@@ -589,7 +599,7 @@ pub mod pallet {
 			property: PropertyId,
 			successors: Vec<PropertyId>,
 		) -> DispatchResult {
-			let (department, officer) = Self::ensure_officer(origin, Role::LandRegistrar)?;
+			let (department, officer) = T::RegistrarOrigin::ensure_officer(origin)?;
 			Self::do_retire(property, successors, department, officer)
 		}
 
@@ -615,7 +625,7 @@ pub mod pallet {
 			price: Amount,
 			deed: H256,
 		) -> DispatchResult {
-			let (department, officer) = Self::ensure_officer(origin, Role::LandRegistrar)?;
+			let (department, officer) = T::RegistrarOrigin::ensure_officer(origin)?;
 			Self::do_open_transfer(property, buyers, price, deed, department, officer)
 		}
 
@@ -659,7 +669,7 @@ pub mod pallet {
 			subject: SubjectId,
 			evidence: H256,
 		) -> DispatchResult {
-			let (_, officer) = Self::ensure_officer(origin, Role::LandRegistrar)?;
+			let (_, officer) = T::RegistrarOrigin::ensure_officer(origin)?;
 			Self::do_record_consent(property, subject, evidence, officer)
 		}
 
@@ -683,7 +693,7 @@ pub mod pallet {
 			property: PropertyId,
 			title_certificate: H256,
 		) -> DispatchResultWithPostInfo {
-			let (department, officer) = Self::ensure_officer(origin, Role::LandRegistrar)?;
+			let (department, officer) = T::RegistrarOrigin::ensure_officer(origin)?;
 			let owners =
 				Self::do_complete_transfer(property, title_certificate, department, officer)?;
 			Ok(Some(T::WeightInfo::complete_transfer(owners)).into())
@@ -702,7 +712,7 @@ pub mod pallet {
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::cancel_transfer())]
 		pub fn cancel_transfer(origin: OriginFor<T>, property: PropertyId) -> DispatchResult {
-			let (department, officer) = Self::ensure_officer(origin, Role::LandRegistrar)?;
+			let (department, officer) = T::RegistrarOrigin::ensure_officer(origin)?;
 			ensure!(Transfers::<T>::contains_key(property), Error::<T>::NoTransfer);
 			Transfers::<T>::remove(property);
 			Self::deposit_event(Event::TransferCancelled { property, department, officer });
@@ -730,7 +740,7 @@ pub mod pallet {
 			amount: Amount,
 			contract: H256,
 		) -> DispatchResult {
-			let (lender, officer) = Self::ensure_officer(origin, Role::Lender)?;
+			let (lender, officer) = T::LenderOrigin::ensure_officer(origin)?;
 			Self::do_request_mortgage(property, lender, amount, contract, officer)
 		}
 
@@ -754,7 +764,7 @@ pub mod pallet {
 			property: PropertyId,
 			lender: DepartmentId,
 		) -> DispatchResult {
-			let (department, officer) = Self::ensure_officer(origin, Role::LandRegistrar)?;
+			let (department, officer) = T::RegistrarOrigin::ensure_officer(origin)?;
 			Self::do_register_mortgage(property, lender, department, officer)
 		}
 
@@ -776,7 +786,7 @@ pub mod pallet {
 			property: PropertyId,
 			encumbrance: RegistrarEncumbrance<BlockNumberFor<T>>,
 		) -> DispatchResult {
-			let (department, officer) = Self::ensure_officer(origin, Role::LandRegistrar)?;
+			let (department, officer) = T::RegistrarOrigin::ensure_officer(origin)?;
 			if let RegistrarEncumbrance::Lease { lessee, until } = &encumbrance {
 				ensure!(
 					*until > polkadot_sdk::frame_system::Pallet::<T>::block_number(),
@@ -808,7 +818,7 @@ pub mod pallet {
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::freeze())]
 		pub fn freeze(origin: OriginFor<T>, property: PropertyId, case: H256) -> DispatchResult {
-			let (court, officer) = Self::ensure_officer(origin, Role::Court)?;
+			let (court, officer) = T::CourtOrigin::ensure_officer(origin)?;
 			Self::do_encumber(property, EncumbranceKind::CourtFreeze { case }, court, officer)
 		}
 
@@ -822,7 +832,7 @@ pub mod pallet {
 		/// [`Event::EncumbranceReleased`].
 		///
 		/// # Errors
-		/// [`Error::NotOfficer`], [`Error::PropertyNotFound`], [`Error::EncumbranceNotFound`],
+		/// [`Error::PropertyNotFound`], [`Error::EncumbranceNotFound`],
 		/// [`Error::NotReleaser`].
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::release_encumbrance())]
@@ -845,7 +855,7 @@ pub mod pallet {
 		///
 		/// # Errors
 		/// [`Error::PropertyNotFound`], [`Error::PropertyRetired`], [`Error::NoLicenceRule`],
-		/// [`Error::NotOfficer`], [`Error::NotLicenceIssuer`], [`Error::LicenceExpired`],
+		/// the role check's, [`Error::NotLicenceIssuer`], [`Error::LicenceExpired`],
 		/// [`Error::LicenceExists`], [`Error::TooManyLicences`].
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::issue_licence())]
@@ -869,7 +879,7 @@ pub mod pallet {
 		/// [`Event::LicenceRevoked`].
 		///
 		/// # Errors
-		/// [`Error::NotOfficer`], [`Error::LicenceNotFound`], [`Error::NotLicenceHolder`],
+		/// [`Error::LicenceNotFound`], the role check's, [`Error::NotLicenceHolder`],
 		/// [`Error::LicenceRevoked`].
 		#[pallet::call_index(13)]
 		#[pallet::weight(T::WeightInfo::revoke_licence())]
@@ -903,7 +913,7 @@ pub mod pallet {
 			period: u32,
 			amount: Amount,
 		) -> DispatchResult {
-			let (department, officer) = Self::ensure_officer(origin, Role::TaxAuthority)?;
+			let (department, officer) = T::TaxAuthorityOrigin::ensure_officer(origin)?;
 			Self::do_assess_tax(property, period, amount, department, officer)
 		}
 

@@ -7,11 +7,11 @@ use crate as pallet_real_estate;
 use crate::{LicenceKind, LicenceRule, PropertyId, Usage};
 use civitas_primitives::{
 	testing::{MockBills, MockIdentity, MockRoles},
-	DepartmentId, Role, SubjectId, SubjectKind,
+	DepartmentId, EnsureRole, Role, SubjectId, SubjectKind,
 };
 use polkadot_sdk::{
 	frame_support::{
-		derive_impl,
+		derive_impl, parameter_types,
 		traits::{ConstU32, ConstU64},
 	},
 	frame_system::{self, EnsureRoot},
@@ -54,11 +54,22 @@ impl frame_system::Config for Test {
 /// How long a transfer stays open in the tests.
 pub const TRANSFER_PERIOD: u64 = 100;
 
+parameter_types! {
+	pub const LandRegistrar: Role = Role::LandRegistrar;
+	pub const Lender: Role = Role::Lender;
+	pub const Court: Role = Role::Court;
+	pub const TaxAuthority: Role = Role::TaxAuthority;
+}
+
 impl pallet_real_estate::Config for Test {
 	type Roles = MockRoles;
 	type Identity = MockIdentity;
 	type Bills = MockBills;
 	type GovernanceOrigin = EnsureRoot<u64>;
+	type RegistrarOrigin = EnsureRole<MockRoles, LandRegistrar, u64>;
+	type LenderOrigin = EnsureRole<MockRoles, Lender, u64>;
+	type CourtOrigin = EnsureRole<MockRoles, Court, u64>;
+	type TaxAuthorityOrigin = EnsureRole<MockRoles, TaxAuthority, u64>;
 	type MaxOwners = ConstU32<4>;
 	type MaxCadastralLength = ConstU32<16>;
 	type MaxEncumbrances = ConstU32<4>;

@@ -6,7 +6,33 @@ use polkadot_sdk::{
 };
 
 use crate::{AccountId, BlockNumber, Runtime, DAYS};
+use civitas_primitives::Role;
 use polkadot_sdk::frame_support::traits::ConstI32;
+
+/// The chain's governance, as every pallet's `GovernanceOrigin` sees it: Root (through Sudo) on
+/// this chain; the departments' council later.
+pub type Governance = EnsureRoot<AccountId>;
+
+/// A signed officer of an active department holding role `R` unexpired; refusals are the
+/// departments pallet's named errors (`NotOfficer`, `DepartmentSuspended`, `RoleNotHeld`).
+pub type Officer<R> = pallet_departments::EnsureRole<Runtime, R>;
+
+// The city's permission table: the role behind each permission a pallet declares in its
+// `Config` (`type XOrigin`). The pallets check, on top, that the department is entitled to the
+// record at hand (it registered the subject, issued the bill, owns the transfer).
+parameter_types! {
+	pub const IdentityRegistrar: Role = Role::IdentityRegistrar;
+	pub const CreditRecorder: Role = Role::CreditRecorder;
+	pub const CreditAdjudicator: Role = Role::CreditAdjudicator;
+	pub const LandRegistrar: Role = Role::LandRegistrar;
+	pub const Lender: Role = Role::Lender;
+	pub const Court: Role = Role::Court;
+	pub const TaxAuthority: Role = Role::TaxAuthority;
+	pub const BillIssuer: Role = Role::BillIssuer;
+	pub const FundCommittee: Role = Role::FundCommittee;
+	pub const FundTreasurer: Role = Role::FundTreasurer;
+	pub const Reimburser: Role = Role::Reimburser;
+}
 
 parameter_types! {
 	/// Long enough for "Planning and Natural Resources Commission of the Municipality" in UTF-8
@@ -24,8 +50,7 @@ parameter_types! {
 }
 
 impl pallet_departments::Config for Runtime {
-	/// Root (through Sudo) on this chain; a council or multisig of the city later.
-	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type GovernanceOrigin = Governance;
 	type MaxNameLength = MaxDepartmentNameLength;
 	/// Room for every current role and a few more.
 	type MaxRoles = ConstU32<16>;
@@ -36,8 +61,8 @@ impl pallet_departments::Config for Runtime {
 
 impl pallet_civic_identity::Config for Runtime {
 	type Roles = pallet_departments::Pallet<Runtime>;
-	/// Root (through Sudo) on this chain; a council or multisig of the city later.
-	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type RegistrarOrigin = Officer<IdentityRegistrar>;
+	type GovernanceOrigin = Governance;
 	/// A citizen's phone, a hardware key and a few more; an enterprise's staff accounts.
 	type MaxLinkedAccounts = ConstU32<8>;
 	type LinkOfferPeriod = LinkOfferPeriod;
@@ -48,10 +73,10 @@ impl pallet_civic_identity::Config for Runtime {
 }
 
 impl pallet_credit_records::Config for Runtime {
-	type Roles = pallet_departments::Pallet<Runtime>;
+	type RecorderOrigin = Officer<CreditRecorder>;
+	type AdjudicatorOrigin = Officer<CreditAdjudicator>;
 	type Identity = pallet_civic_identity::Pallet<Runtime>;
-	/// Root (through Sudo) on this chain; a council or multisig of the city later.
-	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type GovernanceOrigin = Governance;
 	type MaxScoreDelta = ConstU32<500>;
 	type BaselineScore = ConstI32<1000>;
 	type MaxScore = ConstI32<2000>;
@@ -70,10 +95,18 @@ impl pallet_credit_records::Config for Runtime {
 impl pallet_e_bills::Config for Runtime {
 	type Roles = pallet_departments::Pallet<Runtime>;
 	type Identity = pallet_civic_identity::Pallet<Runtime>;
+	type GovernanceOrigin = Governance;
+	type TaxAuthorityOrigin = Officer<TaxAuthority>;
+	type IssuerOrigin = Officer<BillIssuer>;
+	type RegistrarOrigin = Officer<IdentityRegistrar>;
+	type ReimburserOrigin = Officer<Reimburser>;
 	/// Chinese e-invoice numbers are 20 digits; room for issuers' own schemes.
 	type MaxNumberLength = ConstU32<32>;
 	/// A utility's run of a thousand bills in one extrinsic.
 	type MaxBatch = ConstU32<1000>;
+	/// An employer, an insurer or two, a guardian's organisation.
+	type MaxClaimantsPerPayer = ConstU32<8>;
+	type MaxReimbursersPerKind = ConstU32<8>;
 	type WeightInfo = pallet_e_bills::weights::SubstrateWeight<Runtime>;
 }
 
@@ -81,7 +114,11 @@ impl pallet_real_estate::Config for Runtime {
 	type Roles = pallet_departments::Pallet<Runtime>;
 	type Identity = pallet_civic_identity::Pallet<Runtime>;
 	type Bills = pallet_e_bills::Pallet<Runtime>;
-	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type GovernanceOrigin = Governance;
+	type RegistrarOrigin = Officer<LandRegistrar>;
+	type LenderOrigin = Officer<Lender>;
+	type CourtOrigin = Officer<Court>;
+	type TaxAuthorityOrigin = Officer<TaxAuthority>;
 	/// Co-owners of one flat or building share; a large building has its own register.
 	type MaxOwners = ConstU32<16>;
 	/// "District-block-lot-unit" with room for the national 28-character unit code.
@@ -101,10 +138,14 @@ impl pallet_fund_grants::Config for Runtime {
 	type Identity = pallet_civic_identity::Pallet<Runtime>;
 	type CreditProfile = pallet_credit_records::Pallet<Runtime>;
 	type CreditRecorder = pallet_credit_records::Pallet<Runtime>;
-	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type GovernanceOrigin = Governance;
+	type TreasurerOrigin = Officer<FundTreasurer>;
+	type CommitteeOrigin = Officer<FundCommittee>;
 	type MaxNameLength = ConstU32<128>;
 	/// A year of monthly milestones.
 	type MaxMilestones = ConstU32<12>;
+	/// A committee's review panel for one program.
+	type MaxPanel = ConstU32<16>;
 	/// Enough to move a normal enterprise towards `Watch` (below 900).
 	type ClawbackScoreDelta = ConstI32<-150>;
 	type WeightInfo = pallet_fund_grants::weights::SubstrateWeight<Runtime>;

@@ -58,10 +58,10 @@ fn a_department_holding_the_schema_role_issues_a_certificate() {
 #[test]
 fn issue_fails_without_the_schema_role() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_noop!(issue(POLICE_OFFICER, LICENCE, 1, None), Error::<Test>::RoleNotHeld);
-		assert_noop!(issue(OUTSIDER, LICENCE, 1, None), Error::<Test>::NotOfficer);
+		assert_noop!(issue(POLICE_OFFICER, LICENCE, 1, None), ROLE_NOT_HELD);
+		assert_noop!(issue(OUTSIDER, LICENCE, 1, None), NOT_OFFICER);
 		MockRoles::revoke(HOUSING, Role::CredentialIssuer);
-		assert_noop!(issue(HOUSING_OFFICER, LICENCE, 1, None), Error::<Test>::RoleNotHeld);
+		assert_noop!(issue(HOUSING_OFFICER, LICENCE, 1, None), ROLE_NOT_HELD);
 	});
 }
 
@@ -238,16 +238,16 @@ fn only_the_issuing_department_changes_a_certificate() {
 		);
 		assert_noop!(
 			CivicIdentity::suspend_credential(signed(POLICE_OFFICER), licence(), 1),
-			Error::<Test>::RoleNotHeld
+			ROLE_NOT_HELD
 		);
 		assert_noop!(
 			CivicIdentity::suspend_credential(signed(OUTSIDER), licence(), 1),
-			Error::<Test>::NotOfficer
+			NOT_OFFICER
 		);
 		MockRoles::revoke(MARKET, Role::CredentialIssuer);
 		assert_noop!(
 			CivicIdentity::revoke_credential(signed(MARKET_OFFICER), licence(), 1),
-			Error::<Test>::RoleNotHeld
+			ROLE_NOT_HELD
 		);
 	});
 }

@@ -125,7 +125,7 @@ fn linking_fails_for_another_registrar_or_an_inactive_subject() {
 		);
 		assert_noop!(
 			CivicIdentity::propose_link(signed(HOUSING_OFFICER), person(), CITIZEN),
-			Error::<Test>::RoleNotHeld
+			ROLE_NOT_HELD
 		);
 		assert_noop!(
 			CivicIdentity::accept_link(signed(CITIZEN), subject("nobody")),

@@ -87,7 +87,7 @@ fn register_subject_fails_for_a_non_officer() {
 				commitment(1),
 				None
 			),
-			Error::<Test>::NotOfficer
+			NOT_OFFICER
 		);
 		assert_noop!(
 			CivicIdentity::register_subject(
@@ -113,7 +113,7 @@ fn register_subject_fails_for_an_officer_without_the_registrar_role() {
 				commitment(1),
 				None
 			),
-			Error::<Test>::RoleNotHeld
+			ROLE_NOT_HELD
 		);
 	});
 }
@@ -130,7 +130,7 @@ fn register_subject_fails_once_the_role_has_lapsed() {
 				commitment(1),
 				None
 			),
-			Error::<Test>::RoleNotHeld
+			ROLE_NOT_HELD
 		);
 	});
 }
@@ -244,7 +244,7 @@ fn update_commitment_fails_for_another_registrar_an_unknown_or_a_closed_subject(
 		);
 		assert_noop!(
 			CivicIdentity::update_commitment(signed(HOUSING_OFFICER), person(), commitment(8)),
-			Error::<Test>::RoleNotHeld
+			ROLE_NOT_HELD
 		);
 		assert_ok!(CivicIdentity::set_status(
 			signed(POLICE_OFFICER),
@@ -303,7 +303,7 @@ fn set_status_fails_when_unchanged_after_closure_or_for_another_registrar() {
 		);
 		assert_noop!(
 			CivicIdentity::set_status(signed(AUDITOR), person(), SubjectStatus::Closed, 1),
-			Error::<Test>::RoleNotHeld
+			ROLE_NOT_HELD
 		);
 		assert_ok!(CivicIdentity::set_status(
 			signed(POLICE_OFFICER),

@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 mod expiry;
+mod integrity;
 mod objection;
 mod publication_limits;
 mod record;
@@ -10,10 +11,14 @@ mod revoke;
 mod score;
 
 use crate::{mock::*, Error, Event, RecordStatus, Records};
-use civitas_primitives::{CreditCategory, RecordId, SubjectId};
+use civitas_primitives::{
+	testing::{NOT_OFFICER, ROLE_NOT_HELD},
+	CreditCategory, RecordId, SubjectId,
+};
 use polkadot_sdk::{
 	frame_support::{assert_noop, assert_ok},
 	frame_system::RawOrigin,
+	sp_core::H256,
 	sp_runtime::{DispatchError, DispatchResult},
 };
 
@@ -27,16 +32,11 @@ fn signed(who: u64) -> RuntimeOrigin {
 	RawOrigin::Signed(who).into()
 }
 
-/// The tax bureau records a tax entry of `delta` about `subject`, published `period` blocks.
+/// The tax bureau records a tax entry of `delta` about `subject`, published `period` blocks,
+/// each with a decision document of its own.
 fn record_tax(subject: SubjectId, delta: i32, period: u64) -> DispatchResult {
-	CreditRecords::record(
-		signed(TAX_OFFICER),
-		subject,
-		CreditCategory::Tax,
-		delta,
-		evidence(1),
-		period,
-	)
+	let document = H256::from_low_u64_be(0x1000 + crate::NextRecordId::<Test>::get());
+	CreditRecords::record(signed(TAX_OFFICER), subject, CreditCategory::Tax, delta, document, period)
 }
 
 /// Like [`record_tax`], returning the new record's id.

@@ -169,11 +169,8 @@ fn deciding_fails_without_an_objection_or_the_adjudicator_role() {
 		);
 		assert_noop!(CreditRecords::rectify(signed(AUDITOR), 5, 1), Error::<Test>::RecordNotFound);
 		assert_ok!(CreditRecords::object(signed(ENTERPRISE_ACCOUNT), id, evidence(2)));
-		assert_noop!(
-			CreditRecords::rectify(signed(TAX_OFFICER), id, 1),
-			Error::<Test>::RoleNotHeld
-		);
-		assert_noop!(CreditRecords::uphold(signed(OUTSIDER), id, 1), Error::<Test>::NotOfficer);
+		assert_noop!(CreditRecords::rectify(signed(TAX_OFFICER), id, 1), ROLE_NOT_HELD);
+		assert_noop!(CreditRecords::uphold(signed(OUTSIDER), id, 1), NOT_OFFICER);
 	});
 }
 

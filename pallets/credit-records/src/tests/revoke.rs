@@ -47,7 +47,7 @@ fn revoke_fails_for_another_department_or_a_closed_record() {
 			CreditRecords::revoke(signed(COURT_OFFICER), id, 1),
 			Error::<Test>::NotRecorder
 		);
-		assert_noop!(CreditRecords::revoke(signed(AUDITOR), id, 1), Error::<Test>::RoleNotHeld);
+		assert_noop!(CreditRecords::revoke(signed(AUDITOR), id, 1), ROLE_NOT_HELD);
 		assert_noop!(
 			CreditRecords::revoke(signed(TAX_OFFICER), 9, 1),
 			Error::<Test>::RecordNotFound

@@ -57,3 +57,60 @@ fn ensure_role_follows_suspension_expiry_and_removal_at_once() {
 		assert!(RegistrarOrigin::try_origin(signed(REGISTRAR_CLERK)).is_err());
 	});
 }
+
+#[test]
+fn ensure_officer_names_why_it_refuses() {
+	use civitas_primitives::EnsureOfficer;
+	ExtBuilder::default().build_and_execute(|| {
+		assert_eq!(
+			RegistrarOrigin::ensure_officer(signed(REGISTRAR_CLERK)),
+			Ok((REGISTRAR, REGISTRAR_CLERK))
+		);
+		assert_eq!(
+			RegistrarOrigin::ensure_officer(signed(OUTSIDER)),
+			Err(Error::<Test>::NotOfficer.into())
+		);
+		assert_eq!(
+			CourtOrigin::ensure_officer(signed(REGISTRAR_CLERK)),
+			Err(Error::<Test>::RoleNotHeld.into())
+		);
+		assert_eq!(RegistrarOrigin::ensure_officer(root()), Err(DispatchError::BadOrigin));
+
+		assert_ok!(Departments::suspend_department(root(), REGISTRAR));
+		assert_eq!(
+			RegistrarOrigin::ensure_officer(signed(REGISTRAR_CLERK)),
+			Err(Error::<Test>::DepartmentSuspended.into())
+		);
+		assert_ok!(Departments::reinstate_department(root(), REGISTRAR));
+
+		assert_ok!(Departments::grant_role(root(), REGISTRAR, Role::IdentityRegistrar, Some(9)));
+		System::set_block_number(9);
+		assert_eq!(
+			RegistrarOrigin::ensure_officer(signed(REGISTRAR_CLERK)),
+			Err(Error::<Test>::RoleNotHeld.into())
+		);
+	});
+}
+
+#[test]
+fn ensure_department_role_agrees_with_has_role() {
+	use civitas_primitives::RoleAuthority;
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(Departments::ensure_department_role(COURT, Role::Court));
+		assert!(Departments::has_role(COURT, Role::Court));
+		assert_noop!(
+			Departments::ensure_department_role(COURT, Role::LandRegistrar),
+			Error::<Test>::RoleNotHeld
+		);
+		assert_noop!(
+			Departments::ensure_department_role(99, Role::Court),
+			Error::<Test>::DepartmentNotFound
+		);
+		assert_ok!(Departments::suspend_department(root(), COURT));
+		assert!(!Departments::has_role(COURT, Role::Court));
+		assert_noop!(
+			Departments::ensure_department_role(COURT, Role::Court),
+			Error::<Test>::DepartmentSuspended
+		);
+	});
+}

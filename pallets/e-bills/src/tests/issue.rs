@@ -47,10 +47,8 @@ fn an_enabled_enterprise_issues_an_invoice_and_a_duplicate_number_is_refused() {
 fn issue_fails_for_anyone_but_an_issuer() {
 	ExtBuilder.build_and_execute(|| {
 		assert_noop!(EBills::issue(signed(OUTSIDER), new_bill("X", 1)), Error::<Test>::NotIssuer);
-		assert_noop!(
-			EBills::issue(signed(TAX_OFFICER), new_bill("X", 1)),
-			Error::<Test>::NotIssuer
-		);
+		// An officer whose department does not issue bills is told why.
+		assert_noop!(EBills::issue(signed(TAX_OFFICER), new_bill("X", 1)), ROLE_NOT_HELD);
 		// The employer is an enterprise, but not enabled.
 		assert_noop!(
 			EBills::issue(signed(EMPLOYER_ACCOUNT), new_bill("X", 1)),
@@ -146,5 +144,59 @@ fn a_page_never_exceeds_max_page() {
 			EBills::bills_of_issuer(Issuer::Department(POWER), None, u32::MAX).len(),
 			crate::runtime_api::MAX_PAGE as usize
 		);
+	});
+}
+
+#[test]
+fn an_officer_of_a_suspended_issuer_cannot_issue() {
+	ExtBuilder.build_and_execute(|| {
+		MockRoles::suspend(POWER);
+		assert_noop!(
+			EBills::issue(signed(POWER_OFFICER), new_bill("E-1", 1)),
+			DEPARTMENT_SUSPENDED
+		);
+	});
+}
+
+#[test]
+fn bill_numbers_are_normalised_before_the_duplicate_check() {
+	ExtBuilder.build_and_execute(|| {
+		let id = power_bill("  e-2026-7 ", 100);
+		assert_eq!(id, EBills::bill_id(&Issuer::Department(POWER), b"E-2026-7"));
+		assert_eq!(Bills::<Test>::get(id).unwrap().number.into_inner(), b"E-2026-7".to_vec());
+		assert_noop!(
+			EBills::issue(signed(POWER_OFFICER), new_bill("E-2026-7", 100)),
+			Error::<Test>::DuplicateNumber
+		);
+		assert_noop!(
+			EBills::issue(signed(POWER_OFFICER), new_bill("\te-2026-7", 100)),
+			Error::<Test>::DuplicateNumber
+		);
+	});
+}
+
+#[test]
+fn bill_numbers_and_currencies_are_validated() {
+	ExtBuilder.build_and_execute(|| {
+		assert_noop!(
+			EBills::issue(signed(POWER_OFFICER), new_bill("   ", 1)),
+			Error::<Test>::NumberEmpty
+		);
+		assert_noop!(
+			EBills::issue(signed(POWER_OFFICER), new_bill("E-\u{1}", 1)),
+			Error::<Test>::NumberInvalid
+		);
+		assert_noop!(
+			EBills::issue(signed(POWER_OFFICER), new_bill("E-\u{e9}", 1)),
+			Error::<Test>::NumberInvalid
+		);
+		for currency in [*b"cny", *b"C1Y", [0, 0, 0]] {
+			let mut bill = new_bill("E-1", 1);
+			bill.currency = currency;
+			assert_noop!(
+				EBills::issue(signed(POWER_OFFICER), bill),
+				Error::<Test>::CurrencyInvalid
+			);
+		}
 	});
 }

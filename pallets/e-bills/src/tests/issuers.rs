@@ -25,14 +25,8 @@ fn the_tax_bureau_enables_and_disables_an_enterprise() {
 #[test]
 fn enabling_needs_the_tax_role_and_an_active_enterprise() {
 	ExtBuilder.build_and_execute(|| {
-		assert_noop!(
-			EBills::enable_issuer(signed(POWER_OFFICER), employer()),
-			Error::<Test>::RoleNotHeld
-		);
-		assert_noop!(
-			EBills::enable_issuer(signed(OUTSIDER), employer()),
-			Error::<Test>::NotOfficer
-		);
+		assert_noop!(EBills::enable_issuer(signed(POWER_OFFICER), employer()), ROLE_NOT_HELD);
+		assert_noop!(EBills::enable_issuer(signed(OUTSIDER), employer()), NOT_OFFICER);
 		assert_noop!(
 			EBills::enable_issuer(signed(TAX_OFFICER), person()),
 			Error::<Test>::NotActiveEnterprise

@@ -3,13 +3,18 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
 mod bill_issuer;
+mod credit_notes;
+mod entitlement;
 mod issue;
 mod issuers;
 mod lifecycle;
 mod reimbursement;
 
 use crate::{mock::*, BillStatus, Bills, Error, Event, Issuer};
-use civitas_primitives::BillId;
+use civitas_primitives::{
+	testing::{MockIdentity, MockRoles, DEPARTMENT_SUSPENDED, NOT_OFFICER, ROLE_NOT_HELD},
+	BillId,
+};
 use polkadot_sdk::{
 	frame_support::{assert_noop, assert_ok},
 	frame_system::RawOrigin,

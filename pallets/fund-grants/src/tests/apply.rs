@@ -142,7 +142,7 @@ fn people_apply_where_the_program_allows() {
 			open_to_persons: true,
 			..Programs::<Test>::get(RESEARCH).unwrap().terms
 		};
-		assert_ok!(FundGrants::create_program(signed(TREASURER), terms));
+		assert_ok!(FundGrants::create_program(RawOrigin::Root.into(), terms));
 		assert_ok!(FundGrants::apply(signed(RESEARCHER_ACCOUNT), 1, 1, H256::zero(), plan(&[1])));
 		assert_eq!(application(0).applicant, researcher());
 		assert_eq!(FundGrants::applications_of_program(1, None, 10).len(), 1);

@@ -54,8 +54,9 @@ fn clawback_is_checked() {
 			FundGrants::claw_back(signed(REVIEWER_1), pending, H256::zero(), 1),
 			Error::<Test>::RecoverExceedsPaid
 		);
+		assert_noop!(FundGrants::claw_back(signed(TREASURER), pending, H256::zero(), 0), ROLE_NOT_HELD);
 		assert_noop!(
-			FundGrants::claw_back(signed(TREASURER), pending, H256::zero(), 0),
+			FundGrants::claw_back(signed(OTHER_REVIEWER), pending, H256::zero(), 0),
 			Error::<Test>::NotOnCommittee
 		);
 		assert_noop!(
@@ -103,16 +104,11 @@ fn a_completed_grant_is_clawed_back_without_touching_a_newer_application() {
 fn a_failing_credit_record_fails_the_clawback() {
 	ExtBuilder.build_and_execute(|| {
 		let id = approved();
-		// Credit records refuse records about inactive subjects; the mock refuses all of them
-		// once the subject is deactivated.
-		civitas_primitives::testing::MockIdentity::set_subject(
-			lab(),
-			civitas_primitives::SubjectKind::Enterprise,
-			false,
-		);
+		// Credit records refuse records about unregistered subjects (the mock forgets the lab).
+		civitas_primitives::testing::MockIdentity::forget(lab());
 		assert_noop!(
 			FundGrants::claw_back(signed(REVIEWER_1), id, H256::zero(), 0),
-			polkadot_sdk::sp_runtime::DispatchError::Other("subject not active")
+			polkadot_sdk::sp_runtime::DispatchError::Other("subject not registered")
 		);
 	});
 }

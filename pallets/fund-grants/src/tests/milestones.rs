@@ -153,7 +153,7 @@ fn nothing_moves_before_approval() {
 		);
 		assert_noop!(
 			FundGrants::record_payout(signed(REVIEWER_1), id, 0, H256::zero()),
-			Error::<Test>::RoleNotHeld
+			ROLE_NOT_HELD
 		);
 		assert_noop!(
 			FundGrants::approve_milestone(signed(REVIEWER_1), id, 0),

@@ -9,6 +9,7 @@
 )]
 
 mod apply;
+mod entitlement;
 mod clawback;
 mod milestones;
 mod programs;
@@ -18,6 +19,7 @@ use crate::{
 	mock::*, Application, ApplicationId, ApplicationStatus, Applications, Error, Event,
 	MilestonePlan, MilestoneStatus, Programs,
 };
+use civitas_primitives::testing::{NOT_OFFICER, ROLE_NOT_HELD};
 use polkadot_sdk::{
 	frame_support::{assert_noop, assert_ok},
 	frame_system::RawOrigin,

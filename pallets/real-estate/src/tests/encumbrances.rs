@@ -42,10 +42,7 @@ fn a_mortgage_needs_the_bank_and_the_registrar() {
 			RealEstate::request_mortgage(signed(BANKER), FLAT, 1, H256::zero()),
 			Error::<Test>::MortgageAlreadyRequested
 		);
-		assert_noop!(
-			RealEstate::register_mortgage(signed(BANKER), FLAT, BANK),
-			Error::<Test>::RoleNotHeld
-		);
+		assert_noop!(RealEstate::register_mortgage(signed(BANKER), FLAT, BANK), ROLE_NOT_HELD);
 		assert_ok!(RealEstate::register_mortgage(signed(REGISTRAR), FLAT, BANK));
 		let Event::EncumbranceRegistered { encumbrance, department, officer, .. } = last_event()
 		else {
@@ -70,7 +67,7 @@ fn mortgage_requests_are_checked() {
 		);
 		assert_noop!(
 			RealEstate::request_mortgage(signed(REGISTRAR), FLAT, 1, H256::zero()),
-			Error::<Test>::RoleNotHeld
+			ROLE_NOT_HELD
 		);
 		assert_noop!(
 			RealEstate::request_mortgage(signed(BANKER), 42, 1, H256::zero()),
@@ -103,7 +100,7 @@ fn mortgages_are_ranked_and_juniors_move_up() {
 		);
 		assert_noop!(
 			RealEstate::release_encumbrance(signed(OUTSIDER), FLAT, 0),
-			Error::<Test>::NotOfficer
+			Error::<Test>::NotReleaser
 		);
 		assert_ok!(RealEstate::release_encumbrance(signed(BANKER), FLAT, 0));
 		assert_eq!(
@@ -140,10 +137,7 @@ fn a_freeze_blocks_new_mortgages_until_its_court_lifts_it() {
 			RealEstate::request_mortgage(signed(BANKER_2), FLAT, 1, H256::zero()),
 			Error::<Test>::PropertyFrozen
 		);
-		assert_noop!(
-			RealEstate::freeze(signed(BANKER), FLAT, H256::zero()),
-			Error::<Test>::RoleNotHeld
-		);
+		assert_noop!(RealEstate::freeze(signed(BANKER), FLAT, H256::zero()), ROLE_NOT_HELD);
 		// A second court's freeze: lifting the first keeps the property frozen.
 		assert_ok!(RealEstate::freeze(signed(JUDGE_2), FLAT, H256::repeat_byte(0xcb)));
 		assert_noop!(

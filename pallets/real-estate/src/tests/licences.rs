@@ -42,8 +42,9 @@ fn issuing_follows_the_kind_rule() {
 			issue(HOUSING_OFFICER, LicenceKind::PlanningPermit),
 			Error::<Test>::NoLicenceRule
 		);
-		assert_noop!(issue(OUTSIDER, LicenceKind::FireSafety), Error::<Test>::NotOfficer);
-		assert_noop!(issue(BANKER, LicenceKind::FireSafety), Error::<Test>::NotLicenceIssuer);
+		assert_noop!(issue(OUTSIDER, LicenceKind::FireSafety), NOT_OFFICER);
+		// The bank holds no `CredentialIssuer` role: the registry says so.
+		assert_noop!(issue(BANKER, LicenceKind::FireSafety), ROLE_NOT_HELD);
 		// Completion acceptances only from the housing commission, whatever the role.
 		civitas_primitives::testing::MockRoles::grant(BANK, Role::CredentialIssuer);
 		assert_noop!(
@@ -97,14 +98,17 @@ fn issuing_follows_the_kind_rule() {
 #[test]
 fn only_the_issuer_revokes_and_a_revoked_licence_fails_verification() {
 	ExtBuilder.build_and_execute(|| {
+		// The court holds no `CredentialIssuer` role; the bank, given it, is not the issuer.
 		assert_noop!(
 			RealEstate::revoke_licence(signed(JUDGE), FLAT, completion()),
+			ROLE_NOT_HELD
+		);
+		civitas_primitives::testing::MockRoles::grant(BANK, Role::CredentialIssuer);
+		assert_noop!(
+			RealEstate::revoke_licence(signed(BANKER), FLAT, completion()),
 			Error::<Test>::NotLicenceHolder
 		);
-		assert_noop!(
-			RealEstate::revoke_licence(signed(OUTSIDER), FLAT, completion()),
-			Error::<Test>::NotOfficer
-		);
+		assert_noop!(RealEstate::revoke_licence(signed(OUTSIDER), FLAT, completion()), NOT_OFFICER);
 		assert_noop!(
 			RealEstate::revoke_licence(signed(HOUSING_OFFICER), FLAT, H256::zero()),
 			Error::<Test>::LicenceNotFound
@@ -173,6 +177,29 @@ fn governance_sets_rules_and_requirements() {
 		assert_noop!(
 			RealEstate::complete_transfer(signed(REGISTRAR), FLAT, H256::zero()),
 			Error::<Test>::LicenceMissing
+		);
+	});
+}
+
+#[test]
+fn a_suspended_issuer_cannot_revoke() {
+	ExtBuilder.build_and_execute(|| {
+		civitas_primitives::testing::MockRoles::suspend(HOUSING);
+		assert_noop!(
+			RealEstate::revoke_licence(signed(HOUSING_OFFICER), FLAT, completion()),
+			DEPARTMENT_SUSPENDED
+		);
+	});
+}
+
+#[test]
+fn an_issuer_without_the_role_cannot_revoke() {
+	use civitas_primitives::testing::MockRoles;
+	ExtBuilder.build_and_execute(|| {
+		MockRoles::revoke(HOUSING, Role::CredentialIssuer);
+		assert_noop!(
+			RealEstate::revoke_licence(signed(HOUSING_OFFICER), FLAT, completion()),
+			ROLE_NOT_HELD
 		);
 	});
 }

@@ -15,7 +15,10 @@ mod tax;
 mod transfer;
 
 use crate::{mock::*, Error, Event, Properties, PropertyId, PropertyStatus, TitleChange};
-use civitas_primitives::SubjectId;
+use civitas_primitives::{
+	testing::{DEPARTMENT_SUSPENDED, NOT_OFFICER, ROLE_NOT_HELD},
+	SubjectId,
+};
 use polkadot_sdk::{
 	frame_support::{assert_noop, assert_ok},
 	frame_system::RawOrigin,

@@ -79,8 +79,8 @@ fn only_a_land_registrar_registers() {
 				H256::zero(),
 			)
 		};
-		assert_noop!(reg(OUTSIDER), Error::<Test>::NotOfficer);
-		assert_noop!(reg(BANKER), Error::<Test>::RoleNotHeld);
+		assert_noop!(reg(OUTSIDER), NOT_OFFICER);
+		assert_noop!(reg(BANKER), ROLE_NOT_HELD);
 	});
 }
 

@@ -46,10 +46,7 @@ fn a_period_is_assessed_once() {
 			RealEstate::assess_tax(signed(TAX_OFFICER), FLAT, 2027, 0),
 			Error::<Test>::AmountZero
 		);
-		assert_noop!(
-			RealEstate::assess_tax(signed(REGISTRAR), FLAT, 2027, 1),
-			Error::<Test>::RoleNotHeld
-		);
+		assert_noop!(RealEstate::assess_tax(signed(REGISTRAR), FLAT, 2027, 1), ROLE_NOT_HELD);
 		assert_noop!(
 			RealEstate::assess_tax(signed(TAX_OFFICER), 42, 2027, 1),
 			Error::<Test>::PropertyNotFound

@@ -212,7 +212,7 @@ fn open_transfer_checks_its_input() {
 		);
 		assert_noop!(
 			RealEstate::open_transfer(signed(BANKER), FLAT, vec![(buyer(), 1000)], 1, H256::zero()),
-			Error::<Test>::RoleNotHeld
+			ROLE_NOT_HELD
 		);
 		open_sale();
 		assert_noop!(open(vec![(buyer(), 1000)], 1), Error::<Test>::TransferAlreadyOpen);
@@ -244,10 +244,7 @@ fn cancel_needs_an_open_transfer_and_a_registrar() {
 			Error::<Test>::NoTransfer
 		);
 		open_sale();
-		assert_noop!(
-			RealEstate::cancel_transfer(signed(OUTSIDER), FLAT),
-			Error::<Test>::NotOfficer
-		);
+		assert_noop!(RealEstate::cancel_transfer(signed(OUTSIDER), FLAT), NOT_OFFICER);
 		assert_ok!(RealEstate::cancel_transfer(signed(REGISTRAR), FLAT));
 		assert_eq!(
 			last_event(),
