@@ -248,6 +248,10 @@ impl_runtime_apis! {
 			CivicIdentity::verify(credential)
 		}
 
+		fn verify_presentation(credential: CredentialId, holder: SubjectId) -> Option<CredentialVerification<BlockNumber>> {
+			CivicIdentity::verify_presentation(credential, holder)
+		}
+
 		fn credentials_of(subject: SubjectId) -> Vec<CredentialVerification<BlockNumber>> {
 			CivicIdentity::credentials_of(subject)
 		}

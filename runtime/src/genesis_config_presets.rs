@@ -145,9 +145,10 @@ pub mod schemas {
 /// legally represents `civitas-dev/enterprise/1`, which holds a business licence from Market
 /// Regulation (department 1) and a fire-safety permit from Housing (department 3).
 pub fn city_identities() -> CivicIdentityConfig {
-	let schema = |name: &str, issuer_role, max_validity, revocable| GenesisSchema {
+	let schema = |name: &str, issuer_role, issuers: &[u32], max_validity, revocable| GenesisSchema {
 		name: String::from(name),
 		issuer_role,
+		issuers: issuers.to_vec(),
 		max_validity,
 		revocable,
 	};
@@ -172,13 +173,26 @@ pub fn city_identities() -> CivicIdentityConfig {
 	use SubjectKind::{Enterprise, Person};
 	const PSB: u32 = 0;
 	const MARKET: u32 = 1;
+	const PLANNING: u32 = 2;
 	const HOUSING: u32 = 3;
 	CivicIdentityConfig {
 		schemas: vec![
-			schema("Business licence", Role::CredentialIssuer, None, true),
-			schema("Real-estate certificate", Role::LandRegistrar, None, true),
-			schema("Construction completion acceptance", Role::CredentialIssuer, None, false),
-			schema("Fire-safety inspection permit", Role::CredentialIssuer, Some(365 * DAYS), true),
+			schema("Business licence", Role::CredentialIssuer, &[MARKET], None, true),
+			schema("Real-estate certificate", Role::LandRegistrar, &[PLANNING], None, true),
+			schema(
+				"Construction completion acceptance",
+				Role::CredentialIssuer,
+				&[HOUSING],
+				None,
+				false,
+			),
+			schema(
+				"Fire-safety inspection permit",
+				Role::CredentialIssuer,
+				&[HOUSING],
+				Some(365 * DAYS),
+				true,
+			),
 		],
 		subjects: vec![
 			subject("civitas-dev/person/1", Person, PSB, None),

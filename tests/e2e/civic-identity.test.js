@@ -121,8 +121,16 @@ describe('civic identity through Polkadot.js', { timeout: 600_000 }, () => {
     assert.equal(verification.validNow.isTrue, true);
     assert.equal(verification.status.toString(), 'Active');
     assert.equal(verification.schema.toNumber(), BUSINESS_LICENCE);
-    assert.equal(verification.subject.toHex(), enterprise);
     assert.equal(verification.issuer.toNumber(), MARKET_REGULATION);
+    // The chain's answer names no holder; the holder's own claim to it is checked instead.
+    assert.equal(verification.holderMatches.isNone, true);
+    const shown = (await api.call.civicIdentityApi.verifyPresentation(certificate.id, enterprise)).unwrap();
+    assert.equal(shown.holderMatches.unwrap().isTrue, true);
+    assert.equal(shown.validNow.isTrue, true);
+    const forged = (await api.call.civicIdentityApi.verifyPresentation(
+      certificate.id, blake2AsHex('civitas-dev/enterprise/2'))).unwrap();
+    assert.equal(forged.holderMatches.unwrap().isFalse, true);
+    assert.equal(forged.validNow.isFalse, true);
     const held = await api.call.civicIdentityApi.credentialsOf(enterprise);
     assert.deepEqual(held.map((c) => c.credential.toHex()), [certificate.id]);
   });
@@ -133,8 +141,12 @@ describe('civic identity through Polkadot.js', { timeout: 600_000 }, () => {
         saltedCertificate({ forged: 'yes' }).id, BUSINESS_LICENCE, enterprise, 0, null), k.two),
       submit(api, api.tx.civicIdentity.revokeCredential(certificate.id, 1), k.eve),
     ]);
+    // Housing holds `CredentialIssuer`, but business licences are market regulation's.
+    const housingIssues = await submit(api, api.tx.civicIdentity.issueCredential(
+      saltedCertificate({ forged: 'housing' }).id, BUSINESS_LICENCE, enterprise, 0, null), k.eve);
     assert.equal(errorName(api, citizen.dispatchError), 'departments.NotOfficer');
     assert.equal(errorName(api, housing.dispatchError), 'civicIdentity.NotIssuer');
+    assert.equal(errorName(api, housingIssues.dispatchError), 'civicIdentity.NotSchemaIssuer');
     const verification = (await api.call.civicIdentityApi.verifyCredential(certificate.id)).unwrap();
     assert.equal(verification.status.toString(), 'Active');
   });

@@ -147,7 +147,7 @@ describe('permissions through Polkadot.js', { timeout: 900_000 }, () => {
     ['Departments', api.tx.departments.registerDepartment('Rogue Office', 'Government')],
     ['Departments', api.tx.departments.grantRole(8, 'LandRegistrar', null)],
     ['Departments', api.tx.departments.suspendDepartment(4)],
-    ['CivicIdentity', api.tx.civicIdentity.registerSchema('Rogue permit', 'Auditor', null, true)],
+    ['CivicIdentity', api.tx.civicIdentity.registerSchema('Rogue permit', 'Auditor', [8], null, true)],
     ['CreditRecords', api.tx.creditRecords.setPublicationLimit('Tax', 1)],
     ['EBills', api.tx.eBills.setReimbursers('Medical', [8])],
     ['RealEstate', api.tx.realEstate.setLicenceRule('FireSafety', null)],

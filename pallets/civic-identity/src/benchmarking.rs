@@ -8,10 +8,13 @@
 )]
 
 use super::*;
-use alloc::vec;
+use alloc::{vec, vec::Vec};
 use polkadot_sdk::{
 	frame_benchmarking::v2::*,
-	frame_support::traits::{EnsureOrigin, Get},
+	frame_support::{
+		pallet_prelude::BoundedVec,
+		traits::{EnsureOrigin, Get},
+	},
 	frame_system::{self, pallet_prelude::BlockNumberFor, RawOrigin},
 	sp_core::H256,
 };
@@ -46,11 +49,29 @@ fn fill_links<T: Config>(subject: SubjectId) {
 	}
 }
 
+/// The most schema issuers, the department of `officer::<T>(Role::CredentialIssuer)` last (the
+/// longest search).
+fn issuers<T: Config>() -> BoundedVec<DepartmentId, T::MaxSchemaIssuers> {
+	let (issuer, _) = officer::<T>(Role::CredentialIssuer);
+	let others = T::MaxSchemaIssuers::get().saturating_sub(1);
+	let mut issuers: Vec<DepartmentId> =
+		(0..others).map(|i| issuer.wrapping_add(1).wrapping_add(i)).collect();
+	issuers.push(issuer);
+	issuers.try_into().unwrap()
+}
+
 /// A revocable schema issued by `CredentialIssuer`, with a maximum validity (the longer check).
 fn schema<T: Config>() -> SchemaId {
 	let name = vec![b's'; T::MaxSchemaNameLength::get() as usize];
-	Pallet::<T>::do_register_schema(name, Role::CredentialIssuer, Some(1_000u32.into()), true)
-		.unwrap()
+	let issuers = issuers::<T>();
+	Pallet::<T>::do_register_schema(
+		name,
+		Role::CredentialIssuer,
+		issuers,
+		Some(1_000u32.into()),
+		true,
+	)
+	.unwrap()
 }
 
 /// An active certificate of an active enterprise, and the issuing officer.
@@ -171,17 +192,36 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn register_schema(n: Linear<1, { T::MaxSchemaNameLength::get() }>) {
+	fn register_schema(
+		n: Linear<1, { T::MaxSchemaNameLength::get() }>,
+		i: Linear<1, { T::MaxSchemaIssuers::get() }>,
+	) {
 		let origin =
 			T::GovernanceOrigin::try_successful_origin().expect("governance origin can be built");
 		let name = vec![b'n'; n as usize];
+		let issuers: BoundedVec<DepartmentId, T::MaxSchemaIssuers> =
+			(0..i).collect::<Vec<_>>().try_into().unwrap();
 		let max_validity = Some(BlockNumberFor::<T>::from(1_000u32));
 		let id = NextSchemaId::<T>::get();
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, name, Role::CredentialIssuer, max_validity, true);
+		_(origin as T::RuntimeOrigin, name, Role::CredentialIssuer, issuers, max_validity, true);
 
 		assert_eq!(Schemas::<T>::get(id).unwrap().name.len(), n as usize);
+	}
+
+	#[benchmark]
+	fn set_schema_issuers(i: Linear<1, { T::MaxSchemaIssuers::get() }>) {
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().expect("governance origin can be built");
+		let id = schema::<T>();
+		let issuers: BoundedVec<DepartmentId, T::MaxSchemaIssuers> =
+			(0..i).collect::<Vec<_>>().try_into().unwrap();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, issuers.clone());
+
+		assert_eq!(Schemas::<T>::get(id).unwrap().issuers, issuers);
 	}
 
 	#[benchmark]

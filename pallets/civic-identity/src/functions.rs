@@ -315,15 +315,29 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Registers a certificate schema and returns its id.
+	/// Checks a schema's issuers: at least one, each named once.
+	fn check_issuers(issuers: &[DepartmentId]) -> DispatchResult {
+		ensure!(!issuers.is_empty(), Error::<T>::NoSchemaIssuers);
+		for (i, department) in issuers.iter().enumerate() {
+			ensure!(
+				!issuers.iter().skip(i.saturating_add(1)).any(|d| d == department),
+				Error::<T>::DuplicateSchemaIssuer
+			);
+		}
+		Ok(())
+	}
+
 	pub(crate) fn do_register_schema(
 		name: Vec<u8>,
 		issuer_role: Role,
+		issuers: BoundedVec<DepartmentId, T::MaxSchemaIssuers>,
 		max_validity: Option<BlockNumberFor<T>>,
 		revocable: bool,
 	) -> Result<SchemaId, DispatchError> {
 		let name: BoundedVec<u8, T::MaxSchemaNameLength> =
 			name.try_into().map_err(|_| Error::<T>::SchemaNameTooLong)?;
 		ensure!(!name.is_empty(), Error::<T>::SchemaNameEmpty);
+		Self::check_issuers(&issuers)?;
 		ensure!(max_validity != Some(Zero::zero()), Error::<T>::ValidityPeriodEmpty);
 		let schema = NextSchemaId::<T>::get();
 		let next = schema.checked_add(1).ok_or(Error::<T>::MaxSchemasExceeded)?;
@@ -334,6 +348,7 @@ impl<T: Config> Pallet<T> {
 			Schema::<T> {
 				name: name.clone(),
 				issuer_role,
+				issuers: issuers.clone(),
 				max_validity,
 				revocable,
 				registered_at: frame_system::Pallet::<T>::block_number(),
@@ -343,10 +358,23 @@ impl<T: Config> Pallet<T> {
 			schema,
 			name,
 			issuer_role,
+			issuers,
 			max_validity,
 			revocable,
 		});
 		Ok(schema)
+	}
+
+	pub(crate) fn do_set_schema_issuers(
+		schema: SchemaId,
+		issuers: BoundedVec<DepartmentId, T::MaxSchemaIssuers>,
+	) -> DispatchResult {
+		let mut record = Schemas::<T>::get(schema).ok_or(Error::<T>::SchemaNotFound)?;
+		Self::check_issuers(&issuers)?;
+		record.issuers = issuers.clone();
+		Schemas::<T>::insert(schema, record);
+		Self::deposit_event(Event::SchemaIssuersSet { schema, issuers });
+		Ok(())
 	}
 
 	/// Checks a new certificate and returns it and its holder's updated record.
@@ -413,6 +441,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let schema = Schemas::<T>::get(schema_id).ok_or(Error::<T>::SchemaNotFound)?;
 		let department = T::Roles::ensure_role(&who, schema.issuer_role)?;
+		ensure!(schema.issuers.contains(&department), Error::<T>::NotSchemaIssuer);
 		let (record, holder) = Self::new_credential(
 			department,
 			&credential,
@@ -485,9 +514,12 @@ impl<T: Config> Pallet<T> {
 	/// Builds the genesis state: schemas, then subjects and their links, then certificates.
 	pub(crate) fn seed(genesis: &GenesisConfig<T>) -> DispatchResult {
 		for s in &genesis.schemas {
+			let issuers =
+				s.issuers.clone().try_into().map_err(|_| Error::<T>::MaxSchemaIssuersExceeded)?;
 			Self::do_register_schema(
 				s.name.as_bytes().to_vec(),
 				s.issuer_role,
+				issuers,
 				s.max_validity,
 				s.revocable,
 			)?;
@@ -509,6 +541,7 @@ impl<T: Config> Pallet<T> {
 		for c in &genesis.credentials {
 			let schema = Schemas::<T>::get(c.schema).ok_or(Error::<T>::SchemaNotFound)?;
 			T::Roles::ensure_department_role(c.issuer, schema.issuer_role)?;
+			ensure!(schema.issuers.contains(&c.issuer), Error::<T>::NotSchemaIssuer);
 			let (record, holder) = Self::new_credential(
 				c.issuer,
 				&c.id,
@@ -562,16 +595,23 @@ impl<T: Config> Pallet<T> {
 	/// A certificate as a verifier sees it now: its status, validity and holder's status, and
 	/// whether it may be relied on (`valid_now`).
 	pub fn verify(credential: CredentialId) -> Option<CredentialVerification<BlockNumberFor<T>>> {
+		Self::verification(credential).map(|(verification, _)| verification)
+	}
+
+	/// A certificate's verification (without its holder) and its holder.
+	fn verification(
+		credential: CredentialId,
+	) -> Option<(CredentialVerification<BlockNumberFor<T>>, SubjectId)> {
 		let c = Credentials::<T>::get(credential)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		let subject_status = Subjects::<T>::get(c.subject).map(|s| s.status);
 		let valid_now = c.status == CredentialStatus::Active
 			&& c.in_period(now)
 			&& subject_status == Some(SubjectStatus::Active);
-		Some(CredentialVerification {
+		let verification = CredentialVerification {
 			credential,
 			schema: c.schema,
-			subject: c.subject,
+			holder_matches: None,
 			issuer: c.issuer,
 			status: c.status,
 			reason: c.reason,
@@ -580,12 +620,29 @@ impl<T: Config> Pallet<T> {
 			valid_until: c.valid_until,
 			subject_status,
 			valid_now,
-		})
+		};
+		Some((verification, c.subject))
+	}
+
+	/// A certificate as its holder presents it: verified now, and whether it belongs to
+	/// `holder` (`valid_now` only if it does). The verifier learns the holder from the holder,
+	/// never from the chain.
+	pub fn verify_presentation(
+		credential: CredentialId,
+		holder: SubjectId,
+	) -> Option<CredentialVerification<BlockNumberFor<T>>> {
+		let (mut verification, actual) = Self::verification(credential)?;
+		let matches = actual == holder;
+		verification.holder_matches = Some(matches);
+		verification.valid_now = verification.valid_now && matches;
+		Some(verification)
 	}
 
 	/// Every certificate of `subject` (at most `MaxCredentialsPerSubject`), verified now.
 	pub fn credentials_of(subject: SubjectId) -> Vec<CredentialVerification<BlockNumberFor<T>>> {
-		SubjectCredentials::<T>::iter_key_prefix(subject).filter_map(Self::verify).collect()
+		SubjectCredentials::<T>::iter_key_prefix(subject)
+			.filter_map(|credential| Self::verify_presentation(credential, subject))
+			.collect()
 	}
 
 	/// A subject and its linked accounts.
@@ -607,6 +664,7 @@ impl<T: Config> Pallet<T> {
 				id,
 				name: s.name.into_inner(),
 				issuer_role: s.issuer_role,
+				issuers: s.issuers.into_inner(),
 				max_validity: s.max_validity,
 				revocable: s.revocable,
 				registered_at: s.registered_at,

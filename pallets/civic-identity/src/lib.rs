@@ -100,6 +100,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxSchemaNameLength: Get<u32>;
 
+		/// The most departments one schema names as its issuers.
+		#[pallet::constant]
+		type MaxSchemaIssuers: Get<u32>;
+
 		/// The most certificates that may ever be issued to one subject (revoked and expired
 		/// ones included: they stay on record).
 		#[pallet::constant]
@@ -276,10 +280,20 @@ pub mod pallet {
 			name: BoundedVec<u8, T::MaxSchemaNameLength>,
 			/// The role its issuers hold.
 			issuer_role: Role,
+			/// The departments that may issue it.
+			issuers: BoundedVec<DepartmentId, T::MaxSchemaIssuers>,
 			/// Its longest validity, in blocks.
 			max_validity: Option<BlockNumberFor<T>>,
 			/// Whether its certificates may be suspended or revoked.
 			revocable: bool,
+		},
+		/// Governance changed the departments that may issue a schema (certificates already
+		/// issued stay with their issuer).
+		SchemaIssuersSet {
+			/// The schema.
+			schema: SchemaId,
+			/// The departments that may issue it from now on.
+			issuers: BoundedVec<DepartmentId, T::MaxSchemaIssuers>,
 		},
 		/// A department issued a certificate.
 		CredentialIssued {
@@ -365,6 +379,14 @@ pub mod pallet {
 		SchemaNameTooLong,
 		/// The schema name is empty.
 		SchemaNameEmpty,
+		/// A schema names no issuing department.
+		NoSchemaIssuers,
+		/// A department is named twice as a schema's issuer.
+		DuplicateSchemaIssuer,
+		/// The caller's department holds the schema's role but is not one of its issuers.
+		NotSchemaIssuer,
+		/// More than `MaxSchemaIssuers` issuers (genesis only; calls take a bounded list).
+		MaxSchemaIssuersExceeded,
 		/// No more schema ids are available.
 		MaxSchemasExceeded,
 		/// No schema has this id.
@@ -608,9 +630,9 @@ pub mod pallet {
 			Self::do_unlink_account(who, account)
 		}
 
-		/// Register a certificate schema: its name, the role its issuers hold, its longest
-		/// validity in blocks (`None`: unlimited) and whether its certificates may be suspended or
-		/// revoked.
+		/// Register a certificate schema: its name, the role its issuers hold and the departments
+		/// that may issue it, its longest validity in blocks (`None`: unlimited) and whether its
+		/// certificates may be suspended or revoked.
 		///
 		/// # Origin
 		/// `GovernanceOrigin`.
@@ -620,18 +642,48 @@ pub mod pallet {
 		///
 		/// # Errors
 		/// [`Error::SchemaNameTooLong`], [`Error::SchemaNameEmpty`],
-		/// [`Error::MaxSchemasExceeded`].
+		/// [`Error::NoSchemaIssuers`], [`Error::DuplicateSchemaIssuer`],
+		/// [`Error::ValidityPeriodEmpty`], [`Error::MaxSchemasExceeded`].
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::register_schema(name.len().saturated_into()))]
+		#[pallet::weight(T::WeightInfo::register_schema(
+			name.len().saturated_into(),
+			issuers.len().saturated_into(),
+		))]
 		pub fn register_schema(
 			origin: OriginFor<T>,
 			name: Vec<u8>,
 			issuer_role: Role,
+			issuers: BoundedVec<DepartmentId, T::MaxSchemaIssuers>,
 			max_validity: Option<BlockNumberFor<T>>,
 			revocable: bool,
 		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
-			Self::do_register_schema(name, issuer_role, max_validity, revocable).map(|_| ())
+			Self::do_register_schema(name, issuer_role, issuers, max_validity, revocable)
+				.map(|_| ())
+		}
+
+		/// Change the departments that may issue a schema's certificates (a department was
+		/// reorganised). Certificates already issued stay with their issuer, who may still
+		/// suspend, reinstate or revoke them while it holds the schema's role.
+		///
+		/// # Origin
+		/// `GovernanceOrigin`.
+		///
+		/// # Events
+		/// [`Event::SchemaIssuersSet`].
+		///
+		/// # Errors
+		/// [`Error::SchemaNotFound`], [`Error::NoSchemaIssuers`],
+		/// [`Error::DuplicateSchemaIssuer`].
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::set_schema_issuers(issuers.len().saturated_into()))]
+		pub fn set_schema_issuers(
+			origin: OriginFor<T>,
+			schema: SchemaId,
+			issuers: BoundedVec<DepartmentId, T::MaxSchemaIssuers>,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_set_schema_issuers(schema, issuers)
 		}
 
 		/// Issue the certificate `credential` (the hash of its document, or the Merkle root of

@@ -61,6 +61,7 @@ impl pallet_civic_identity::Config for Test {
 	type MaxLinkedAccounts = ConstU32<2>;
 	type LinkOfferPeriod = polkadot_sdk::frame_support::traits::ConstU64<LINK_OFFER_PERIOD>;
 	type MaxSchemaNameLength = ConstU32<32>;
+	type MaxSchemaIssuers = ConstU32<3>;
 	type MaxCredentialsPerSubject = ConstU32<3>;
 	type WeightInfo = ();
 }
@@ -126,6 +127,7 @@ impl Default for ExtBuilder {
 		let schema = |name: &str, max_validity, revocable| GenesisSchema {
 			name: name.into(),
 			issuer_role: Role::CredentialIssuer,
+			issuers: vec![MARKET, HOUSING],
 			max_validity,
 			revocable,
 		};

@@ -15,8 +15,9 @@ pub struct CredentialVerification<BlockNumber> {
 	pub credential: CredentialId,
 	/// Its schema.
 	pub schema: SchemaId,
-	/// Its holder.
-	pub subject: SubjectId,
+	/// Whether it belongs to the holder the verifier was shown (`verify_presentation`,
+	/// `credentials_of`); `None` from `verify_credential`, which never names the holder.
+	pub holder_matches: Option<bool>,
 	/// The issuing department.
 	pub issuer: DepartmentId,
 	/// Active, suspended or revoked.
@@ -56,6 +57,8 @@ pub struct SchemaInfo<BlockNumber> {
 	pub name: Vec<u8>,
 	/// The role its issuers hold.
 	pub issuer_role: Role,
+	/// The departments that may issue it.
+	pub issuers: Vec<DepartmentId>,
 	/// Its longest validity, in blocks.
 	pub max_validity: Option<BlockNumber>,
 	/// Whether its certificates may be suspended or revoked.
@@ -71,8 +74,13 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 		AccountId: Codec,
 		BlockNumber: Codec,
 	{
-		/// Verify a certificate at this block: `None` if it was never issued.
+		/// Verify a certificate at this block: `None` if it was never issued. Says what a
+		/// verifier needs (valid or not, schema, issuer, period) without naming its holder.
 		fn verify_credential(credential: CredentialId) -> Option<CredentialVerification<BlockNumber>>;
+
+		/// Verify a certificate as `holder` presents it: as `verify_credential`, plus whether it
+		/// belongs to `holder` (and `valid_now` only if it does).
+		fn verify_presentation(credential: CredentialId, holder: SubjectId) -> Option<CredentialVerification<BlockNumber>>;
 
 		/// Every certificate of `subject`, verified at this block.
 		fn credentials_of(subject: SubjectId) -> Vec<CredentialVerification<BlockNumber>>;

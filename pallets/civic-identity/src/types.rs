@@ -106,6 +106,9 @@ pub struct Schema<T: Config> {
 	/// The role a department must hold to issue, suspend, reinstate or revoke certificates of
 	/// this schema.
 	pub issuer_role: Role,
+	/// The departments that may issue it (holding `issuer_role` too): a business licence comes
+	/// from market regulation, not from any department with the role.
+	pub issuers: BoundedVec<DepartmentId, T::MaxSchemaIssuers>,
 	/// The longest a certificate may be valid, in blocks from its `valid_from`; `None`: it may be
 	/// valid indefinitely.
 	pub max_validity: Option<BlockNumberFor<T>>,
@@ -179,6 +182,8 @@ pub struct GenesisSchema<BlockNumber> {
 	pub name: String,
 	/// The role that issues it.
 	pub issuer_role: Role,
+	/// The departments that may issue it.
+	pub issuers: Vec<DepartmentId>,
 	/// The longest validity, in blocks.
 	pub max_validity: Option<BlockNumber>,
 	/// Whether its certificates may be suspended or revoked.

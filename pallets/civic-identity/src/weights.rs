@@ -53,7 +53,8 @@ pub trait WeightInfo {
 	fn propose_link() -> Weight;
 	fn accept_link() -> Weight;
 	fn unlink_account() -> Weight;
-	fn register_schema(n: u32, ) -> Weight;
+	fn register_schema(n: u32, i: u32, ) -> Weight;
+	fn set_schema_issuers(i: u32, ) -> Weight;
 	fn issue_credential() -> Weight;
 	fn suspend_credential() -> Weight;
 	fn reinstate_credential() -> Weight;
@@ -187,7 +188,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CivicIdentity::Schemas` (r:0 w:1)
 	/// Proof: `CivicIdentity::Schemas` (`max_values`: None, `max_size`: Some(153), added: 2628, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 128]`.
-	fn register_schema(n: u32, ) -> Weight {
+	fn set_schema_issuers(_i: u32, ) -> Weight { Self::register_schema(1, 1) }
+	fn register_schema(n: u32, _i: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `269`
 		//  Estimated: `1489`
@@ -398,7 +400,8 @@ impl WeightInfo for () {
 	/// Storage: `CivicIdentity::Schemas` (r:0 w:1)
 	/// Proof: `CivicIdentity::Schemas` (`max_values`: None, `max_size`: Some(153), added: 2628, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 128]`.
-	fn register_schema(n: u32, ) -> Weight {
+	fn set_schema_issuers(_i: u32, ) -> Weight { Self::register_schema(1, 1) }
+	fn register_schema(n: u32, _i: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `269`
 		//  Estimated: `1489`

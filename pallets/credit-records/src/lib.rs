@@ -6,7 +6,7 @@
 //!
 //! ## Rules
 //!
-//! - An officer of a department holding [`Role::CreditRecorder`] records an entry about an active
+//! - An officer of a department holding [`Role::CreditRecorder`](civitas_primitives::Role::CreditRecorder) records an entry about an active
 //!   subject: a category, a score delta (at most `MaxScoreDelta` either way), the evidence hash
 //!   and a publication period no longer than the category's limit (set by governance). Other
 //!   pallets record through [`CreditRecorder`](civitas_primitives::CreditRecorder) with their own
@@ -15,7 +15,7 @@
 //!   `0..=MaxScore`, and its standing (Commended / Normal / Watch / Restricted) follows from
 //!   thresholds. Both are kept up to date by every change, never recomputed by iteration.
 //! - The subject, through an account linked to it, may object once to an active record. The
-//!   record then stops counting until a department holding [`Role::CreditAdjudicator`] — not the
+//!   record then stops counting until a department holding [`Role::CreditAdjudicator`](civitas_primitives::Role::CreditAdjudicator) — not the
 //!   recording department — upholds it (it counts again) or rectifies it (it never counts again).
 //! - An objection not decided within `ObjectionPeriod` is **escalated**: an event flags it to
 //!   governance and auditors, the record keeps not counting (the subject has the benefit of the
@@ -57,7 +57,7 @@ pub use weights::WeightInfo;
 
 use civitas_primitives::{
 	CreditCategory, CreditStanding, DepartmentId, EnsureOfficer, IdentityProvider, ReasonCode,
-	RecordId, Role, SubjectId,
+	RecordId, SubjectId,
 };
 
 // FRAME's macros expand to `expect` on values they construct themselves (storage prefixes, the

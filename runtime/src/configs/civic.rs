@@ -67,6 +67,8 @@ impl pallet_civic_identity::Config for Runtime {
 	type MaxLinkedAccounts = ConstU32<8>;
 	type LinkOfferPeriod = LinkOfferPeriod;
 	type MaxSchemaNameLength = ConstU32<128>;
+	/// The departments that issue one kind of certificate (a district office each, at most).
+	type MaxSchemaIssuers = ConstU32<16>;
 	/// A large enterprise's licences, permits and certificates over its lifetime.
 	type MaxCredentialsPerSubject = ConstU32<1024>;
 	type WeightInfo = pallet_civic_identity::weights::SubstrateWeight<Runtime>;

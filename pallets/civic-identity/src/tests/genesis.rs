@@ -36,6 +36,7 @@ fn genesis_rejects_a_certificate_from_a_department_without_the_role() {
 		schemas: vec![crate::GenesisSchema {
 			name: "Licence".into(),
 			issuer_role: civitas_primitives::Role::CredentialIssuer,
+			issuers: vec![MARKET],
 			max_validity: None,
 			revocable: true,
 		}],

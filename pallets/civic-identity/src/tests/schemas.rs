@@ -1,6 +1,31 @@
 use super::*;
 use crate::{NextSchemaId, Schemas};
-use civitas_primitives::Role;
+use civitas_primitives::{DepartmentId, Role};
+use polkadot_sdk::{
+	frame_support::{traits::ConstU32, BoundedVec},
+	sp_core::H256,
+};
+
+fn issuers(departments: &[DepartmentId]) -> BoundedVec<DepartmentId, ConstU32<3>> {
+	departments.to_vec().try_into().unwrap()
+}
+
+/// Registers a schema of `name` issued by `CredentialIssuer` departments `by`.
+fn register(
+	origin: RuntimeOrigin,
+	name: &[u8],
+	by: &[DepartmentId],
+	max_validity: Option<u64>,
+) -> polkadot_sdk::sp_runtime::DispatchResult {
+	CivicIdentity::register_schema(
+		origin,
+		name.to_vec(),
+		Role::CredentialIssuer,
+		issuers(by),
+		max_validity,
+		true,
+	)
+}
 
 #[test]
 fn governance_registers_a_schema() {
@@ -10,6 +35,7 @@ fn governance_registers_a_schema() {
 			root(),
 			b"Real-estate certificate".to_vec(),
 			Role::LandRegistrar,
+			issuers(&[HOUSING]),
 			None,
 			true
 		));
@@ -20,6 +46,7 @@ fn governance_registers_a_schema() {
 			(schema.issuer_role, schema.max_validity, schema.revocable, schema.registered_at),
 			(Role::LandRegistrar, None, true, 4)
 		);
+		assert_eq!(schema.issuers.into_inner(), vec![HOUSING]);
 		assert_eq!(NextSchemaId::<Test>::get(), 4);
 		assert_eq!(
 			last_event(),
@@ -27,6 +54,7 @@ fn governance_registers_a_schema() {
 				schema: 3,
 				name: b"Real-estate certificate".to_vec().try_into().unwrap(),
 				issuer_role: Role::LandRegistrar,
+				issuers: issuers(&[HOUSING]),
 				max_validity: None,
 				revocable: true
 			}
@@ -38,13 +66,7 @@ fn governance_registers_a_schema() {
 fn register_schema_fails_for_anyone_but_governance() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(
-			CivicIdentity::register_schema(
-				signed(MARKET_OFFICER),
-				b"x".to_vec(),
-				Role::CredentialIssuer,
-				None,
-				true
-			),
+			register(signed(MARKET_OFFICER), b"x", &[MARKET], None),
 			DispatchError::BadOrigin
 		);
 	});
@@ -54,28 +76,24 @@ fn register_schema_fails_for_anyone_but_governance() {
 fn register_schema_fails_for_a_bad_name_or_an_empty_maximum() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(
-			CivicIdentity::register_schema(
-				root(),
-				vec![b'x'; 33],
-				Role::CredentialIssuer,
-				None,
-				true
-			),
+			register(root(), &[b'x'; 33], &[MARKET], None),
 			Error::<Test>::SchemaNameTooLong
 		);
+		assert_noop!(register(root(), b"", &[MARKET], None), Error::<Test>::SchemaNameEmpty);
 		assert_noop!(
-			CivicIdentity::register_schema(root(), vec![], Role::CredentialIssuer, None, true),
-			Error::<Test>::SchemaNameEmpty
-		);
-		assert_noop!(
-			CivicIdentity::register_schema(
-				root(),
-				b"x".to_vec(),
-				Role::CredentialIssuer,
-				Some(0),
-				true
-			),
+			register(root(), b"x", &[MARKET], Some(0)),
 			Error::<Test>::ValidityPeriodEmpty
+		);
+	});
+}
+
+#[test]
+fn register_schema_fails_without_issuers_or_with_one_twice() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(register(root(), b"x", &[], None), Error::<Test>::NoSchemaIssuers);
+		assert_noop!(
+			register(root(), b"x", &[MARKET, HOUSING, MARKET], None),
+			Error::<Test>::DuplicateSchemaIssuer
 		);
 	});
 }
@@ -84,15 +102,65 @@ fn register_schema_fails_for_a_bad_name_or_an_empty_maximum() {
 fn register_schema_fails_when_ids_run_out() {
 	ExtBuilder::default().build_and_execute(|| {
 		NextSchemaId::<Test>::put(u32::MAX);
+		assert_noop!(register(root(), b"x", &[MARKET], None), Error::<Test>::MaxSchemasExceeded);
+	});
+}
+
+#[test]
+fn a_department_with_the_role_but_not_named_by_the_schema_cannot_issue() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(register(root(), b"Food permit", &[MARKET], None));
+		// Housing holds `CredentialIssuer` too, but the schema names market regulation only.
 		assert_noop!(
-			CivicIdentity::register_schema(
-				root(),
-				b"x".to_vec(),
-				Role::CredentialIssuer,
-				None,
-				true
+			CivicIdentity::issue_credential(
+				signed(HOUSING_OFFICER),
+				H256::repeat_byte(0xc1),
+				3,
+				enterprise(),
+				1,
+				None
 			),
-			Error::<Test>::MaxSchemasExceeded
+			Error::<Test>::NotSchemaIssuer
+		);
+		assert_ok!(CivicIdentity::issue_credential(
+			signed(MARKET_OFFICER),
+			H256::repeat_byte(0xc1),
+			3,
+			enterprise(),
+			1,
+			None
+		));
+	});
+}
+
+#[test]
+fn governance_changes_a_schemas_issuers() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(register(root(), b"Food permit", &[MARKET], None));
+		assert_noop!(
+			CivicIdentity::set_schema_issuers(signed(MARKET_OFFICER), 3, issuers(&[HOUSING])),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			CivicIdentity::set_schema_issuers(root(), 9, issuers(&[HOUSING])),
+			Error::<Test>::SchemaNotFound
+		);
+		assert_noop!(
+			CivicIdentity::set_schema_issuers(root(), 3, issuers(&[])),
+			Error::<Test>::NoSchemaIssuers
+		);
+		assert_ok!(CivicIdentity::set_schema_issuers(root(), 3, issuers(&[HOUSING])));
+		assert_eq!(last_event(), Event::SchemaIssuersSet { schema: 3, issuers: issuers(&[HOUSING]) });
+		assert_noop!(
+			CivicIdentity::issue_credential(
+				signed(MARKET_OFFICER),
+				H256::repeat_byte(0xc1),
+				3,
+				enterprise(),
+				1,
+				None
+			),
+			Error::<Test>::NotSchemaIssuer
 		);
 	});
 }

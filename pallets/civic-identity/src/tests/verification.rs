@@ -11,7 +11,7 @@ fn verify_reports_a_valid_certificate() {
 			Some(CredentialVerification {
 				credential: licence(),
 				schema: LICENCE,
-				subject: enterprise(),
+				holder_matches: None,
 				issuer: MARKET,
 				status: CredentialStatus::Active,
 				reason: None,
@@ -125,5 +125,23 @@ fn queries_report_subjects_links_and_schemas() {
 				(2, b"Completion acceptance".to_vec())
 			]
 		);
+	});
+}
+
+#[test]
+fn verification_names_no_holder_but_checks_the_one_presented() {
+	ExtBuilder::default().build_and_execute(|| {
+		// The verifier is told nothing of the holder...
+		assert_eq!(CivicIdentity::verify(licence()).unwrap().holder_matches, None);
+		// ...but the holder's presentation is checked against the certificate.
+		let shown = CivicIdentity::verify_presentation(licence(), enterprise()).unwrap();
+		assert_eq!((shown.holder_matches, shown.valid_now), (Some(true), true));
+		let forged = CivicIdentity::verify_presentation(licence(), person()).unwrap();
+		assert_eq!((forged.holder_matches, forged.valid_now), (Some(false), false));
+		assert!(CivicIdentity::verify_presentation(H256::zero(), person()).is_none());
+		// A subject's own list confirms each certificate is its own.
+		assert!(CivicIdentity::credentials_of(enterprise())
+			.iter()
+			.all(|c| c.holder_matches == Some(true)));
 	});
 }
