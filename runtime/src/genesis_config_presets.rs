@@ -145,13 +145,14 @@ pub mod schemas {
 /// legally represents `civitas-dev/enterprise/1`, which holds a business licence from Market
 /// Regulation (department 1) and a fire-safety permit from Housing (department 3).
 pub fn city_identities() -> CivicIdentityConfig {
-	let schema = |name: &str, issuer_role, issuers: &[u32], max_validity, revocable| GenesisSchema {
-		name: String::from(name),
-		issuer_role,
-		issuers: issuers.to_vec(),
-		max_validity,
-		revocable,
-	};
+	let schema =
+		|name: &str, issuer_role, issuers: &[u32], max_validity, revocable| GenesisSchema {
+			name: String::from(name),
+			issuer_role,
+			issuers: issuers.to_vec(),
+			max_validity,
+			revocable,
+		};
 	let subject =
 		|label: &str, kind, registrar, legal_representative: Option<SubjectId>| GenesisSubject {
 			id: dev_id(label),

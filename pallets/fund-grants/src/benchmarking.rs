@@ -56,8 +56,11 @@ fn program<T: Config>(reviews: u32) -> (ProgramId, T::AccountId, T::AccountId) {
 	let reviewer = panel[0].clone();
 	let (treasury, treasurer) = T::TreasurerOrigin::successful_officer().unwrap();
 	let id = NextProgramId::<T>::get();
-	Pallet::<T>::do_create_program(terms::<T>(committee, panel, treasury, reviews), Actor::Governance)
-		.unwrap();
+	Pallet::<T>::do_create_program(
+		terms::<T>(committee, panel, treasury, reviews),
+		Actor::Governance,
+	)
+	.unwrap();
 	(id, reviewer, treasurer)
 }
 
@@ -85,9 +88,7 @@ fn application<T: Config>(program: ProgramId) -> (ApplicationId, T::AccountId) {
 
 /// An approved application with the most milestones, the first `approved` of them approved;
 /// returns it, its applicant's account, a reviewer and a treasurer.
-fn approved<T: Config>(
-	approved: u32,
-) -> (ApplicationId, T::AccountId, T::AccountId, T::AccountId) {
+fn approved<T: Config>(approved: u32) -> (ApplicationId, T::AccountId, T::AccountId, T::AccountId) {
 	let (program, reviewer, treasurer) = program::<T>(1);
 	let (id, applicant) = application::<T>(program);
 	let committee = T::Roles::department_of(&reviewer).unwrap();

@@ -99,10 +99,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(terms.budget > 0 && terms.max_award > 0, Error::<T>::AmountZero);
 		ensure!(terms.max_award <= terms.budget, Error::<T>::MaxAwardExceedsBudget);
 		ensure!(terms.opens_at < terms.closes_at, Error::<T>::InvalidPeriod);
-		ensure!(
-			T::Roles::has_role(terms.treasury, Role::FundTreasurer),
-			Error::<T>::NotATreasury
-		);
+		ensure!(T::Roles::has_role(terms.treasury, Role::FundTreasurer), Error::<T>::NotATreasury);
 		Self::check_panel(terms.committee, &terms.panel, terms.reviews_needed)?;
 		let program = NextProgramId::<T>::get();
 		let next = program.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;

@@ -331,19 +331,27 @@ mod benchmarks {
 		assert_eq!(Encumbrances::<T>::get(id).len() as u32, T::MaxEncumbrances::get() - 1);
 	}
 
-	/// On a nearly full licence register, every document hash compared.
+	/// On a full licence register whose only revoked licence is the last: every document hash
+	/// compared, every licence looked at for room, the revoked one pruned.
 	#[benchmark]
 	fn issue_licence() {
 		let (issuer, officer) = officer::<T>(Role::CredentialIssuer);
 		let id = property::<T>(1);
-		licences::<T>(id, issuer, T::MaxLicences::get() - 1);
+		licences::<T>(id, issuer, T::MaxLicences::get());
+		Licences::<T>::mutate(id, |l| {
+			if let Some(last) = l.last_mut() {
+				last.status = LicenceStatus::Revoked;
+			}
+		});
 		let rule = LicenceRule { role: Role::CredentialIssuer, department: Some(issuer) };
 		LicenceRules::<T>::insert(LicenceKind::FireSafety, rule);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(officer), id, LicenceKind::FireSafety, H256::repeat_byte(0xee), None);
 
-		assert_eq!(Licences::<T>::get(id).len() as u32, T::MaxLicences::get());
+		let licences = Licences::<T>::get(id);
+		assert_eq!(licences.len() as u32, T::MaxLicences::get());
+		assert!(licences.iter().all(|l| l.status == LicenceStatus::Active));
 	}
 
 	/// The last licence of a full register.
@@ -353,6 +361,11 @@ mod benchmarks {
 		let id = property::<T>(1);
 		licences::<T>(id, issuer, T::MaxLicences::get());
 		let last = hash_of(u64::from(T::MaxLicences::get()));
+		// Revoking needs the role the licence kind's rule names.
+		for kind in LICENCE_KINDS {
+			let rule = LicenceRule { role: Role::CredentialIssuer, department: Some(issuer) };
+			LicenceRules::<T>::insert(kind, rule);
+		}
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(officer), id, last);

@@ -295,7 +295,12 @@ impl<T: Config> Pallet<T> {
 		// A bank's officer consents for the bank; anyone else for the subject it is linked to.
 		let party = match T::Roles::department_with_role(&who, Role::Lender) {
 			Some(bank) => Party::Lender(bank),
-			None => Party::Subject(T::Identity::subject_of(&who).ok_or(Error::<T>::NotAParty)?),
+			None => {
+				let subject = T::Identity::subject_of(&who).ok_or(Error::<T>::NotAParty)?;
+				// A suspended, closed or dissolved party acts through its keys no more.
+				ensure!(T::Identity::is_active(&subject), Error::<T>::PartyInactive);
+				Party::Subject(subject)
+			},
 		};
 		Self::add_consent(property, transfer, party, ConsentEvidence::Signed, who)
 	}
@@ -566,6 +571,13 @@ impl<T: Config> Pallet<T> {
 			!licences.iter().any(|l| l.document_hash == document_hash),
 			Error::<T>::LicenceExists
 		);
+		// A full register makes room by dropping its oldest revoked or expired licence, so it
+		// can never be filled for good (the events keep the dropped licence's history).
+		let pruned = if licences.is_full() {
+			licences.iter().position(|l| !l.valid_at(&now)).map(|at| licences.remove(at))
+		} else {
+			None
+		};
 		let licence = Licence {
 			kind,
 			document_hash,
@@ -576,6 +588,12 @@ impl<T: Config> Pallet<T> {
 		};
 		licences.try_push(licence).map_err(|_| Error::<T>::TooManyLicences)?;
 		Licences::<T>::insert(property, licences);
+		if let Some(old) = pruned {
+			Self::deposit_event(Event::LicencePruned {
+				property,
+				document_hash: old.document_hash,
+			});
+		}
 		Self::deposit_event(Event::LicenceIssued {
 			property,
 			kind,

@@ -41,6 +41,8 @@ mod mock;
 pub mod runtime_api;
 #[cfg(test)]
 mod tests;
+#[cfg(any(test, feature = "try-runtime"))]
+mod try_state;
 pub mod types;
 pub mod weights;
 
@@ -370,6 +372,13 @@ pub mod pallet {
 			/// Its officer.
 			officer: T::AccountId,
 		},
+		/// A full licence register dropped its oldest revoked or expired licence to make room.
+		LicencePruned {
+			/// The property.
+			property: PropertyId,
+			/// The dropped licence's document hash.
+			document_hash: H256,
+		},
 		/// The issuing department revoked a licence.
 		LicenceRevoked {
 			/// The property.
@@ -456,6 +465,9 @@ pub mod pallet {
 		TransferExpired,
 		/// The caller (or subject) is not a party to the transfer.
 		NotAParty,
+		/// The consenting party is suspended, closed or dissolved: it acts through its keys no
+		/// more.
+		PartyInactive,
 		/// This party has already consented.
 		AlreadyConsented,
 		/// A party has not consented yet.
@@ -536,6 +548,13 @@ pub mod pallet {
 			assert!(T::MaxOwners::get() > 0, "MaxOwners must be positive");
 			assert!(T::MaxCadastralLength::get() > 0, "MaxCadastralLength must be positive");
 			assert!(T::MaxEncumbrances::get() > 0, "MaxEncumbrances must be positive");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(
+			_: BlockNumberFor<T>,
+		) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
 		}
 	}
 

@@ -178,8 +178,12 @@ impl ExtBuilder {
 		ext
 	}
 
+	/// Runs `test`, then checks the register's invariants.
 	pub fn build_and_execute(self, test: impl FnOnce()) {
-		self.build().execute_with(test);
+		self.build().execute_with(|| {
+			test();
+			RealEstate::do_try_state().expect("invariants hold");
+		});
 	}
 }
 

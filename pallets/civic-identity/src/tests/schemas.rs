@@ -150,7 +150,10 @@ fn governance_changes_a_schemas_issuers() {
 			Error::<Test>::NoSchemaIssuers
 		);
 		assert_ok!(CivicIdentity::set_schema_issuers(root(), 3, issuers(&[HOUSING])));
-		assert_eq!(last_event(), Event::SchemaIssuersSet { schema: 3, issuers: issuers(&[HOUSING]) });
+		assert_eq!(
+			last_event(),
+			Event::SchemaIssuersSet { schema: 3, issuers: issuers(&[HOUSING]) }
+		);
 		assert_noop!(
 			CivicIdentity::issue_credential(
 				signed(MARKET_OFFICER),

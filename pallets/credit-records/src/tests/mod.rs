@@ -36,7 +36,14 @@ fn signed(who: u64) -> RuntimeOrigin {
 /// each with a decision document of its own.
 fn record_tax(subject: SubjectId, delta: i32, period: u64) -> DispatchResult {
 	let document = H256::from_low_u64_be(0x1000 + crate::NextRecordId::<Test>::get());
-	CreditRecords::record(signed(TAX_OFFICER), subject, CreditCategory::Tax, delta, document, period)
+	CreditRecords::record(
+		signed(TAX_OFFICER),
+		subject,
+		CreditCategory::Tax,
+		delta,
+		document,
+		period,
+	)
 }
 
 /// Like [`record_tax`], returning the new record's id.

@@ -54,7 +54,10 @@ fn clawback_is_checked() {
 			FundGrants::claw_back(signed(REVIEWER_1), pending, H256::zero(), 1),
 			Error::<Test>::RecoverExceedsPaid
 		);
-		assert_noop!(FundGrants::claw_back(signed(TREASURER), pending, H256::zero(), 0), ROLE_NOT_HELD);
+		assert_noop!(
+			FundGrants::claw_back(signed(TREASURER), pending, H256::zero(), 0),
+			ROLE_NOT_HELD
+		);
 		assert_noop!(
 			FundGrants::claw_back(signed(OTHER_REVIEWER), pending, H256::zero(), 0),
 			Error::<Test>::NotOnCommittee

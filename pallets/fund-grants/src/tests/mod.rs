@@ -9,8 +9,8 @@
 )]
 
 mod apply;
-mod entitlement;
 mod clawback;
+mod entitlement;
 mod milestones;
 mod programs;
 mod review;

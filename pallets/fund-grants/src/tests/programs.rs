@@ -31,7 +31,10 @@ fn root() -> RuntimeOrigin {
 #[test]
 fn governance_creates_programs() {
 	ExtBuilder.build_and_execute(|| {
-		assert_ok!(FundGrants::create_program(root(), terms(OTHER_COMMITTEE, vec![OTHER_REVIEWER])));
+		assert_ok!(FundGrants::create_program(
+			root(),
+			terms(OTHER_COMMITTEE, vec![OTHER_REVIEWER])
+		));
 		assert_eq!(
 			last_event(),
 			Event::ProgramCreated { program: 1, budget: 2_000_000, by: Actor::Governance }
@@ -48,8 +51,14 @@ fn governance_creates_programs() {
 #[test]
 fn a_treasurer_cannot_create_a_program() {
 	ExtBuilder.build_and_execute(|| {
-		assert_noop!(FundGrants::create_program(signed(TREASURER), science()), DispatchError::BadOrigin);
-		assert_noop!(FundGrants::create_program(signed(OUTSIDER), science()), DispatchError::BadOrigin);
+		assert_noop!(
+			FundGrants::create_program(signed(TREASURER), science()),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			FundGrants::create_program(signed(OUTSIDER), science()),
+			DispatchError::BadOrigin
+		);
 	});
 }
 
@@ -68,7 +77,10 @@ fn program_terms_are_checked() {
 			create(ProgramTerms { max_award: 3_000_000, ..science() }),
 			Error::<Test>::MaxAwardExceedsBudget
 		);
-		assert_noop!(create(ProgramTerms { closes_at: 10, ..science() }), Error::<Test>::InvalidPeriod);
+		assert_noop!(
+			create(ProgramTerms { closes_at: 10, ..science() }),
+			Error::<Test>::InvalidPeriod
+		);
 		assert_noop!(
 			create(ProgramTerms { treasury: SCIENCE, ..science() }),
 			Error::<Test>::NotATreasury

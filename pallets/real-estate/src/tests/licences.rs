@@ -99,10 +99,7 @@ fn issuing_follows_the_kind_rule() {
 fn only_the_issuer_revokes_and_a_revoked_licence_fails_verification() {
 	ExtBuilder.build_and_execute(|| {
 		// The court holds no `CredentialIssuer` role; the bank, given it, is not the issuer.
-		assert_noop!(
-			RealEstate::revoke_licence(signed(JUDGE), FLAT, completion()),
-			ROLE_NOT_HELD
-		);
+		assert_noop!(RealEstate::revoke_licence(signed(JUDGE), FLAT, completion()), ROLE_NOT_HELD);
 		civitas_primitives::testing::MockRoles::grant(BANK, Role::CredentialIssuer);
 		assert_noop!(
 			RealEstate::revoke_licence(signed(BANKER), FLAT, completion()),
@@ -201,5 +198,43 @@ fn an_issuer_without_the_role_cannot_revoke() {
 			RealEstate::revoke_licence(signed(HOUSING_OFFICER), FLAT, completion()),
 			ROLE_NOT_HELD
 		);
+	});
+}
+
+#[test]
+fn revoked_and_expired_licences_free_their_slot() {
+	ExtBuilder.build_and_execute(|| {
+		let issue = |doc: u8, until| {
+			RealEstate::issue_licence(
+				signed(HOUSING_OFFICER),
+				FLAT,
+				LicenceKind::FireSafety,
+				H256::repeat_byte(doc),
+				until,
+			)
+		};
+		// The flat holds its completion acceptance; three more fill its four slots, one of them
+		// expiring at block 5.
+		assert_ok!(issue(1, Some(5)));
+		assert_ok!(issue(2, None));
+		assert_ok!(issue(3, None));
+		assert_noop!(issue(4, None), Error::<Test>::TooManyLicences);
+		// Once expired, its slot is reused.
+		System::set_block_number(6);
+		assert_ok!(issue(4, None));
+		assert_eq!(
+			System::events().iter().rev().find_map(|r| match &r.event {
+				RuntimeEvent::RealEstate(Event::LicencePruned { document_hash, .. }) =>
+					Some(*document_hash),
+				_ => None,
+			}),
+			Some(H256::repeat_byte(1))
+		);
+		assert!(RealEstate::verify_licence(FLAT, H256::repeat_byte(1)).is_none());
+		// A revoked one too.
+		assert_ok!(RealEstate::revoke_licence(signed(HOUSING_OFFICER), FLAT, H256::repeat_byte(2)));
+		assert_ok!(issue(5, None));
+		assert!(RealEstate::verify_licence(FLAT, H256::repeat_byte(2)).is_none());
+		assert_noop!(issue(6, None), Error::<Test>::TooManyLicences);
 	});
 }

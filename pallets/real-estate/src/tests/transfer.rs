@@ -256,3 +256,16 @@ fn cancel_needs_an_open_transfer_and_a_registrar() {
 		);
 	});
 }
+
+#[test]
+fn an_inactive_party_cannot_consent() {
+	ExtBuilder.build_and_execute(|| {
+		open_sale();
+		civitas_primitives::testing::MockIdentity::set_active(buyer(), false);
+		assert_noop!(
+			RealEstate::consent(signed(BUYER_ACCOUNT), FLAT),
+			Error::<Test>::PartyInactive
+		);
+		assert_ok!(RealEstate::consent(signed(SELLER_ACCOUNT), FLAT));
+	});
+}

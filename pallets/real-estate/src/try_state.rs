@@ -1,0 +1,91 @@
+//! The register's invariants, checked by `try_state` and after every unit test.
+
+use alloc::vec::Vec;
+use polkadot_sdk::{frame_support::ensure, sp_runtime::TryRuntimeError};
+
+use crate::{pallet::*, EncumbranceKind, PropertyStatus, TitleHistory, Transfers, WHOLE};
+
+impl<T: Config> Pallet<T> {
+	/// Every property is found under its cadastral reference, has one title entry per version,
+	/// and (unless retired) owners whose shares make the whole, each indexed under its share;
+	/// every index entry names a live property it owns that share of; a property is frozen exactly
+	/// while a court freeze is registered; mortgage ranks run 1..=n; encumbrance ids are below the
+	/// property's next id; licence documents appear once per property; transfers are open only on
+	/// live properties.
+	pub fn do_try_state() -> Result<(), TryRuntimeError> {
+		let next = NextPropertyId::<T>::get();
+		for (id, property) in Properties::<T>::iter() {
+			ensure!(id < next, "property id not below NextPropertyId");
+			ensure!(
+				PropertyByCadastre::<T>::get(&property.cadastral_ref) == Some(id),
+				"property missing from the cadastral index"
+			);
+			let entries = TitleHistory::<T>::iter_prefix(id).count();
+			ensure!(entries == property.version as usize, "title history out of step with version");
+
+			let encumbrances = Encumbrances::<T>::get(id);
+			let retired = property.status == PropertyStatus::Retired;
+			if !retired {
+				let total =
+					property.owners.iter().fold(0u32, |t, (_, s)| t.saturating_add(u32::from(*s)));
+				ensure!(total == u32::from(WHOLE), "owners' shares do not make the whole");
+				for (owner, share) in &property.owners {
+					ensure!(
+						PropertiesOf::<T>::get(owner, id) == Some(*share),
+						"owner's share not indexed"
+					);
+				}
+				let frozen = encumbrances
+					.iter()
+					.any(|e| matches!(e.kind, EncumbranceKind::CourtFreeze { .. }));
+				ensure!(
+					frozen == (property.status == PropertyStatus::Frozen),
+					"frozen status out of step with the court freezes"
+				);
+			}
+			let mut ranks: Vec<u8> = encumbrances
+				.iter()
+				.filter_map(|e| match e.kind {
+					EncumbranceKind::Mortgage { rank, .. } => Some(rank),
+					_ => None,
+				})
+				.collect();
+			ranks.sort_unstable();
+			ensure!(
+				ranks.iter().enumerate().all(|(i, r)| usize::from(*r) == i.saturating_add(1)),
+				"mortgage ranks do not run 1..=n"
+			);
+			let next_encumbrance = NextEncumbranceId::<T>::get(id);
+			ensure!(
+				encumbrances.iter().all(|e| e.id < next_encumbrance),
+				"encumbrance id not below the property's next id"
+			);
+			let licences = Licences::<T>::get(id);
+			for (i, licence) in licences.iter().enumerate() {
+				ensure!(
+					!licences
+						.iter()
+						.skip(i.saturating_add(1))
+						.any(|l| l.document_hash == licence.document_hash),
+					"a licence document appears twice"
+				);
+			}
+			if retired {
+				ensure!(!Transfers::<T>::contains_key(id), "a transfer open on a retired property");
+			}
+		}
+		for (owner, id, share) in PropertiesOf::<T>::iter() {
+			let owns = Properties::<T>::get(id).is_some_and(|p| {
+				p.status != PropertyStatus::Retired && p.owners.iter().any(|o| *o == (owner, share))
+			});
+			ensure!(owns, "owner index names a property the subject does not own");
+		}
+		for (_, id) in PropertyByCadastre::<T>::iter() {
+			ensure!(Properties::<T>::contains_key(id), "cadastral index names no property");
+		}
+		for (id, _) in Transfers::<T>::iter() {
+			ensure!(Properties::<T>::contains_key(id), "a transfer on no property");
+		}
+		Ok(())
+	}
+}
