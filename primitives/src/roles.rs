@@ -101,8 +101,8 @@ pub trait RoleAuthority<AccountId> {
 	#[allow(clippy::result_unit_err)]
 	fn successful_officer(role: Role) -> Result<AccountId, ()>;
 
-	/// Benchmarks only: add `n` new (not admin) officers to the existing `department` and
-	/// return them.
+	/// Benchmarks only: `n` (not admin) officers of the existing `department`, added unless an
+	/// earlier call added them already.
 	#[cfg(feature = "runtime-benchmarks")]
 	#[allow(clippy::result_unit_err)]
 	fn successful_colleagues(

@@ -4,7 +4,7 @@
 use alloc::vec::Vec;
 use codec::Encode;
 use polkadot_sdk::{
-	frame_support::{ensure, pallet_prelude::*, traits::EnsureOrigin},
+	frame_support::{ensure, pallet_prelude::*},
 	frame_system::{self, pallet_prelude::*},
 	sp_core::H256,
 	sp_io::hashing::blake2_256,
@@ -19,24 +19,34 @@ use crate::{
 use civitas_primitives::{BillKind, SubjectKind};
 
 impl<T: Config> Pallet<T> {
-	/// The issuer the signed `origin` acts for, with the account: its department if it passes
-	/// `IssuerOrigin`, else its enterprise if that is enabled and active.
-	pub(crate) fn issuer_of(origin: OriginFor<T>) -> Result<(Issuer, T::AccountId), DispatchError> {
-		let origin = match T::IssuerOrigin::try_origin(origin) {
+	/// The organisation the signed `origin` acts for, with the account: the department it serves
+	/// if it passes `O`, else the subject its account is linked to. Anyone else is refused with
+	/// `O`'s reason if an officer (suspended department, role not held), `otherwise` if not.
+	fn organisation_of<O: EnsureOfficer<OriginFor<T>, T::AccountId>>(
+		origin: OriginFor<T>,
+		otherwise: Error<T>,
+	) -> Result<(Issuer, T::AccountId), DispatchError> {
+		let origin = match O::try_origin(origin) {
 			Ok((department, who)) => return Ok((Issuer::Department(department), who)),
 			Err(origin) => origin,
 		};
 		let who = ensure_signed(origin.clone())?;
-		let Some(subject) = T::Identity::subject_of(&who) else {
-			return Err(Self::officer_refusal::<T::IssuerOrigin>(
-				origin,
-				&who,
-				Error::<T>::NotIssuer,
-			));
-		};
-		ensure!(EnabledIssuers::<T>::contains_key(subject), Error::<T>::IssuerNotEnabled);
-		ensure!(T::Identity::is_active(&subject), Error::<T>::IssuerInactive);
-		Ok((Issuer::Enterprise(subject), who))
+		match T::Identity::subject_of(&who) {
+			Some(subject) => Ok((Issuer::Enterprise(subject), who)),
+			None => Err(Self::officer_refusal::<O>(origin, &who, otherwise)),
+		}
+	}
+
+	/// The issuer the signed `origin` acts for, with the account: its department if it passes
+	/// `IssuerOrigin`, else its enterprise if that is enabled and active.
+	pub(crate) fn issuer_of(origin: OriginFor<T>) -> Result<(Issuer, T::AccountId), DispatchError> {
+		let (issuer, who) =
+			Self::organisation_of::<T::IssuerOrigin>(origin, Error::<T>::NotIssuer)?;
+		if let Issuer::Enterprise(subject) = issuer {
+			ensure!(EnabledIssuers::<T>::contains_key(subject), Error::<T>::IssuerNotEnabled);
+			ensure!(T::Identity::is_active(&subject), Error::<T>::IssuerInactive);
+		}
+		Ok((issuer, who))
 	}
 
 	/// The claimant the signed `origin` acts for, with the account: its department if it passes
@@ -44,24 +54,16 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn claimant_of(
 		origin: OriginFor<T>,
 	) -> Result<(Claimant, T::AccountId), DispatchError> {
-		let origin = match T::ReimburserOrigin::try_origin(origin) {
-			Ok((department, who)) => return Ok((Claimant::Department(department), who)),
-			Err(origin) => origin,
-		};
-		let who = ensure_signed(origin.clone())?;
-		let Some(subject) = T::Identity::subject_of(&who) else {
-			return Err(Self::officer_refusal::<T::ReimburserOrigin>(
-				origin,
-				&who,
-				Error::<T>::NotClaimant,
-			));
-		};
-		ensure!(
-			T::Identity::kind(&subject) == Some(SubjectKind::Enterprise),
-			Error::<T>::NotClaimant
-		);
-		ensure!(T::Identity::is_active(&subject), Error::<T>::ClaimantInactive);
-		Ok((Claimant::Enterprise(subject), who))
+		let (claimant, who) =
+			Self::organisation_of::<T::ReimburserOrigin>(origin, Error::<T>::NotClaimant)?;
+		if let Claimant::Enterprise(subject) = claimant {
+			ensure!(
+				T::Identity::kind(&subject) == Some(SubjectKind::Enterprise),
+				Error::<T>::NotClaimant
+			);
+			ensure!(T::Identity::is_active(&subject), Error::<T>::ClaimantInactive);
+		}
+		Ok((claimant, who))
 	}
 
 	/// Why `who`, linked to no subject, was refused: the origin's own reason for an officer
