@@ -76,7 +76,7 @@ impl<T: Config> Pallet<T> {
 		}
 		for (owner, id, share) in PropertiesOf::<T>::iter() {
 			let owns = Properties::<T>::get(id).is_some_and(|p| {
-				p.status != PropertyStatus::Retired && p.owners.iter().any(|o| *o == (owner, share))
+				p.status != PropertyStatus::Retired && p.owners.contains(&(owner, share))
 			});
 			ensure!(owns, "owner index names a property the subject does not own");
 		}

@@ -35,7 +35,7 @@ fn signed(who: u64) -> RuntimeOrigin {
 /// The tax bureau records a tax entry of `delta` about `subject`, published `period` blocks,
 /// each with a decision document of its own.
 fn record_tax(subject: SubjectId, delta: i32, period: u64) -> DispatchResult {
-	let document = H256::from_low_u64_be(0x1000 + crate::NextRecordId::<Test>::get());
+	let document = H256::from_low_u64_be(crate::NextRecordId::<Test>::get().saturating_add(0x1000));
 	CreditRecords::record(
 		signed(TAX_OFFICER),
 		subject,
