@@ -179,11 +179,12 @@ describe('real estate through Polkadot.js', { timeout: 900_000 }, () => {
     const encumbrances = await api.call.realEstateApi.encumbrances(flat);
     assert.deepEqual(encumbrances.map((e) => e.id.toNumber()), [mortgage]);
 
-    // The registrar issues the electronic certificate; the bank verifies it by its hash.
+    // The registrar issues the electronic certificate; the bank verifies it by its hash and the
+    // holder the buyer shows it.
     await ok(api, api.tx.civicIdentity.issueCredential(newCertificate, REAL_ESTATE_CERTIFICATE, BUYER, 0, null), k.dave);
-    const verified = (await api.call.civicIdentityApi.verifyCredential(newCertificate)).unwrap();
+    const verified = (await api.call.civicIdentityApi.verifyPresentation(newCertificate, BUYER)).unwrap();
     assert.equal(verified.validNow.isTrue, true);
-    assert.equal(verified.subject.toHex(), BUYER);
+    assert.equal(verified.holderMatches.unwrap().isTrue, true);
     assert.equal(verified.issuer.toNumber(), PLANNING);
     const licence = (await api.call.realEstateApi.verifyLicence(flat, completion)).unwrap();
     assert.equal(licence[1].isTrue, true);
