@@ -36,7 +36,7 @@ pub use identity::{
 	CredentialId, CredentialVerifier, IdentityProvider, ReasonCode, SchemaId, SubjectId,
 	SubjectKind,
 };
-pub use roles::{EnsureOfficer, EnsureRole, Role, RoleAuthority};
+pub use roles::{all_distinct, EnsureOfficer, EnsureRole, Role, RoleAuthority};
 
 /// Identifies a department (any organisation that writes to the chain: a government department,
 /// a court, a bank, a utility). Assigned sequentially by the departments pallet and never reused.

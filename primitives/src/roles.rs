@@ -77,21 +77,25 @@ pub trait RoleAuthority<AccountId> {
 
 	/// The department of `who` if `who` is an officer of an active department that holds `role`
 	/// unexpired now; `None` otherwise. This is the check [`EnsureRole`] makes.
-	fn department_with_role(who: &AccountId, role: Role) -> Option<DepartmentId>;
+	fn department_with_role(who: &AccountId, role: Role) -> Option<DepartmentId> {
+		Self::ensure_role(who, role).ok()
+	}
 
 	/// Whether `department` is active and holds `role` unexpired now.
-	fn has_role(department: DepartmentId, role: Role) -> bool;
+	fn has_role(department: DepartmentId, role: Role) -> bool {
+		Self::ensure_department_role(department, role).is_ok()
+	}
 
 	/// How many officers `department` has now (0 if it does not exist). One read.
 	fn officer_count(department: DepartmentId) -> u32;
 
 	/// The department on whose behalf `who` may act under `role` now, or the registry's named
-	/// error saying why not (no officer, department suspended, role not held or expired). The
-	/// same decision as [`RoleAuthority::department_with_role`]. Two reads at most.
+	/// error saying why not (no officer, department suspended, role not held or expired). Two
+	/// reads at most.
 	fn ensure_role(who: &AccountId, role: Role) -> Result<DepartmentId, DispatchError>;
 
 	/// `Ok` if `department` is active and holds `role` unexpired now, or the registry's named
-	/// error. The same decision as [`RoleAuthority::has_role`]. One read.
+	/// error. One read.
 	fn ensure_department_role(department: DepartmentId, role: Role) -> DispatchResult;
 
 	/// Benchmarks only: create (or reuse) an active department holding `role` and return one of
@@ -134,6 +138,11 @@ pub trait EnsureOfficer<O, AccountId>:
 	/// `(department, officer)` if `origin` is a signed officer allowed here; the authority's named
 	/// error for any other signed account; `BadOrigin` for an unsigned origin.
 	fn ensure_officer(origin: O) -> Result<(DepartmentId, AccountId), DispatchError>;
+
+	/// Whether `department`'s officers pass this check now: for checks on a department named in
+	/// a record (a program's treasury, a mortgage's bank), so that the runtime's permission table
+	/// decides those too. One read.
+	fn allows(department: DepartmentId) -> bool;
 
 	/// Benchmarks only: an officer (with its department) for whom this check succeeds.
 	#[cfg(feature = "runtime-benchmarks")]
@@ -184,8 +193,21 @@ where
 		}
 	}
 
+	fn allows(department: DepartmentId) -> bool {
+		A::has_role(department, R::get())
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	fn successful_officer() -> Result<(DepartmentId, AccountId), ()> {
 		A::successful_officer_of(R::get())
 	}
+}
+
+/// Whether no item of `items` appears twice (for the short, bounded lists of a call's arguments:
+/// quadratic, without allocating).
+pub fn all_distinct<T: PartialEq>(items: &[T]) -> bool {
+	items
+		.iter()
+		.enumerate()
+		.all(|(i, item)| !items.iter().skip(i.saturating_add(1)).any(|o| o == item))
 }

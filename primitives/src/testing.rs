@@ -91,14 +91,6 @@ impl RoleAuthority<u64> for MockRoles {
 		OFFICERS.with(|o| o.borrow().get(who).copied())
 	}
 
-	fn department_with_role(who: &u64, role: Role) -> Option<DepartmentId> {
-		Self::department_of(who).filter(|d| Self::has_role(*d, role))
-	}
-
-	fn has_role(department: DepartmentId, role: Role) -> bool {
-		Self::ensure_department_role(department, role).is_ok()
-	}
-
 	fn ensure_role(who: &u64, role: Role) -> Result<DepartmentId, DispatchError> {
 		let department = Self::department_of(who).ok_or(NOT_OFFICER)?;
 		Self::ensure_department_role(department, role).map(|()| department)

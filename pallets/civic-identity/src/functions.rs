@@ -9,6 +9,8 @@ use polkadot_sdk::{
 	sp_runtime::Saturating,
 };
 
+use civitas_primitives::{all_distinct, EnsureOfficer};
+
 use crate::{
 	pallet::*,
 	runtime_api::{CredentialVerification, SchemaInfo, SubjectInfo},
@@ -236,7 +238,7 @@ impl<T: Config> Pallet<T> {
 				if p.subject == subject
 					&& now < p.expires_at
 					&& department == record.registrar
-					&& T::Roles::has_role(department, Role::IdentityRegistrar) =>
+					&& T::RegistrarOrigin::allows(department) =>
 			{
 				Some((department, officer))
 			},
@@ -307,26 +309,22 @@ impl<T: Config> Pallet<T> {
 		if who == account {
 			return Ok(None);
 		}
-		let department = T::Roles::department_with_role(who, Role::IdentityRegistrar)
+		let department = T::Roles::department_of(who)
+			.filter(|d| T::RegistrarOrigin::allows(*d))
 			.ok_or(Error::<T>::NotAuthorized)?;
 		let registrar = Subjects::<T>::get(subject).map(|s| s.registrar);
 		ensure!(registrar == Some(department), Error::<T>::NotAuthorized);
 		Ok(Some(department))
 	}
 
-	/// Registers a certificate schema and returns its id.
 	/// Checks a schema's issuers: at least one, each named once.
 	fn check_issuers(issuers: &[DepartmentId]) -> DispatchResult {
 		ensure!(!issuers.is_empty(), Error::<T>::NoSchemaIssuers);
-		for (i, department) in issuers.iter().enumerate() {
-			ensure!(
-				!issuers.iter().skip(i.saturating_add(1)).any(|d| d == department),
-				Error::<T>::DuplicateSchemaIssuer
-			);
-		}
+		ensure!(all_distinct(issuers), Error::<T>::DuplicateSchemaIssuer);
 		Ok(())
 	}
 
+	/// Registers a certificate schema and returns its id.
 	pub(crate) fn do_register_schema(
 		name: Vec<u8>,
 		issuer_role: Role,

@@ -14,16 +14,6 @@ impl<T: Config> RoleAuthority<T::AccountId> for Pallet<T> {
 		Officers::<T>::get(who).map(|officer| officer.department)
 	}
 
-	fn department_with_role(who: &T::AccountId, role: Role) -> Option<DepartmentId> {
-		let department = Officers::<T>::get(who)?.department;
-		Self::has_role(department, role).then_some(department)
-	}
-
-	fn has_role(department: DepartmentId, role: Role) -> bool {
-		let now = frame_system::Pallet::<T>::block_number();
-		Departments::<T>::get(department).is_some_and(|d| d.may_act_as(role, now))
-	}
-
 	fn ensure_role(who: &T::AccountId, role: Role) -> Result<DepartmentId, DispatchError> {
 		let department = Officers::<T>::get(who).ok_or(Error::<T>::NotOfficer)?.department;
 		Self::ensure_department_role(department, role)?;

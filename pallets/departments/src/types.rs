@@ -95,11 +95,6 @@ impl<T: Config> Department<T> {
 		}
 	}
 
-	/// Whether the department is active and holds `role` unexpired at `now`.
-	pub fn may_act_as(&self, role: Role, now: BlockNumberFor<T>) -> bool {
-		self.status == DepartmentStatus::Active && self.holds(role, now)
-	}
-
 	/// The roles the department holds unexpired at `now`, whatever its status.
 	pub fn roles_in_force(&self, now: BlockNumberFor<T>) -> Vec<Role> {
 		self.roles.keys().copied().filter(|role| self.holds(*role, now)).collect()

@@ -16,7 +16,7 @@ use crate::{
 	Amount, Bill, BillId, BillStatus, ClaimAuthorisation, Claimant, DepartmentId, EnsureOfficer,
 	IdentityProvider, Issuer, NewBill, ReimbursementStatus, RoleAuthority, SubjectId,
 };
-use civitas_primitives::{BillKind, SubjectKind};
+use civitas_primitives::{all_distinct, BillKind, SubjectKind};
 
 impl<T: Config> Pallet<T> {
 	/// The organisation the signed `origin` acts for, with the account: the department it serves
@@ -26,14 +26,14 @@ impl<T: Config> Pallet<T> {
 		origin: OriginFor<T>,
 		otherwise: Error<T>,
 	) -> Result<(Issuer, T::AccountId), DispatchError> {
-		let origin = match O::try_origin(origin) {
+		let refusal = match O::ensure_officer(origin.clone()) {
 			Ok((department, who)) => return Ok((Issuer::Department(department), who)),
-			Err(origin) => origin,
+			Err(refusal) => refusal,
 		};
-		let who = ensure_signed(origin.clone())?;
+		let who = ensure_signed(origin)?;
 		match T::Identity::subject_of(&who) {
 			Some(subject) => Ok((Issuer::Enterprise(subject), who)),
-			None => Err(Self::officer_refusal::<O>(origin, &who, otherwise)),
+			None => Err(Self::officer_refusal(refusal, &who, otherwise)),
 		}
 	}
 
@@ -66,19 +66,18 @@ impl<T: Config> Pallet<T> {
 		Ok((claimant, who))
 	}
 
-	/// Why `who`, linked to no subject, was refused: the origin's own reason for an officer
+	/// Why `who`, not acting for a subject, was refused: the origin's `refusal` for an officer
 	/// (suspended department, role not held), `otherwise` for anyone else.
-	fn officer_refusal<O: EnsureOfficer<OriginFor<T>, T::AccountId>>(
-		origin: OriginFor<T>,
+	fn officer_refusal(
+		refusal: DispatchError,
 		who: &T::AccountId,
 		otherwise: Error<T>,
 	) -> DispatchError {
 		if T::Roles::department_of(who).is_some() {
-			if let Err(reason) = O::ensure_officer(origin) {
-				return reason;
-			}
+			refusal
+		} else {
+			otherwise.into()
 		}
-		otherwise.into()
 	}
 
 	/// `Ok` if `department` is `payer`'s registrar.
@@ -103,18 +102,20 @@ impl<T: Config> Pallet<T> {
 		if T::Identity::subject_of(&who) == Some(*payer) {
 			return Ok((who, None));
 		}
-		if T::Roles::department_of(&who).is_none() {
-			return Err(Error::<T>::NotPayer.into());
-		}
-		let (department, officer) = T::RegistrarOrigin::ensure_officer(origin)?;
+		let (department, officer) = T::RegistrarOrigin::ensure_officer(origin)
+			.map_err(|refusal| Self::officer_refusal(refusal, &who, Error::<T>::NotPayer))?;
 		Self::ensure_payer_registrar(payer, department)?;
 		Ok((officer, Some(department)))
 	}
 
 	/// The id of `issuer`'s bill `number`, as given or already normalised.
 	pub fn bill_id(issuer: &Issuer, number: &[u8]) -> BillId {
-		let normalised = Self::normalise_number(number).unwrap_or_default();
-		H256::from(blake2_256(&(issuer, normalised.as_slice()).encode()))
+		Self::id_of(issuer, &Self::normalise_number(number).unwrap_or_default())
+	}
+
+	/// The id of `issuer`'s bill with the normalised `number`.
+	fn id_of(issuer: &Issuer, number: &[u8]) -> BillId {
+		H256::from(blake2_256(&(issuer, number).encode()))
 	}
 
 	/// A bill number as the chain keeps it: surrounding ASCII whitespace trimmed, ASCII letters
@@ -178,7 +179,7 @@ impl<T: Config> Pallet<T> {
 		if let Some(payer) = &bill.payer {
 			ensure!(T::Identity::kind(payer).is_some(), Error::<T>::UnknownPayer);
 		}
-		let id = H256::from(blake2_256(&(issuer, number.as_slice()).encode()));
+		let id = Self::id_of(&issuer, &number);
 		ensure!(!Bills::<T>::contains_key(id), Error::<T>::DuplicateNumber);
 
 		if let Some(payer) = bill.payer {
@@ -348,9 +349,7 @@ impl<T: Config> Pallet<T> {
 		departments: BoundedVec<DepartmentId, T::MaxReimbursersPerKind>,
 	) -> DispatchResult {
 		ensure!(kind != BillKind::CreditNote, Error::<T>::IsCreditNote);
-		let mut sorted = departments.clone().into_inner();
-		sorted.sort_unstable();
-		ensure!(sorted.windows(2).all(|w| w.first() != w.get(1)), Error::<T>::DuplicateReimburser);
+		ensure!(all_distinct(&departments), Error::<T>::DuplicateReimburser);
 		if departments.is_empty() {
 			Reimbursers::<T>::remove(kind);
 		} else {

@@ -11,34 +11,34 @@ use polkadot_sdk::{
 use crate::{
 	pallet::*, Actor, Amount, Application, ApplicationId, ApplicationStatus, CreditProfile,
 	CreditRecorder, DepartmentId, IdentityProvider, Milestone, MilestonePlan, MilestoneStatus,
-	Program, ProgramId, ProgramStatus, ProgramTerms, Role, RoleAuthority, SubjectId, Vote,
-	CREDIT_SOURCE,
+	Program, ProgramId, ProgramStatus, ProgramTerms, RoleAuthority, SubjectId, Vote, CREDIT_SOURCE,
 };
-use civitas_primitives::{CreditCategory, EnsureOfficer, SubjectKind};
+use civitas_primitives::{all_distinct, CreditCategory, EnsureOfficer, SubjectKind};
 
 impl<T: Config> Pallet<T> {
-	/// Governance, or a treasurer (`TreasurerOrigin`) of the department managing `program`.
+	/// Governance, or a treasurer (`TreasurerOrigin`) with its department, which the `do_*`
+	/// function then checks against the program it reads ([`Self::ensure_treasury_of`]).
 	pub(crate) fn ensure_treasury(
 		origin: OriginFor<T>,
-		program: ProgramId,
-	) -> Result<Actor<T::AccountId>, DispatchError> {
+	) -> Result<(Actor<T::AccountId>, Option<DepartmentId>), DispatchError> {
 		match T::GovernanceOrigin::try_origin(origin) {
-			Ok(_) => Ok(Actor::Governance),
+			Ok(_) => Ok((Actor::Governance, None)),
 			Err(origin) => {
 				let (department, officer) = T::TreasurerOrigin::ensure_officer(origin)?;
-				Self::ensure_program_treasury(department, program)?;
-				Ok(Actor::Account(officer))
+				Ok((Actor::Account(officer), Some(department)))
 			},
 		}
 	}
 
-	/// `Ok` if `department` manages `program`'s budget.
-	pub(crate) fn ensure_program_treasury(
-		department: DepartmentId,
-		program: ProgramId,
+	/// `Ok` for governance (`None`), or if `department` manages `program`'s budget.
+	fn ensure_treasury_of(
+		program: &Program<T>,
+		department: Option<DepartmentId>,
 	) -> DispatchResult {
-		let record = Programs::<T>::get(program).ok_or(Error::<T>::ProgramNotFound)?;
-		ensure!(record.terms.treasury == department, Error::<T>::NotProgramTreasury);
+		ensure!(
+			department.is_none_or(|d| d == program.terms.treasury),
+			Error::<T>::NotProgramTreasury
+		);
 		Ok(())
 	}
 
@@ -63,16 +63,11 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		ensure!(reviews_needed > 0, Error::<T>::NoReviewsNeeded);
 		ensure!(reviews_needed as usize <= panel.len(), Error::<T>::ReviewsExceedPanel);
-		for (i, member) in panel.iter().enumerate() {
-			ensure!(
-				T::Roles::department_of(member) == Some(committee),
-				Error::<T>::PanelMemberNotOnCommittee
-			);
-			ensure!(
-				!panel.iter().skip(i.saturating_add(1)).any(|other| other == member),
-				Error::<T>::DuplicatePanelMember
-			);
-		}
+		ensure!(
+			panel.iter().all(|member| T::Roles::department_of(member) == Some(committee)),
+			Error::<T>::PanelMemberNotOnCommittee
+		);
+		ensure!(all_distinct(panel), Error::<T>::DuplicatePanelMember);
 		Ok(())
 	}
 
@@ -92,14 +87,11 @@ impl<T: Config> Pallet<T> {
 		by: Actor<T::AccountId>,
 	) -> DispatchResult {
 		ensure!(!terms.name.is_empty(), Error::<T>::NameEmpty);
-		ensure!(
-			T::Roles::has_role(terms.committee, Role::FundCommittee),
-			Error::<T>::NotACommittee
-		);
+		ensure!(T::CommitteeOrigin::allows(terms.committee), Error::<T>::NotACommittee);
 		ensure!(terms.budget > 0 && terms.max_award > 0, Error::<T>::AmountZero);
 		ensure!(terms.max_award <= terms.budget, Error::<T>::MaxAwardExceedsBudget);
 		ensure!(terms.opens_at < terms.closes_at, Error::<T>::InvalidPeriod);
-		ensure!(T::Roles::has_role(terms.treasury, Role::FundTreasurer), Error::<T>::NotATreasury);
+		ensure!(T::TreasurerOrigin::allows(terms.treasury), Error::<T>::NotATreasury);
 		Self::check_panel(terms.committee, &terms.panel, terms.reviews_needed)?;
 		let program = NextProgramId::<T>::get();
 		let next = program.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
@@ -136,8 +128,10 @@ impl<T: Config> Pallet<T> {
 		program: ProgramId,
 		amount: Amount,
 		by: Actor<T::AccountId>,
+		treasury: Option<DepartmentId>,
 	) -> DispatchResult {
 		let mut record = Programs::<T>::get(program).ok_or(Error::<T>::ProgramNotFound)?;
+		Self::ensure_treasury_of(&record, treasury)?;
 		ensure!(amount > 0, Error::<T>::AmountZero);
 		record.terms.budget =
 			record.terms.budget.checked_add(amount).ok_or(Error::<T>::BudgetOverflow)?;
@@ -147,8 +141,13 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_close_program(program: ProgramId, by: Actor<T::AccountId>) -> DispatchResult {
+	pub(crate) fn do_close_program(
+		program: ProgramId,
+		by: Actor<T::AccountId>,
+		treasury: Option<DepartmentId>,
+	) -> DispatchResult {
 		let mut record = Programs::<T>::get(program).ok_or(Error::<T>::ProgramNotFound)?;
+		Self::ensure_treasury_of(&record, treasury)?;
 		ensure!(record.status == ProgramStatus::Open, Error::<T>::ProgramClosed);
 		record.status = ProgramStatus::Closed;
 		Programs::<T>::insert(program, record);
@@ -421,7 +420,7 @@ impl<T: Config> Pallet<T> {
 		officer: T::AccountId,
 	) -> DispatchResult {
 		let (mut record, mut program) = Self::application_and_program(application)?;
-		ensure!(program.terms.treasury == department, Error::<T>::NotProgramTreasury);
+		Self::ensure_treasury_of(&program, Some(department))?;
 		ensure!(record.status == ApplicationStatus::Approved, Error::<T>::NotApproved);
 		Self::ensure_eligible(&record.applicant, &program)?;
 		let milestone =

@@ -5,20 +5,22 @@
 //!
 //! ## Rules
 //!
-//! - Governance or a [`Role::FundTreasurer`] officer (the Finance Bureau) creates a program, tops
-//!   up its budget and closes it. A program's `allocated` never exceeds its `budget`, and its
-//!   `disbursed` never exceeds `allocated`.
+//! - Governance creates a program, naming its committee department, the panel of that
+//!   department's officers who review, and the treasury department that manages it. Governance
+//!   or a treasurer of that department tops up its budget and closes it. A program's `allocated`
+//!   never exceeds its `budget`, and its `disbursed` never exceeds `allocated`.
 //! - An account linked to an active enterprise (or person, where the program allows) applies
 //!   while the program is open, for at most `max_award`, with milestones summing to the amount,
-//!   if the applicant's credit standing is at least the program's minimum. One open application
-//!   per applicant per program.
-//! - `FundCommittee` officers of the program's committee department review, one vote each. The
-//!   application is approved when `reviews_needed` approvals arrive — its amount is allocated at
-//!   that moment, or the deciding vote fails with `BudgetExhausted` — and rejected as soon as the
-//!   committee's remaining officers can no longer bring the approvals to `reviews_needed`.
+//!   if the applicant's credit standing (penalties under objection included) is at least the
+//!   program's minimum. One open application per applicant per program.
+//! - Panel members review, one vote each. The application is approved when `reviews_needed`
+//!   approvals arrive — its amount is allocated at that moment, or the deciding vote fails with
+//!   `BudgetExhausted` — and rejected as soon as the panel members who have not voted can no
+//!   longer bring the approvals to `reviews_needed`.
 //! - Milestones are delivered in order: the applicant submits evidence, the committee approves or
-//!   rejects it (a rejected milestone may be submitted again), and a `FundTreasurer` officer
-//!   records the payout of an approved milestone with the bank transfer's reference hash.
+//!   rejects it (a rejected milestone may be submitted again), and a treasurer of the program's
+//!   treasury records the payout of an approved milestone with the bank transfer's reference
+//!   hash. The applicant must still be active and eligible at approval and at every payout.
 //! - A committee officer claws back an approved (or completed) application: its unpaid
 //!   milestones are cancelled, their allocation returns to the program, the amount to recover is
 //!   recorded, and a negative `GrantCompliance` credit record is written for the applicant
@@ -46,7 +48,7 @@ pub use weights::WeightInfo;
 
 use civitas_primitives::{
 	Actor, Amount, CreditProfile, CreditRecorder, DepartmentId, EnsureOfficer, IdentityProvider,
-	Role, RoleAuthority, SubjectId,
+	RoleAuthority, SubjectId,
 };
 
 /// The source tag of this pallet's credit records.
@@ -494,8 +496,8 @@ pub mod pallet {
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::top_up())]
 		pub fn top_up(origin: OriginFor<T>, program: ProgramId, amount: Amount) -> DispatchResult {
-			let by = Self::ensure_treasury(origin, program)?;
-			Self::do_top_up(program, amount, by)
+			let (by, treasury) = Self::ensure_treasury(origin)?;
+			Self::do_top_up(program, amount, by, treasury)
 		}
 
 		/// Stop a program taking applications; approved ones continue.
@@ -512,8 +514,8 @@ pub mod pallet {
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::close_program())]
 		pub fn close_program(origin: OriginFor<T>, program: ProgramId) -> DispatchResult {
-			let by = Self::ensure_treasury(origin, program)?;
-			Self::do_close_program(program, by)
+			let (by, treasury) = Self::ensure_treasury(origin)?;
+			Self::do_close_program(program, by, treasury)
 		}
 
 		/// Apply to `program` for `requested`, with the proposal's hash and the milestones.

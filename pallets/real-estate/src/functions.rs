@@ -14,10 +14,10 @@ use polkadot_sdk::{
 use crate::{
 	pallet::*, Amount, BillIssuer, ConsentEvidence, DepartmentId, Encumbrance, EncumbranceKind,
 	HistoryEntry, IdentityProvider, Licence, LicenceKind, LicenceStatus, MortgageRequest, Owners,
-	Party, Property, PropertyId, PropertyStatus, Role, RoleAuthority, Share, SubjectId,
-	TaxAssessment, TitleChange, Transfer, WHOLE,
+	Party, Property, PropertyId, PropertyStatus, RoleAuthority, Share, SubjectId, TaxAssessment,
+	TitleChange, Transfer, WHOLE,
 };
-use civitas_primitives::{BillId, BillKind};
+use civitas_primitives::{BillId, BillKind, EnsureOfficer};
 
 /// Why a transfer cannot complete now; empty lists and `false` mean it can.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, codec::Decode, scale_info::TypeInfo)]
@@ -293,7 +293,8 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_consent(property: PropertyId, who: T::AccountId) -> DispatchResult {
 		let transfer = Self::transfer_in_time(property)?;
 		// A bank's officer consents for the bank; anyone else for the subject it is linked to.
-		let party = match T::Roles::department_with_role(&who, Role::Lender) {
+		let bank = T::Roles::department_of(&who).filter(|d| T::LenderOrigin::allows(*d));
+		let party = match bank {
 			Some(bank) => Party::Lender(bank),
 			None => {
 				let subject = T::Identity::subject_of(&who).ok_or(Error::<T>::NotAParty)?;
@@ -424,7 +425,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let request =
 			MortgageRequests::<T>::get(property, lender).ok_or(Error::<T>::NoMortgageRequest)?;
-		ensure!(T::Roles::has_role(lender, Role::Lender), Error::<T>::NotLender);
+		ensure!(T::LenderOrigin::allows(lender), Error::<T>::NotLender);
 		let mortgages = Encumbrances::<T>::get(property)
 			.iter()
 			.filter(|e| matches!(e.kind, EncumbranceKind::Mortgage { .. }))
@@ -485,16 +486,16 @@ impl<T: Config> Pallet<T> {
 		encumbrance: &Encumbrance<BlockNumberFor<T>>,
 	) -> Result<DepartmentId, DispatchError> {
 		let department = T::Roles::department_of(who).ok_or(Error::<T>::NotReleaser)?;
-		let holds = |role| T::Roles::department_with_role(who, role) == Some(department);
+		let court = || T::CourtOrigin::allows(department);
 		let allowed = match encumbrance.kind {
 			EncumbranceKind::Mortgage { lender, .. } => {
-				(department == lender && holds(Role::Lender)) || holds(Role::Court)
+				(department == lender && T::LenderOrigin::allows(department)) || court()
 			},
 			EncumbranceKind::CourtFreeze { .. } => {
-				department == encumbrance.registered_by && holds(Role::Court)
+				department == encumbrance.registered_by && court()
 			},
 			EncumbranceKind::Lease { .. } | EncumbranceKind::Easement { .. } => {
-				holds(Role::LandRegistrar)
+				T::RegistrarOrigin::allows(department)
 			},
 		};
 		ensure!(allowed, Error::<T>::NotReleaser);

@@ -3,6 +3,8 @@
 use alloc::vec::Vec;
 use polkadot_sdk::{frame_support::ensure, sp_runtime::TryRuntimeError};
 
+use civitas_primitives::all_distinct;
+
 use crate::{pallet::*, EncumbranceKind, PropertyStatus, TitleHistory, Transfers, WHOLE};
 
 impl<T: Config> Pallet<T> {
@@ -60,16 +62,9 @@ impl<T: Config> Pallet<T> {
 				encumbrances.iter().all(|e| e.id < next_encumbrance),
 				"encumbrance id not below the property's next id"
 			);
-			let licences = Licences::<T>::get(id);
-			for (i, licence) in licences.iter().enumerate() {
-				ensure!(
-					!licences
-						.iter()
-						.skip(i.saturating_add(1))
-						.any(|l| l.document_hash == licence.document_hash),
-					"a licence document appears twice"
-				);
-			}
+			let documents: Vec<_> =
+				Licences::<T>::get(id).iter().map(|l| l.document_hash).collect();
+			ensure!(all_distinct(&documents), "a licence document appears twice");
 			if retired {
 				ensure!(!Transfers::<T>::contains_key(id), "a transfer open on a retired property");
 			}
