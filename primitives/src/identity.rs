@@ -64,6 +64,10 @@ pub trait IdentityProvider<AccountId> {
 	/// registered. Registrars act for subjects that hold no keys of their own.
 	fn registrar_of(subject: &SubjectId) -> Option<crate::DepartmentId>;
 
+	/// Whether `subject` has at least one linked account, i.e. keys of its own to act with.
+	/// Registrars act for a subject only while it has none.
+	fn has_linked_account(subject: &SubjectId) -> bool;
+
 	/// Benchmarks only: make `registrar` the registrar of `subject`.
 	#[cfg(feature = "runtime-benchmarks")]
 	#[allow(clippy::result_unit_err)]
@@ -100,6 +104,10 @@ impl<AccountId> IdentityProvider<AccountId> for () {
 
 	fn registrar_of(_: &SubjectId) -> Option<crate::DepartmentId> {
 		None
+	}
+
+	fn has_linked_account(_: &SubjectId) -> bool {
+		false
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

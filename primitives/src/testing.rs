@@ -177,6 +177,10 @@ impl IdentityProvider<u64> for MockIdentity {
 		REGISTRARS.with(|r| r.borrow().get(subject).copied())
 	}
 
+	fn has_linked_account(subject: &SubjectId) -> bool {
+		LINKS.with(|l| l.borrow().values().any(|s| s == subject))
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	fn set_registrar(subject: &SubjectId, registrar: DepartmentId) -> Result<(), ()> {
 		Self::set_subject_registrar(*subject, registrar);

@@ -339,16 +339,22 @@ pub fn city_real_estate() -> RealEstateConfig {
 	use LicenceKind::*;
 	const PLANNING: u32 = 2;
 	const HOUSING: u32 = 3;
-	let rule = |role, department| LicenceRule { role, department };
+	let rule = |role, departments: Vec<u32>| LicenceRule {
+		role,
+		departments: departments.try_into().expect("a rule names at most 8 departments"),
+	};
 	let licence = |kind, label: &str, issuer| (kind, dev_id(label), issuer);
 	RealEstateConfig {
+		// Every kind names its departments. Since the 2019 reform, fire-safety acceptance of
+		// construction works is the housing commission's; environmental approvals stand with
+		// the planning commission until the city seeds an ecology bureau.
 		licence_rules: vec![
-			(PlanningPermit, rule(Role::LandRegistrar, Some(PLANNING))),
-			(LandUseRight, rule(Role::LandRegistrar, Some(PLANNING))),
-			(ConstructionCompletion, rule(Role::CredentialIssuer, Some(HOUSING))),
-			(PresalePermit, rule(Role::CredentialIssuer, Some(HOUSING))),
-			(FireSafety, rule(Role::CredentialIssuer, None)),
-			(EnvironmentalApproval, rule(Role::CredentialIssuer, None)),
+			(PlanningPermit, rule(Role::LandRegistrar, vec![PLANNING])),
+			(LandUseRight, rule(Role::LandRegistrar, vec![PLANNING])),
+			(ConstructionCompletion, rule(Role::CredentialIssuer, vec![HOUSING])),
+			(PresalePermit, rule(Role::CredentialIssuer, vec![HOUSING])),
+			(FireSafety, rule(Role::CredentialIssuer, vec![HOUSING])),
+			(EnvironmentalApproval, rule(Role::CredentialIssuer, vec![PLANNING])),
 		],
 		required_licences: vec![
 			(Usage::Residential, vec![ConstructionCompletion]),
@@ -361,7 +367,7 @@ pub fn city_real_estate() -> RealEstateConfig {
 				area_m2: 89,
 				usage: Usage::Residential,
 				owners: vec![(dev_id("civitas-dev/person/1"), 1000)],
-				registered_by: PLANNING,
+				registry: PLANNING,
 				licences: vec![licence(
 					ConstructionCompletion,
 					"civitas-dev/licence/completion/BJ-HD-0101-0001",
@@ -373,7 +379,7 @@ pub fn city_real_estate() -> RealEstateConfig {
 				area_m2: 420,
 				usage: Usage::Commercial,
 				owners: vec![(dev_id("civitas-dev/enterprise/1"), 1000)],
-				registered_by: PLANNING,
+				registry: PLANNING,
 				licences: vec![
 					licence(
 						ConstructionCompletion,

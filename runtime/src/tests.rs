@@ -28,11 +28,17 @@ fn dispatch(
 	who: Sr25519Keyring,
 	call: crate::RuntimeCall,
 ) -> Result<(), polkadot_sdk::sp_runtime::DispatchError> {
+	dispatch_from(who.to_account_id(), call)
+}
+
+/// Dispatches `call` signed by `account`.
+fn dispatch_from(
+	account: crate::AccountId,
+	call: crate::RuntimeCall,
+) -> Result<(), polkadot_sdk::sp_runtime::DispatchError> {
 	use polkadot_sdk::sp_runtime::traits::Dispatchable;
 
-	call.dispatch(crate::RuntimeOrigin::signed(who.to_account_id()))
-		.map(|_| ())
-		.map_err(|e| e.error)
+	call.dispatch(crate::RuntimeOrigin::signed(account)).map(|_| ()).map_err(|e| e.error)
 }
 
 /// `registrar` proposes linking `account` to `subject`; the account accepts.
@@ -383,7 +389,7 @@ mod e_bills_flow {
 /// Real estate on the real runtime: the registrar (//Dave) registers a flat, the bank
 /// (//Ferdie//stash) and the registrar register a mortgage, the court (//Charlie//stash) freezes
 /// and lifts, the Tax Bureau (//Ferdie) assesses tax through e-bills and records its payment,
-/// seller, buyer and bank consent, and the transfer completes.
+/// seller, buyer and bank consent, and a second registrar completes the transfer.
 mod real_estate_flow {
 	use super::*;
 	use crate::{genesis_config_presets::dev_id, RealEstate, Runtime, RuntimeCall};
@@ -466,25 +472,59 @@ mod real_estate_flow {
 				Ok(())
 			);
 			assert_eq!(estate(Dave, open()), Ok(()));
+			let transfer = pallet_real_estate::Transfers::<Runtime>::get(flat).expect("open");
+			assert_eq!(
+				transfer.terms,
+				pallet_real_estate::transfer_terms(
+					transfer.id,
+					flat,
+					&[(buyer, 1000)],
+					3_000_000,
+					&H256::repeat_byte(4)
+				)
+			);
 			for who in [Two, One, FerdieStash] {
-				assert_eq!(estate(who, Call::consent { property: flat }), Ok(()));
+				let consent =
+					Call::consent { property: flat, transfer: transfer.id, terms: transfer.terms };
+				assert_eq!(estate(who, consent), Ok(()));
 			}
-			let complete = || Call::complete_transfer {
-				property: flat,
-				title_certificate: H256::repeat_byte(5),
+			let complete = || {
+				RuntimeCall::RealEstate(Call::complete_transfer {
+					property: flat,
+					title_certificate: H256::repeat_byte(5),
+				})
 			};
-			assert_eq!(estate(Dave, complete()), Err(Error::<Runtime>::TaxOutstanding.into()));
+			// Four eyes: the registrar who opened it does not complete it; the department's
+			// admin adds a second registrar, who does.
+			assert_eq!(
+				dispatch(Dave, complete()),
+				Err(Error::<Runtime>::SecondOfficerRequired.into())
+			);
+			let second = crate::AccountId::from([0x2e; 32]);
+			let add = pallet_departments::Call::<Runtime>::add_officer {
+				department: 2,
+				officer: second.clone(),
+				admin: false,
+			};
+			assert_eq!(dispatch(Dave, RuntimeCall::Departments(add)), Ok(()));
+			assert_eq!(
+				dispatch_from(second.clone(), complete()),
+				Err(Error::<Runtime>::TaxOutstanding.into())
+			);
 
 			// The Tax Bureau holds BillIssuer: it records the payment in e-bills.
 			let bill = pallet_real_estate::TaxAssessments::<Runtime>::get(flat, 2026)
 				.expect("assessed")
+				.bills
+				.first()
+				.expect("one owner, one bill")
 				.bill;
 			let paid = pallet_e_bills::Call::<Runtime>::mark_paid {
 				bill,
 				payment_reference: H256::zero(),
 			};
 			assert_eq!(dispatch(Ferdie, RuntimeCall::EBills(paid)), Ok(()));
-			assert_eq!(estate(Dave, complete()), Ok(()));
+			assert_eq!(dispatch_from(second, complete()), Ok(()));
 
 			let now = pallet_real_estate::Properties::<Runtime>::get(flat).expect("exists");
 			assert_eq!(now.owners.into_inner(), vec![(buyer, 1000)]);

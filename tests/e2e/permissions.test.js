@@ -21,6 +21,9 @@ const PERSON_2 = blake2AsHex('civitas-dev/person/2');
 const ENTERPRISE_1 = blake2AsHex('civitas-dev/enterprise/1');
 const ENTERPRISE_2 = blake2AsHex('civitas-dev/enterprise/2');
 const SEEDED_BILL = 'E-2026-10-000001'; // the power company's, to person 1, paid
+const FLAT = 0; // person 1's seeded flat, kept by the Planning Commission
+const FLAT_COMPLETION = blake2AsHex('civitas-dev/licence/completion/BJ-HD-0101-0001');
+const BUSINESS_LICENCE_1 = blake2AsHex('civitas-dev/credential/business-licence/1');
 const H = (label) => blake2AsHex(label);
 
 /** The name of a failed dispatch: `section.Name` for a pallet error, else its kind. */
@@ -102,6 +105,8 @@ describe('permissions through Polkadot.js', { timeout: 900_000 }, () => {
     const fund = [k.stranger, k.person, k.employer, k.rival]
       .map((who) => api.tx.balances.transferKeepAlive(who.address, 1_000_000_000_000_000n));
     await ok(api, api.tx.utility.batchAll(fund), k.alice);
+    // Person 1's own account, so that unlinking it is a call on a real record.
+    await linkAccounts(api, k.bob, [[PERSON_1, k.person]]);
   });
 
   after(async () => {
@@ -116,14 +121,23 @@ describe('permissions through Polkadot.js', { timeout: 900_000 }, () => {
     ['CivicIdentity', api.tx.civicIdentity.setLegalRepresentative(ENTERPRISE_1, PERSON_2)],
     ['CivicIdentity', api.tx.civicIdentity.proposeLink(PERSON_1, k.stranger.address)],
     ['CivicIdentity', api.tx.civicIdentity.issueCredential(H('cred/new'), 0, ENTERPRISE_2, 1, null)],
-    ['CivicIdentity', api.tx.civicIdentity.revokeCredential(H('civitas-dev/credential/business-licence/1'), 1)],
+    ['CivicIdentity', api.tx.civicIdentity.revokeCredential(BUSINESS_LICENCE_1, 1)],
+    ['CivicIdentity', api.tx.civicIdentity.suspendCredential(BUSINESS_LICENCE_1, 1)],
+    ['CivicIdentity', api.tx.civicIdentity.reinstateCredential(BUSINESS_LICENCE_1)],
     ['CreditRecords', api.tx.creditRecords.record(ENTERPRISE_2, 'Tax', -10, H('ev'), 100)],
     ['CreditRecords', api.tx.creditRecords.revoke(1, 1)],
     ['EBills', api.tx.eBills.enableIssuer(ENTERPRISE_2)],
     ['EBills', api.tx.eBills.disableIssuer(ENTERPRISE_1)],
     ['EBills', api.tx.eBills.recordClaimantAuthorisation(PERSON_2, { Enterprise: ENTERPRISE_2 }, H('mandate'))],
     ['RealEstate', api.tx.realEstate.registerProperty('BJ-X-1', H('loc'), 80, 'Residential', [[PERSON_2, 1000]], H('cert'))],
-    ['RealEstate', api.tx.realEstate.openTransfer(0, [[PERSON_2, 1000]], 1_000_000, H('deed'))],
+    ['RealEstate', api.tx.realEstate.retireProperty(FLAT, [1])],
+    ['RealEstate', api.tx.realEstate.openTransfer(FLAT, [[PERSON_2, 1000]], 1_000_000, H('deed'))],
+    ['RealEstate', api.tx.realEstate.recordConsent(FLAT, 0, H('terms'), PERSON_2, H('paper'))],
+    ['RealEstate', api.tx.realEstate.completeTransfer(FLAT, H('cert'))],
+    ['RealEstate', api.tx.realEstate.cancelTransfer(FLAT)],
+    ['RealEstate', api.tx.realEstate.registerMortgage(FLAT, 10)],
+    ['RealEstate', api.tx.realEstate.registerEncumbrance(FLAT, { Easement: { note: H('way') } })],
+    ['RealEstate', api.tx.realEstate.revokeLicence(FLAT, FLAT_COMPLETION)],
     ['RealEstate', api.tx.realEstate.requestMortgage(1, 500_000, H('contract'))],
     ['RealEstate', api.tx.realEstate.freeze(0, H('case'))],
     ['RealEstate', api.tx.realEstate.assessTax(0, 2027, 1_000)],
@@ -132,6 +146,7 @@ describe('permissions through Polkadot.js', { timeout: 900_000 }, () => {
     ['FundGrants', api.tx.fundGrants.closeProgram(0)],
     ['FundGrants', api.tx.fundGrants.review(0, true, H('comment'))],
     ['FundGrants', api.tx.fundGrants.approveMilestone(0, 0)],
+    ['FundGrants', api.tx.fundGrants.rejectMilestone(0, 0, H('reason'))],
     ['FundGrants', api.tx.fundGrants.recordPayout(0, 0, H('ref'))],
     ['FundGrants', api.tx.fundGrants.clawBack(0, H('reason'), 1)],
   ];
@@ -144,6 +159,8 @@ describe('permissions through Polkadot.js', { timeout: 900_000 }, () => {
     }), 'eBills.NotIssuer'],
     ['EBills', api.tx.eBills.markPaid(billId(POWER, 'E-2026-10-000002'), H('p')), 'eBills.NotIssuer'],
     ['EBills', api.tx.eBills.void(billId(POWER, 'E-2026-10-000002')), 'eBills.NotIssuer'],
+    ['EBills', api.tx.eBills.issueBatch([]), 'eBills.NotIssuer'],
+    ['EBills', api.tx.eBills.reverse(billId(POWER, SEEDED_BILL), 'R-1', H('note')), 'eBills.NotIssuer'],
     ['EBills', api.tx.eBills.claimReimbursement(billId(POWER, SEEDED_BILL), 1, H('c')), 'eBills.NotClaimant'],
     ['EBills', api.tx.eBills.revokeClaimant(PERSON_1, { Enterprise: ENTERPRISE_1 }), 'eBills.NotPayer'],
   ];
@@ -156,7 +173,27 @@ describe('permissions through Polkadot.js', { timeout: 900_000 }, () => {
     ['CivicIdentity', api.tx.civicIdentity.registerSchema('Rogue permit', 'Auditor', [8], null, true)],
     ['CreditRecords', api.tx.creditRecords.setPublicationLimit('Tax', 1)],
     ['EBills', api.tx.eBills.setReimbursers('Medical', [8])],
-    ['RealEstate', api.tx.realEstate.setLicenceRule('FireSafety', null)],
+    ['Departments', api.tx.departments.revokeRole(4, 'TaxAuthority')],
+    ['Departments', api.tx.departments.reinstateDepartment(4)],
+    ['EBills', api.tx.eBills.resolveUnpaid(billId(POWER, 'E-2026-10-000002'), 'Voided')],
+    ['RealEstate', api.tx.realEstate.setLicenceRule('FireSafety', { role: 'CredentialIssuer', departments: [8] })],
+    ['RealEstate', api.tx.realEstate.setRequiredLicences('Residential', [])],
+    ['RealEstate', api.tx.realEstate.setRegistry(FLAT, 8)],
+    ['FundGrants', api.tx.fundGrants.setPanel(0, [])],
+    ['FundGrants', api.tx.fundGrants.createProgram({
+      name: 'Rogue fund', kind: 'Other', committee: 6, panel: [], treasury: 5, budget: 1_000,
+      maxAward: 1_000, opensAt: 0, closesAt: 1_000_000, minCreditStanding: 'Normal',
+      openToPersons: false, reviewsNeeded: 1,
+    })],
+  ];
+
+  /**
+   * Calls whose permission depends on the record (the account's own link, an officer list), with
+   * what a signer that is no party to the record is told.
+   */
+  const recordCalls = () => [
+    ['CivicIdentity', api.tx.civicIdentity.unlinkAccount(k.person.address), 'civicIdentity.NotAuthorized'],
+    ['Departments', api.tx.departments.removeOfficer(k.bob.address), 'departments.NotAuthorized'],
   ];
 
   const palletsOf = (calls) => [...new Set(calls.map(([pallet]) => pallet))];
@@ -166,6 +203,7 @@ describe('permissions through Polkadot.js', { timeout: 900_000 }, () => {
       ...officerCalls().map(([pallet, tx]) => [pallet, tx, 'departments.NotOfficer']),
       ...mixedCalls(),
       ...governanceCalls().map(([pallet, tx]) => [pallet, tx, 'BadOrigin']),
+      ...recordCalls(),
       ['Departments', api.tx.departments.addOfficer(0, k.stranger.address, true), 'departments.NotAuthorized'],
     ];
     await refused(k.stranger, calls.map(([, tx, expected]) => [tx, expected]), palletsOf(calls));
@@ -177,6 +215,7 @@ describe('permissions through Polkadot.js', { timeout: 900_000 }, () => {
       ...officerCalls().map(([pallet, tx]) => [pallet, tx, 'departments.RoleNotHeld']),
       ...mixedCalls().map(([pallet, tx]) => [pallet, tx, 'departments.RoleNotHeld']),
       ...governanceCalls().map(([pallet, tx]) => [pallet, tx, 'BadOrigin']),
+      ...recordCalls(),
       ['Departments', api.tx.departments.addOfficer(0, k.stranger.address, false), 'departments.NotAuthorized'],
     ];
     await refused(k.audit, calls.map(([, tx, expected]) => [tx, expected]), palletsOf(calls));
@@ -200,7 +239,6 @@ describe('permissions through Polkadot.js', { timeout: 900_000 }, () => {
   });
 
   test('an unrelated enterprise cannot claim a person\'s bill; the authorised employer can', { timeout: 300_000 }, async () => {
-    await linkAccounts(api, k.bob, [[PERSON_1, k.person]]);
     await linkAccounts(api, k.charlie, [[ENTERPRISE_1, k.employer], [ENTERPRISE_2, k.rival]]);
     const bill = billId(POWER, SEEDED_BILL);
 

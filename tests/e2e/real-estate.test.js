@@ -1,11 +1,13 @@
 // Real estate on a dev chain through Polkadot.js: the registrar registers a flat, a bank
 // registers a mortgage, a court freezes the flat and a transfer cannot open, the freeze is lifted,
-// tax is assessed and paid through e-bills, seller, buyer and bank consent, the transfer
-// completes, another department verifies the new certificate, and the history shows both owners.
+// tax is assessed and paid through e-bills, seller, buyer and bank consent to the transfer's terms
+// (the hash each wallet computes), a second registrar completes it (four eyes), another
+// department verifies the new certificate, and the history shows both owners.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
+import { stringToU8a, u8aConcat } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
 
 import { errorName, findEvent, linkAccounts, submit, submitOk as ok } from './chain.js';
@@ -28,6 +30,9 @@ describe('real estate through Polkadot.js', { timeout: 900_000 }, () => {
   let mortgage;
   let freeze;
   let taxBill;
+  let transfer;
+  const price = 320_000_000;
+  const deed = blake2AsHex('deed of sale');
   const completion = blake2AsHex('completion acceptance HD-0305-0101, 2026-09-30');
   const newCertificate = blake2AsHex('real-estate certificate 2026-0042117');
 
@@ -49,6 +54,8 @@ describe('real estate through Polkadot.js', { timeout: 900_000 }, () => {
       auditor: keyring.addFromUri('//Dave//stash'), // Audit Office: only reads.
       seller: keyring.addFromUri('//Two'), // Person 1's own account.
       buyer: keyring.addFromUri('//real-estate//buyer'), // Person 2's own account.
+      // A second registrar of the Planning Commission, added by its admin: completes (four eyes).
+      registrar: keyring.addFromUri('//real-estate//second-registrar'),
     };
   });
 
@@ -67,8 +74,11 @@ describe('real estate through Polkadot.js', { timeout: 900_000 }, () => {
   });
 
   test('seller and buyer link their own accounts', { timeout: 120_000 }, async () => {
-    await ok(api, api.tx.balances.transferKeepAlive(k.buyer.address, 1_000_000_000_000_000n), k.alice);
+    const fund = [k.buyer, k.registrar]
+      .map((who) => api.tx.balances.transferKeepAlive(who.address, 1_000_000_000_000_000n));
+    await ok(api, api.tx.utility.batchAll(fund), k.alice);
     await linkAccounts(api, k.bob, [[SELLER, k.seller], [BUYER, k.buyer]]);
+    await ok(api, api.tx.departments.addOfficer(PLANNING, k.registrar.address, false), k.dave);
   });
 
   test('the registrar registers a flat and housing attaches its completion acceptance', { timeout: 120_000 }, async () => {
@@ -131,8 +141,11 @@ describe('real estate through Polkadot.js', { timeout: 900_000 }, () => {
   test('tax is assessed, and the open transfer waits for it and for consents', { timeout: 120_000 }, async () => {
     const events = await ok(api, api.tx.realEstate.assessTax(flat, 2026, 380_000), k.ferdie);
     const assessed = findEvent(events, 'realEstate', 'TaxAssessed').data;
-    taxBill = assessed.bill.toHex();
-    assert.equal(assessed.payer.toHex(), SELLER);
+    // One owner: one bill, for the whole amount.
+    assert.equal(assessed.bills.length, 1);
+    taxBill = assessed.bills[0].bill.toHex();
+    assert.equal(assessed.bills[0].payer.toHex(), SELLER);
+    assert.equal(assessed.bills[0].amount.toNumber(), 380_000);
     assert.equal(assessed.department.toNumber(), TAX_BUREAU);
     const bill = (await api.call.eBillsApi.bill(taxBill)).unwrap();
     assert.equal(bill.kind.toString(), 'Tax');
@@ -140,33 +153,55 @@ describe('real estate through Polkadot.js', { timeout: 900_000 }, () => {
     const again = await submit(api, api.tx.realEstate.assessTax(flat, 2026, 1), k.ferdie);
     assert.equal(errorName(api, again.dispatchError), 'realEstate.AlreadyAssessed');
 
-    await ok(api, api.tx.realEstate.openTransfer(flat, [[BUYER, 1000]], 320_000_000, blake2AsHex('deed of sale')), k.dave);
+    const opened = findEvent(await ok(api, api.tx.realEstate.openTransfer(
+      flat, [[BUYER, 1000]], price, deed), k.dave), 'realEstate', 'TransferOpened').data;
+    transfer = opened.transfer.toNumber();
+    // A wallet shows the terms and hashes them itself: SCALE of the label's raw bytes, the
+    // transfer's number, the property, the buyers with shares, the price and the deed.
+    const terms = blake2AsHex(u8aConcat(
+      stringToU8a('civitas/transfer-terms'),
+      api.createType('(u64, u64, Vec<(H256, u16)>, u128, H256)',
+        [transfer, flat, [[BUYER, 1000]], price, deed]).toU8a(),
+    ));
+    assert.equal(opened.terms.toHex(), terms);
     const waiting = await blockers();
     assert.deepEqual(waiting.outstandingTax.map((b) => b.toHex()), [taxBill]);
     assert.equal(waiting.missingConsents.length, 3); // seller, buyer, bank
-    const early = await submit(api, api.tx.realEstate.completeTransfer(flat, newCertificate), k.dave);
+    const early = await submit(api, api.tx.realEstate.completeTransfer(flat, newCertificate), k.registrar);
     assert.equal(errorName(api, early.dispatchError), 'realEstate.ConsentMissing');
   });
 
   test('the tax bureau records the payment; seller, buyer and bank consent', { timeout: 180_000 }, async () => {
     await ok(api, api.tx.eBills.markPaid(taxBill, blake2AsHex('tax payment 2026-77120')), k.ferdie);
-    const stranger = await submit(api, api.tx.realEstate.consent(flat), k.auditor);
+    const { terms } = (await api.call.realEstateApi.transferStatus(flat)).unwrap()[0];
+    const stranger = await submit(api, api.tx.realEstate.consent(flat, transfer, terms), k.auditor);
     assert.equal(errorName(api, stranger.dispatchError), 'realEstate.NotAParty');
+    // A consent to other terms (a price the seller was never shown) does not count.
+    const other = await submit(api, api.tx.realEstate.consent(flat, transfer, blake2AsHex('other terms')), k.seller);
+    assert.equal(errorName(api, other.dispatchError), 'realEstate.TermsMismatch');
+    // The registrar may not sign for a party that holds keys.
+    const forSeller = await submit(api, api.tx.realEstate.recordConsent(
+      flat, transfer, terms, SELLER, blake2AsHex('paper')), k.dave);
+    assert.equal(errorName(api, forSeller.dispatchError), 'realEstate.PartyHasKeys');
     for (const [who, party] of [[k.seller, 'Subject'], [k.buyer, 'Subject'], [k.bank, 'Lender']]) {
-      const events = await ok(api, api.tx.realEstate.consent(flat), who);
+      const events = await ok(api, api.tx.realEstate.consent(flat, transfer, terms), who);
       const given = findEvent(events, 'realEstate', 'ConsentGiven').data;
       assert.equal(given.party.type, party);
       assert.equal(given.by.toString(), who.address);
+      assert.equal(given.transfer.toNumber(), transfer);
     }
     const ready = await blockers();
     assert.equal(ready.missingConsents.length + ready.outstandingTax.length + ready.missingLicences.length, 0);
   });
 
-  test('the transfer completes and another department verifies the new certificate', { timeout: 180_000 }, async () => {
-    const events = await ok(api, api.tx.realEstate.completeTransfer(flat, newCertificate), k.dave);
+  test('a second registrar completes and another department verifies the new certificate', { timeout: 180_000 }, async () => {
+    const opener = await submit(api, api.tx.realEstate.completeTransfer(flat, newCertificate), k.dave);
+    assert.equal(errorName(api, opener.dispatchError), 'realEstate.SecondOfficerRequired');
+    const events = await ok(api, api.tx.realEstate.completeTransfer(flat, newCertificate), k.registrar);
     const completed = findEvent(events, 'realEstate', 'TransferCompleted').data;
     assert.equal(completed.titleCertificate.toHex(), newCertificate);
-    assert.equal(completed.officer.toString(), k.dave.address);
+    assert.equal(completed.officer.toString(), k.registrar.address);
+    assert.equal(completed.transfer.toNumber(), transfer);
 
     const now = await property(flat);
     assert.deepEqual(now.owners.map(([s, share]) => [s.toHex(), share.toNumber()]), [[BUYER, 1000]]);

@@ -20,6 +20,10 @@ impl<T: Config> IdentityProvider<T::AccountId> for Pallet<T> {
 		Subjects::<T>::get(subject).map(|s| s.registrar)
 	}
 
+	fn has_linked_account(subject: &SubjectId) -> bool {
+		SubjectAccounts::<T>::decode_len(subject).unwrap_or(0) > 0
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	fn set_registrar(
 		subject: &SubjectId,

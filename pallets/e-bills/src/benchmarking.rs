@@ -248,5 +248,25 @@ mod benchmarks {
 		assert!(!ClaimAuthorisations::<T>::contains_key(payer, claimant));
 	}
 
+	/// An enterprise's bill, the enterprise no longer enabled (the most reads to decide that
+	/// the issuer cannot act).
+	#[benchmark]
+	fn resolve_unpaid() -> Result<(), BenchmarkError> {
+		let enterprise = T::Identity::successful_subject(SubjectKind::Enterprise, None).unwrap();
+		let payer = T::Identity::successful_subject(SubjectKind::Person, None).unwrap();
+		let id =
+			Pallet::<T>::do_issue(Issuer::Enterprise(enterprise), new_bill::<T>(0, payer), None)
+				.unwrap();
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let resolution = Resolution::Paid { payment_reference: H256::repeat_byte(1) };
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, resolution);
+
+		assert_eq!(Bills::<T>::get(id).unwrap().status, BillStatus::Paid);
+		Ok(())
+	}
+
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

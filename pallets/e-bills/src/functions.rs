@@ -14,7 +14,7 @@ use crate::{
 	pallet::*,
 	runtime_api::{BillInfo, MAX_PAGE},
 	Amount, Bill, BillId, BillStatus, ClaimAuthorisation, Claimant, DepartmentId, EnsureOfficer,
-	IdentityProvider, Issuer, NewBill, ReimbursementStatus, RoleAuthority, SubjectId,
+	IdentityProvider, Issuer, NewBill, ReimbursementStatus, Resolution, RoleAuthority, SubjectId,
 };
 use civitas_primitives::{all_distinct, BillKind, SubjectKind};
 
@@ -255,6 +255,34 @@ impl<T: Config> Pallet<T> {
 		record.status = BillStatus::Voided;
 		Bills::<T>::insert(bill, record);
 		Self::deposit_event(Event::BillVoided { bill, issuer, by });
+		Ok(())
+	}
+
+	/// Whether `issuer` can still act on its bills itself.
+	fn issuer_can_act(issuer: &Issuer) -> bool {
+		match issuer {
+			Issuer::Department(department) => T::IssuerOrigin::allows(*department),
+			Issuer::Enterprise(subject) => {
+				EnabledIssuers::<T>::contains_key(subject) && T::Identity::is_active(subject)
+			},
+		}
+	}
+
+	pub(crate) fn do_resolve_unpaid(bill: BillId, resolution: Resolution) -> DispatchResult {
+		let mut record = Bills::<T>::get(bill).ok_or(Error::<T>::BillNotFound)?;
+		ensure!(record.kind != BillKind::CreditNote, Error::<T>::IsCreditNote);
+		ensure!(record.status == BillStatus::Issued, Error::<T>::NotUnpaid);
+		ensure!(!Self::issuer_can_act(&record.issuer), Error::<T>::IssuerCanAct);
+		match resolution {
+			Resolution::Paid { payment_reference } => {
+				record.status = BillStatus::Paid;
+				record.payment_reference = Some(payment_reference);
+			},
+			Resolution::Voided => record.status = BillStatus::Voided,
+		}
+		let issuer = record.issuer;
+		Bills::<T>::insert(bill, record);
+		Self::deposit_event(Event::BillResolved { bill, issuer, resolution });
 		Ok(())
 	}
 

@@ -244,6 +244,16 @@ pub mod pallet {
 			/// The issuing account.
 			by: T::AccountId,
 		},
+		/// Governance settled (marked paid) or voided an unpaid bill whose issuer can no longer
+		/// act on it.
+		BillResolved {
+			/// The bill.
+			bill: BillId,
+			/// Its issuer.
+			issuer: Issuer,
+			/// How it was resolved.
+			resolution: Resolution,
+		},
 		/// Governance assigned the departments that reimburse a bill kind.
 		ReimbursersSet {
 			/// The bill kind.
@@ -375,6 +385,9 @@ pub mod pallet {
 		/// More than `MaxReimbursersPerKind` departments for one kind (genesis only; calls take
 		/// a bounded list).
 		MaxReimbursersExceeded,
+		/// The bill's issuer can still act on it (its department holds the issuing role and is
+		/// active, or its enterprise is enabled and active): it marks paid or voids its own bills.
+		IssuerCanAct,
 	}
 
 	#[pallet::genesis_config]
@@ -686,6 +699,31 @@ pub mod pallet {
 		) -> DispatchResult {
 			let (who, registrar) = Self::payer_or_registrar(origin, &payer)?;
 			Self::do_revoke_claimant(payer, claimant, who, registrar)
+		}
+
+		/// Settle (mark paid, with the payment reference) or void an unpaid bill whose issuer can
+		/// no longer act on it: its department suspended or without the issuing role, its
+		/// enterprise disabled or inactive. Without this, such a bill would stay outstanding for
+		/// ever and block what waits on it (a property's transfer waits on its tax bills).
+		///
+		/// # Origin
+		/// `GovernanceOrigin`.
+		///
+		/// # Events
+		/// [`Event::BillResolved`].
+		///
+		/// # Errors
+		/// [`Error::BillNotFound`], [`Error::IsCreditNote`], [`Error::NotUnpaid`],
+		/// [`Error::IssuerCanAct`].
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::resolve_unpaid())]
+		pub fn resolve_unpaid(
+			origin: OriginFor<T>,
+			bill: BillId,
+			resolution: Resolution,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_resolve_unpaid(bill, resolution)
 		}
 	}
 }

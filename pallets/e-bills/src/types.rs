@@ -39,6 +39,29 @@ pub enum Issuer {
 /// Who claimed a reimbursement: an employer or insurer.
 pub type Claimant = Issuer;
 
+/// How governance resolves an unpaid bill its issuer can no longer act on.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum Resolution {
+	/// It was paid (off chain): the hash of the payment reference.
+	Paid {
+		/// The hash of the payment reference.
+		payment_reference: H256,
+	},
+	/// It is withdrawn: nothing is owed.
+	Voided,
+}
+
 /// Where a bill stands.
 #[derive(
 	Clone,

@@ -58,6 +58,7 @@ pub trait WeightInfo {
 	fn authorise_claimant() -> Weight;
 	fn record_claimant_authorisation() -> Weight;
 	fn revoke_claimant() -> Weight;
+	fn resolve_unpaid() -> Weight;
 }
 
 /// Weights for `pallet_e_bills` using the Civitas node and recommended hardware.
@@ -284,6 +285,15 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	fn resolve_unpaid() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1443`
+		//  Estimated: `3756`
+		// Minimum execution time: 29_053_000 picoseconds.
+		Weight::from_parts(51_096_000, 3756)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 }
 
 /// For tests: the same weights, with ParityDB's read and write costs.
@@ -508,5 +518,14 @@ impl WeightInfo for () {
 		Weight::from_parts(70_445_000, 3714)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn resolve_unpaid() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1443`
+		//  Estimated: `3756`
+		// Minimum execution time: 29_053_000 picoseconds.
+		Weight::from_parts(51_096_000, 3756)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }

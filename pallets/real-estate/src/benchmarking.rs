@@ -21,14 +21,7 @@ use polkadot_sdk::{
 	sp_core::H256,
 };
 
-const LICENCE_KINDS: [LicenceKind; 6] = [
-	LicenceKind::PlanningPermit,
-	LicenceKind::ConstructionCompletion,
-	LicenceKind::FireSafety,
-	LicenceKind::PresalePermit,
-	LicenceKind::LandUseRight,
-	LicenceKind::EnvironmentalApproval,
-];
+const LICENCE_KINDS: [LicenceKind; 6] = LicenceKind::ALL;
 
 /// A distinct hash for each `n` (`H256::from_low_u64_be` needs std).
 fn hash_of(n: u64) -> H256 {
@@ -58,11 +51,13 @@ fn cadastral<T: Config>(seed: u64) -> Vec<u8> {
 	reference
 }
 
-/// A residential property with `n` owners.
+/// A residential property with `n` owners, kept by the registry of
+/// `RegistrarOrigin::successful_officer`.
 fn property<T: Config>(n: u32) -> PropertyId {
+	let (registry, _) = T::RegistrarOrigin::successful_officer().unwrap();
 	let seed = NextPropertyId::<T>::get();
 	Pallet::<T>::do_register(
-		0,
+		registry,
 		cadastral::<T>(seed),
 		H256::repeat_byte(1),
 		100,
@@ -102,6 +97,60 @@ fn transfer<T: Config>(property: PropertyId, n: u32) -> Vec<(SubjectId, Share)> 
 	)
 	.unwrap();
 	buyers
+}
+
+/// A rule for `role` naming the most departments, `issuer` last.
+fn rule(role: Role, issuer: DepartmentId) -> LicenceRule {
+	let mut departments: Vec<DepartmentId> =
+		(0..MAX_LICENCE_ISSUERS - 1).map(|d| issuer.wrapping_add(d + 1)).collect();
+	departments.push(issuer);
+	LicenceRule { role, departments: departments.try_into().unwrap() }
+}
+
+/// Every consent `transfer` of `property` needs, recorded by `by`, except `skip`'s.
+fn consents<T: Config>(
+	property: PropertyId,
+	bank: DepartmentId,
+	by: &T::AccountId,
+	skip: Option<SubjectId>,
+) {
+	let sellers = Properties::<T>::get(property).unwrap().owners;
+	Transfers::<T>::mutate(property, |t| {
+		let t = t.as_mut().unwrap();
+		let subjects = sellers.iter().chain(t.buyers.iter()).map(|(s, _)| *s);
+		let parties = subjects
+			.filter(|s| Some(*s) != skip)
+			.map(Party::Subject)
+			.chain(core::iter::once(Party::Lender(bank)));
+		for party in parties {
+			let evidence = ConsentEvidence::Recorded(H256::repeat_byte(3));
+			t.consents.try_push(Consent { party, evidence, by: by.clone() }).unwrap();
+		}
+	});
+}
+
+/// `MaxOutstandingTax - spare` assessed periods of `property`, each with the most parts, whose
+/// bills are settled (so every one is looked up).
+fn settled_tax<T: Config>(property: PropertyId, spare: u32) {
+	let parts = T::MaxOwners::get();
+	let periods: Vec<u32> = (0..T::MaxOutstandingTax::get() - spare).collect();
+	for period in &periods {
+		let bills: Vec<_> = (0..parts)
+			.map(|i| TaxShare {
+				payer: hash_of(u64::from(i)),
+				share: 1,
+				amount: 1,
+				bill: hash_of(1_000 * u64::from(*period + 1) + u64::from(i)),
+			})
+			.collect();
+		let assessment = TaxAssessment::<T> {
+			amount: u128::from(parts),
+			bills: bills.try_into().unwrap(),
+			department: 0,
+		};
+		TaxAssessments::<T>::insert(property, period, assessment);
+	}
+	OutstandingTax::<T>::insert(property, BoundedVec::try_from(periods).unwrap());
 }
 
 /// Fills `property`'s licences so that the required kinds come last, all valid, and requires as
@@ -189,22 +238,20 @@ mod benchmarks {
 		let account: T::AccountId = account("buyer", 0, 0);
 		let linked =
 			T::Identity::successful_subject(SubjectKind::Person, Some(account.clone())).unwrap();
-		let sellers = Properties::<T>::get(id).unwrap().owners;
 		Transfers::<T>::mutate(id, |t| {
 			let t = t.as_mut().unwrap();
 			let at = t.buyers.len() - 1;
 			t.buyers[at].0 = linked;
-			for (s, _) in sellers.iter().chain(t.buyers.iter()).filter(|(s, _)| *s != linked) {
-				t.consents.try_push((Party::Subject(*s), ConsentEvidence::Signed)).unwrap();
-			}
-			t.consents.try_push((Party::Lender(bank), ConsentEvidence::Signed)).unwrap();
+			t.terms = transfer_terms(t.id, id, &t.buyers, t.price, &t.deed);
 		});
+		consents::<T>(id, bank, &account, Some(linked));
+		let open = Transfers::<T>::get(id).unwrap();
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(account), id);
+		_(RawOrigin::Signed(account), id, open.id, open.terms);
 
 		let consents = Transfers::<T>::get(id).unwrap().consents;
-		assert_eq!(consents.last().unwrap().0, Party::Subject(linked));
+		assert_eq!(consents.last().unwrap().party, Party::Subject(linked));
 	}
 
 	/// As [`consent`], recorded by a registrar.
@@ -216,37 +263,33 @@ mod benchmarks {
 		mortgages::<T>(id, bank, T::MaxEncumbrances::get());
 		let buyers = transfer::<T>(id, T::MaxOwners::get());
 		let (last, _) = *buyers.last().unwrap();
+		consents::<T>(id, bank, &registrar, Some(last));
+		let open = Transfers::<T>::get(id).unwrap();
+		let before = open.consents.len();
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(registrar), id, last, H256::repeat_byte(3));
+		_(RawOrigin::Signed(registrar), id, open.id, open.terms, last, H256::repeat_byte(3));
 
-		assert_eq!(Transfers::<T>::get(id).unwrap().consents.len(), 1);
+		assert_eq!(Transfers::<T>::get(id).unwrap().consents.len(), before + 1);
 	}
 
-	/// `o` owners replaced by `o` buyers; full registers of mortgages, tax bills and licences.
+	/// `o` owners replaced by `o` buyers; full registers of mortgages, tax assessments and
+	/// licences; every consent recorded by the opener, so the second officer is compared with
+	/// each.
 	#[benchmark]
 	fn complete_transfer(o: Linear<1, { T::MaxOwners::get() }>) {
-		let (_, registrar) = T::RegistrarOrigin::successful_officer().unwrap();
+		let (registry, registrar) = T::RegistrarOrigin::successful_officer().unwrap();
+		let second = T::Roles::successful_colleagues(registry, 1).unwrap().remove(0);
 		let (bank, _) = T::LenderOrigin::successful_officer().unwrap();
 		let id = property::<T>(o);
 		mortgages::<T>(id, bank, T::MaxEncumbrances::get());
 		licences::<T>(id, 0, T::MaxLicences::get());
-		// Bills that are not outstanding (settled elsewhere): each is still looked up.
-		let bills: Vec<_> =
-			(0..T::MaxOutstandingTax::get()).map(|i| hash_of(1_000 + u64::from(i))).collect();
-		OutstandingTax::<T>::insert(id, BoundedVec::try_from(bills).unwrap());
+		settled_tax::<T>(id, 0);
 		transfer::<T>(id, o);
-		let record = Properties::<T>::get(id).unwrap();
-		let open = Transfers::<T>::get(id).unwrap();
-		let mut consents = BoundedVec::new();
-		for (s, _) in record.owners.iter().chain(open.buyers.iter()) {
-			consents.try_push((Party::Subject(*s), ConsentEvidence::Signed)).unwrap();
-		}
-		consents.try_push((Party::Lender(bank), ConsentEvidence::Signed)).unwrap();
-		Transfers::<T>::mutate(id, |t| t.as_mut().unwrap().consents = consents);
+		consents::<T>(id, bank, &registrar, None);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(registrar), id, H256::repeat_byte(9));
+		_(RawOrigin::Signed(second), id, H256::repeat_byte(9));
 
 		assert!(!Transfers::<T>::contains_key(id));
 	}
@@ -343,8 +386,7 @@ mod benchmarks {
 				last.status = LicenceStatus::Revoked;
 			}
 		});
-		let rule = LicenceRule { role: Role::CredentialIssuer, department: Some(issuer) };
-		LicenceRules::<T>::insert(LicenceKind::FireSafety, rule);
+		LicenceRules::<T>::insert(LicenceKind::FireSafety, rule(Role::CredentialIssuer, issuer));
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(officer), id, LicenceKind::FireSafety, H256::repeat_byte(0xee), None);
@@ -363,8 +405,7 @@ mod benchmarks {
 		let last = hash_of(u64::from(T::MaxLicences::get()));
 		// Revoking needs the role the licence kind's rule names.
 		for kind in LICENCE_KINDS {
-			let rule = LicenceRule { role: Role::CredentialIssuer, department: Some(issuer) };
-			LicenceRules::<T>::insert(kind, rule);
+			LicenceRules::<T>::insert(kind, rule(Role::CredentialIssuer, issuer));
 		}
 
 		#[extrinsic_call]
@@ -373,31 +414,51 @@ mod benchmarks {
 		assert!(!Pallet::<T>::verify_licence(id, last).unwrap().1);
 	}
 
-	/// The most owners to pick the payer from and the most earlier bills to look up; the bill
-	/// itself is issued through the runtime's `Bills`.
+	/// `o` owners, one bill each, issued through the runtime's `Bills`; every earlier
+	/// assessment's bills looked up.
 	#[benchmark]
-	fn assess_tax() {
+	fn assess_tax(o: Linear<1, { T::MaxOwners::get() }>) {
 		let (_, officer) = T::TaxAuthorityOrigin::successful_officer().unwrap();
-		let id = property::<T>(T::MaxOwners::get());
-		let bills: Vec<_> =
-			(0..T::MaxOutstandingTax::get() - 1).map(|i| hash_of(1_000 + u64::from(i))).collect();
-		OutstandingTax::<T>::insert(id, BoundedVec::try_from(bills).unwrap());
+		let id = property::<T>(o);
+		settled_tax::<T>(id, 1);
+		// A period per `o`: the test suite runs every component value on one thread, and the
+		// mock's bills outlive the storage the suite reverts.
+		let period = T::MaxOutstandingTax::get() + o;
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(officer), id, 2026, 120_000);
+		_(RawOrigin::Signed(officer), id, period, 1_000_000);
 
-		assert!(TaxAssessments::<T>::contains_key(id, 2026));
+		assert_eq!(TaxAssessments::<T>::get(id, period).unwrap().bills.len() as u32, o);
 	}
 
 	#[benchmark]
 	fn set_licence_rule() {
 		let origin = T::GovernanceOrigin::try_successful_origin().unwrap();
-		let rule = LicenceRule { role: Role::CredentialIssuer, department: Some(1) };
+		let rule = rule(Role::CredentialIssuer, 1);
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, LicenceKind::FireSafety, Some(rule));
+		_(origin as T::RuntimeOrigin, LicenceKind::FireSafety, rule.clone());
 
 		assert_eq!(LicenceRules::<T>::get(LicenceKind::FireSafety), Some(rule));
+	}
+
+	/// From another registry, dropping a stale transfer.
+	#[benchmark]
+	fn set_registry() {
+		let origin = T::GovernanceOrigin::try_successful_origin().unwrap();
+		let (registry, _) = T::RegistrarOrigin::successful_officer().unwrap();
+		let id = property::<T>(1);
+		transfer::<T>(id, 1);
+		let later =
+			frame_system::Pallet::<T>::block_number() + T::TransferPeriod::get() + 1u32.into();
+		frame_system::Pallet::<T>::set_block_number(later);
+		Properties::<T>::mutate(id, |p| p.as_mut().unwrap().registry = registry.wrapping_add(1));
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, registry);
+
+		assert_eq!(Properties::<T>::get(id).unwrap().registry, registry);
+		assert!(!Transfers::<T>::contains_key(id));
 	}
 
 	#[benchmark]

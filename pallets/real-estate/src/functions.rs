@@ -12,12 +12,13 @@ use polkadot_sdk::{
 };
 
 use crate::{
-	pallet::*, Amount, BillIssuer, ConsentEvidence, DepartmentId, Encumbrance, EncumbranceKind,
-	HistoryEntry, IdentityProvider, Licence, LicenceKind, LicenceStatus, MortgageRequest, Owners,
-	Party, Property, PropertyId, PropertyStatus, RoleAuthority, Share, SubjectId, TaxAssessment,
-	TitleChange, Transfer, WHOLE,
+	pallet::*, transfer_terms, Amount, BillIssuer, Consent, ConsentEvidence, DepartmentId,
+	Encumbrance, EncumbranceKind, HistoryEntry, IdentityProvider, Licence, LicenceKind,
+	LicenceRule, LicenceStatus, MortgageRequest, Owners, Party, Property, PropertyId,
+	PropertyStatus, RoleAuthority, Share, SubjectId, TaxAssessment, TaxShare, TitleChange,
+	Transfer, TransferId, WHOLE,
 };
-use civitas_primitives::{BillId, BillKind, EnsureOfficer};
+use civitas_primitives::{all_distinct, BillId, BillKind, EnsureOfficer};
 
 /// Why a transfer cannot complete now; empty lists and `false` mean it can.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, codec::Decode, scale_info::TypeInfo)]
@@ -54,7 +55,7 @@ impl TransferBlockers {
 }
 
 impl<T: Config> Pallet<T> {
-	/// The department of the signed officer `origin` if it holds `role` now, with the officer.
+	/// The current block.
 	fn now() -> BlockNumberFor<T> {
 		frame_system::Pallet::<T>::block_number()
 	}
@@ -85,6 +86,22 @@ impl<T: Config> Pallet<T> {
 		let record = Properties::<T>::get(property).ok_or(Error::<T>::PropertyNotFound)?;
 		ensure!(record.status != PropertyStatus::Retired, Error::<T>::PropertyRetired);
 		Ok(record)
+	}
+
+	/// A live property kept by `registry`: a registrar acts only on its own registry's
+	/// properties.
+	fn kept_by(property: PropertyId, registry: DepartmentId) -> Result<Property<T>, DispatchError> {
+		let record = Properties::<T>::get(property).ok_or(Error::<T>::PropertyNotFound)?;
+		ensure!(record.registry == registry, Error::<T>::NotPropertyRegistry);
+		ensure!(record.status != PropertyStatus::Retired, Error::<T>::PropertyRetired);
+		Ok(record)
+	}
+
+	/// `Ok` if `property` exists and `registry` keeps it.
+	pub(crate) fn ensure_registry(property: PropertyId, registry: DepartmentId) -> DispatchResult {
+		let record = Properties::<T>::get(property).ok_or(Error::<T>::PropertyNotFound)?;
+		ensure!(record.registry == registry, Error::<T>::NotPropertyRegistry);
+		Ok(())
 	}
 
 	/// Appends `change` to `property`'s history and bumps its version (the caller writes
@@ -135,7 +152,7 @@ impl<T: Config> Pallet<T> {
 			owners: owners.clone(),
 			title_certificate,
 			status: PropertyStatus::Active,
-			registered_by: department,
+			registry: department,
 			version: 0,
 			successors: BoundedVec::new(),
 		};
@@ -160,7 +177,7 @@ impl<T: Config> Pallet<T> {
 		department: DepartmentId,
 		officer: T::AccountId,
 	) -> DispatchResult {
-		let mut record = Self::live_property(property)?;
+		let mut record = Self::kept_by(property, department)?;
 		ensure!(record.status != PropertyStatus::Frozen, Error::<T>::PropertyFrozen);
 		ensure!(Encumbrances::<T>::decode_len(property).unwrap_or(0) == 0, Error::<T>::Encumbered);
 		ensure!(!Transfers::<T>::contains_key(property), Error::<T>::TransferAlreadyOpen);
@@ -201,30 +218,37 @@ impl<T: Config> Pallet<T> {
 		department: DepartmentId,
 		officer: T::AccountId,
 	) -> DispatchResult {
-		let record = Self::live_property(property)?;
+		let record = Self::kept_by(property, department)?;
 		ensure!(record.status != PropertyStatus::Frozen, Error::<T>::PropertyFrozen);
 		let now = Self::now();
 		let stale = match Transfers::<T>::get(property) {
 			Some(open) if open.expires_at >= now => {
 				return Err(Error::<T>::TransferAlreadyOpen.into())
 			},
-			Some(_) => true,
-			None => false,
+			Some(open) => Some(open.id),
+			None => None,
 		};
 		ensure!(price > 0, Error::<T>::PriceZero);
 		let buyers = Self::checked_owners(buyers)?;
 		let expires_at = now.saturating_add(T::TransferPeriod::get());
+		let id = NextTransferId::<T>::get();
+		let next = id.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
+		let terms = transfer_terms(id, property, &buyers, price, &deed);
 
-		if stale {
-			Self::deposit_event(Event::TransferLapsed { property });
+		if let Some(transfer) = stale {
+			Self::deposit_event(Event::TransferLapsed { property, transfer });
 		}
+		NextTransferId::<T>::put(next);
 		Transfers::<T>::insert(
 			property,
 			Transfer::<T> {
+				id,
+				terms,
 				buyers: buyers.clone(),
 				price,
 				deed,
 				opened_by: department,
+				opener: officer.clone(),
 				opened_at: now,
 				expires_at,
 				consents: BoundedVec::new(),
@@ -232,11 +256,51 @@ impl<T: Config> Pallet<T> {
 		);
 		Self::deposit_event(Event::TransferOpened {
 			property,
+			transfer: id,
+			terms,
 			buyers,
+			price,
+			deed,
 			expires_at,
 			department,
 			officer,
 		});
+		Ok(())
+	}
+
+	pub(crate) fn do_cancel_transfer(
+		property: PropertyId,
+		department: DepartmentId,
+		officer: T::AccountId,
+	) -> DispatchResult {
+		Self::ensure_registry(property, department)?;
+		let transfer = Transfers::<T>::take(property).ok_or(Error::<T>::NoTransfer)?;
+		Self::deposit_event(Event::TransferCancelled {
+			property,
+			transfer: transfer.id,
+			department,
+			officer,
+		});
+		Ok(())
+	}
+
+	pub(crate) fn do_set_registry(property: PropertyId, registry: DepartmentId) -> DispatchResult {
+		let mut record = Properties::<T>::get(property).ok_or(Error::<T>::PropertyNotFound)?;
+		ensure!(T::RegistrarOrigin::allows(registry), Error::<T>::NotARegistrar);
+		let stale = match Transfers::<T>::get(property) {
+			Some(open) if open.expires_at >= Self::now() => {
+				return Err(Error::<T>::TransferAlreadyOpen.into())
+			},
+			Some(open) => Some(open.id),
+			None => None,
+		};
+		if let Some(transfer) = stale {
+			Transfers::<T>::remove(property);
+			Self::deposit_event(Event::TransferLapsed { property, transfer });
+		}
+		let from = core::mem::replace(&mut record.registry, registry);
+		Properties::<T>::insert(property, record);
+		Self::deposit_event(Event::RegistryChanged { property, from, to: registry });
 		Ok(())
 	}
 
@@ -262,9 +326,16 @@ impl<T: Config> Pallet<T> {
 		parties
 	}
 
-	/// The open, unexpired transfer of `property`.
-	fn transfer_in_time(property: PropertyId) -> Result<Transfer<T>, DispatchError> {
+	/// The open, unexpired transfer of `property`, if it is number `id` on `terms`: a consent
+	/// counts only for the transfer and terms it names.
+	fn transfer_named(
+		property: PropertyId,
+		id: TransferId,
+		terms: H256,
+	) -> Result<Transfer<T>, DispatchError> {
 		let transfer = Transfers::<T>::get(property).ok_or(Error::<T>::NoTransfer)?;
+		ensure!(transfer.id == id, Error::<T>::TransferMismatch);
+		ensure!(transfer.terms == terms, Error::<T>::TermsMismatch);
 		ensure!(transfer.expires_at >= Self::now(), Error::<T>::TransferExpired);
 		Ok(transfer)
 	}
@@ -283,15 +354,22 @@ impl<T: Config> Pallet<T> {
 			Self::parties(&record, &transfer, &encumbrances).contains(&party),
 			Error::<T>::NotAParty
 		);
-		ensure!(!transfer.consents.iter().any(|(p, _)| *p == party), Error::<T>::AlreadyConsented);
-		transfer.consents.try_push((party, evidence)).map_err(|_| Error::<T>::NotAParty)?;
+		ensure!(!transfer.consents.iter().any(|c| c.party == party), Error::<T>::AlreadyConsented);
+		let consent = Consent { party, evidence, by: by.clone() };
+		transfer.consents.try_push(consent).map_err(|_| Error::<T>::NotAParty)?;
+		let id = transfer.id;
 		Transfers::<T>::insert(property, transfer);
-		Self::deposit_event(Event::ConsentGiven { property, party, evidence, by });
+		Self::deposit_event(Event::ConsentGiven { property, transfer: id, party, evidence, by });
 		Ok(())
 	}
 
-	pub(crate) fn do_consent(property: PropertyId, who: T::AccountId) -> DispatchResult {
-		let transfer = Self::transfer_in_time(property)?;
+	pub(crate) fn do_consent(
+		property: PropertyId,
+		id: TransferId,
+		terms: H256,
+		who: T::AccountId,
+	) -> DispatchResult {
+		let transfer = Self::transfer_named(property, id, terms)?;
 		// A bank's officer consents for the bank; anyone else for the subject it is linked to.
 		let bank = T::Roles::department_of(&who).filter(|d| T::LenderOrigin::allows(*d));
 		let party = match bank {
@@ -306,13 +384,22 @@ impl<T: Config> Pallet<T> {
 		Self::add_consent(property, transfer, party, ConsentEvidence::Signed, who)
 	}
 
+	#[allow(clippy::too_many_arguments)]
 	pub(crate) fn do_record_consent(
 		property: PropertyId,
+		id: TransferId,
+		terms: H256,
 		subject: SubjectId,
 		evidence: H256,
+		department: DepartmentId,
 		officer: T::AccountId,
 	) -> DispatchResult {
-		let transfer = Self::transfer_in_time(property)?;
+		Self::ensure_registry(property, department)?;
+		let transfer = Self::transfer_named(property, id, terms)?;
+		// A registrar stands in only for a party without keys, and not for one that may no
+		// longer act at all.
+		ensure!(!T::Identity::has_linked_account(&subject), Error::<T>::PartyHasKeys);
+		ensure!(T::Identity::is_active(&subject), Error::<T>::PartyInactive);
 		let party = Party::Subject(subject);
 		Self::add_consent(property, transfer, party, ConsentEvidence::Recorded(evidence), officer)
 	}
@@ -327,12 +414,9 @@ impl<T: Config> Pallet<T> {
 		let encumbrances = Encumbrances::<T>::get(property);
 		let missing_consents = Self::parties(record, transfer, &encumbrances)
 			.into_iter()
-			.filter(|party| !transfer.consents.iter().any(|(p, _)| p == party))
+			.filter(|party| !transfer.consents.iter().any(|c| c.party == *party))
 			.collect();
-		let outstanding_tax = OutstandingTax::<T>::get(property)
-			.into_iter()
-			.filter(T::Bills::is_outstanding)
-			.collect();
+		let outstanding_tax = Self::outstanding_tax(property, OutstandingTax::<T>::get(property));
 		let licences = Licences::<T>::get(property);
 		let missing_licences = RequiredLicences::<T>::get(record.usage)
 			.into_iter()
@@ -355,8 +439,16 @@ impl<T: Config> Pallet<T> {
 		department: DepartmentId,
 		officer: T::AccountId,
 	) -> Result<u32, DispatchError> {
+		let mut record = Self::kept_by(property, department)?;
 		let transfer = Transfers::<T>::get(property).ok_or(Error::<T>::NoTransfer)?;
-		let mut record = Self::live_property(property)?;
+		// Four eyes: neither the opener nor a registrar who recorded a consent completes.
+		ensure!(
+			transfer.opener != officer
+				&& !transfer.consents.iter().any(|c| {
+					matches!(c.evidence, ConsentEvidence::Recorded(_)) && c.by == officer
+				}),
+			Error::<T>::SecondOfficerRequired
+		);
 		if let Some(error) = Self::blockers(property, &record, &transfer).error::<T>() {
 			return Err(error.into());
 		}
@@ -379,7 +471,7 @@ impl<T: Config> Pallet<T> {
 			&mut record,
 			department,
 			TitleChange::Transferred {
-				owners: transfer.buyers,
+				owners: transfer.buyers.clone(),
 				price: transfer.price,
 				deed: transfer.deed,
 			},
@@ -390,6 +482,7 @@ impl<T: Config> Pallet<T> {
 		Properties::<T>::insert(property, record);
 		Self::deposit_event(Event::TransferCompleted {
 			property,
+			transfer: transfer.id,
 			title_certificate,
 			department,
 			officer,
@@ -423,6 +516,7 @@ impl<T: Config> Pallet<T> {
 		department: DepartmentId,
 		officer: T::AccountId,
 	) -> DispatchResult {
+		Self::ensure_registry(property, department)?;
 		let request =
 			MortgageRequests::<T>::get(property, lender).ok_or(Error::<T>::NoMortgageRequest)?;
 		ensure!(T::LenderOrigin::allows(lender), Error::<T>::NotLender);
@@ -484,6 +578,7 @@ impl<T: Config> Pallet<T> {
 	fn releaser(
 		who: &T::AccountId,
 		encumbrance: &Encumbrance<BlockNumberFor<T>>,
+		registry: DepartmentId,
 	) -> Result<DepartmentId, DispatchError> {
 		let department = T::Roles::department_of(who).ok_or(Error::<T>::NotReleaser)?;
 		let court = || T::CourtOrigin::allows(department);
@@ -495,7 +590,7 @@ impl<T: Config> Pallet<T> {
 				department == encumbrance.registered_by && court()
 			},
 			EncumbranceKind::Lease { .. } | EncumbranceKind::Easement { .. } => {
-				T::RegistrarOrigin::allows(department)
+				department == registry && T::RegistrarOrigin::allows(department)
 			},
 		};
 		ensure!(allowed, Error::<T>::NotReleaser);
@@ -508,7 +603,7 @@ impl<T: Config> Pallet<T> {
 		let at =
 			encumbrances.iter().position(|e| e.id == id).ok_or(Error::<T>::EncumbranceNotFound)?;
 		let released = encumbrances.remove(at);
-		let department = Self::releaser(&who, &released)?;
+		let department = Self::releaser(&who, &released, record.registry)?;
 
 		// Junior mortgages move up one rank.
 		if let EncumbranceKind::Mortgage { rank: gone, .. } = released.kind {
@@ -549,11 +644,15 @@ impl<T: Config> Pallet<T> {
 	) -> Result<DepartmentId, DispatchError> {
 		let rule = LicenceRules::<T>::get(kind).ok_or(Error::<T>::NoLicenceRule)?;
 		let department = T::Roles::ensure_role(who, rule.role)?;
-		ensure!(
-			rule.department.is_none_or(|only| only == department),
-			Error::<T>::NotLicenceIssuer
-		);
+		ensure!(rule.departments.contains(&department), Error::<T>::NotLicenceIssuer);
 		Ok(department)
+	}
+
+	/// `Ok` if `rule` names at least one department, each once.
+	pub(crate) fn check_licence_rule(rule: &LicenceRule) -> DispatchResult {
+		ensure!(!rule.departments.is_empty(), Error::<T>::NoLicenceIssuers);
+		ensure!(all_distinct(&rule.departments), Error::<T>::DuplicateIssuer);
+		Ok(())
 	}
 
 	pub(crate) fn do_issue_licence(
@@ -632,70 +731,124 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The bill number of `property`'s tax for `period`: `PT-<property>-<period>`.
-	pub fn tax_bill_number(property: PropertyId, period: u32) -> Vec<u8> {
-		alloc::format!("PT-{property}-{period}").into_bytes()
+	/// The bill number of the `n`th owner's (from 0, in title order) tax on `property` for
+	/// `period`: `PT-<property>-<period>-<n>`.
+	pub fn tax_bill_number(property: PropertyId, period: u32, n: u32) -> Vec<u8> {
+		alloc::format!("PT-{property}-{period}-{n}").into_bytes()
 	}
 
+	/// The bills of `property`'s assessments for `periods` that are still outstanding.
+	fn outstanding_tax(
+		property: PropertyId,
+		periods: BoundedVec<u32, T::MaxOutstandingTax>,
+	) -> Vec<BillId> {
+		periods
+			.into_iter()
+			.filter_map(|period| TaxAssessments::<T>::get(property, period))
+			.flat_map(|assessment| assessment.bills.into_iter().map(|part| part.bill))
+			.filter(T::Bills::is_outstanding)
+			.collect()
+	}
+
+	/// Each owner's part of `amount`, by share, rounded down; the remainder goes to the owner
+	/// with the largest share (the first listed on a tie), so the parts sum to `amount`.
+	pub(crate) fn tax_parts(owners: &Owners<T>, amount: Amount) -> Vec<(SubjectId, Share, Amount)> {
+		let mut parts: Vec<(SubjectId, Share, Amount)> = owners
+			.iter()
+			.map(|(subject, share)| {
+				let part = amount
+					.checked_mul(Amount::from(*share))
+					.map(|n| n / Amount::from(WHOLE))
+					// Beyond u128 / 1000: divide first (the remainder still goes to the top).
+					.unwrap_or_else(|| (amount / Amount::from(WHOLE)).saturating_mul(Amount::from(*share)));
+				(*subject, *share, part)
+			})
+			.collect();
+		let assigned = parts.iter().fold(0, |sum: Amount, (_, _, part)| sum.saturating_add(*part));
+		let top =
+			parts.iter().enumerate().fold(0, |best, (i, (_, share, _))| match parts.get(best) {
+				Some((_, top, _)) if top >= share => best,
+				_ => i,
+			});
+		if let Some((_, _, part)) = parts.get_mut(top) {
+			*part = part.saturating_add(amount.saturating_sub(assigned));
+		}
+		parts
+	}
+
+	/// Assesses `property` for `period`; returns the number of owners (for the weight).
 	pub(crate) fn do_assess_tax(
 		property: PropertyId,
 		period: u32,
 		amount: Amount,
 		department: DepartmentId,
 		officer: T::AccountId,
-	) -> DispatchResult {
+	) -> Result<u32, DispatchError> {
 		let record = Self::live_property(property)?;
 		ensure!(amount > 0, Error::<T>::AmountZero);
 		ensure!(!TaxAssessments::<T>::contains_key(property, period), Error::<T>::AlreadyAssessed);
-		// The owner with the largest share pays (the first listed, on a tie).
-		let payer = record
-			.owners
-			.iter()
-			.fold(None::<(SubjectId, Share)>, |best, (s, share)| match best {
-				Some((_, top)) if top >= *share => best,
-				_ => Some((*s, *share)),
-			})
-			.map(|(s, _)| s)
-			.ok_or(Error::<T>::NoOwners)?;
+		// Periods whose bills are all settled need not be looked at again.
 		let mut outstanding = OutstandingTax::<T>::get(property);
-		outstanding.retain(T::Bills::is_outstanding);
-		ensure!(
-			(outstanding.len() as u32) < T::MaxOutstandingTax::get(),
-			Error::<T>::TooManyOutstandingTax
-		);
+		outstanding.retain(|earlier| {
+			TaxAssessments::<T>::get(property, *earlier).is_some_and(|assessment| {
+				assessment.bills.iter().any(|part| T::Bills::is_outstanding(&part.bill))
+			})
+		});
+		outstanding.try_push(period).map_err(|_| Error::<T>::TooManyOutstandingTax)?;
 
-		let content =
-			H256::from(blake2_256(&(b"civitas/property-tax", property, period, amount).encode()));
-		let bill = T::Bills::issue(
-			&officer,
-			department,
-			&Self::tax_bill_number(property, period),
-			Some(payer),
-			BillKind::Tax,
-			amount,
-			0,
-			content,
-		)?;
-		outstanding.try_push(bill).map_err(|_| Error::<T>::TooManyOutstandingTax)?;
+		// Co-owners each owe the tax on their share: one bill each, numbered
+		// `PT-<property>-<period>-<n>` by the owner's place on the title.
+		let mut bills: BoundedVec<TaxShare, T::MaxOwners> = BoundedVec::new();
+		for (n, (payer, share, part)) in
+			Self::tax_parts(&record.owners, amount).into_iter().enumerate()
+		{
+			if part == 0 {
+				continue;
+			}
+			let content = H256::from(blake2_256(
+				&(b"civitas/property-tax", property, period, payer, part).encode(),
+			));
+			let bill = T::Bills::issue(
+				&officer,
+				department,
+				&Self::tax_bill_number(property, period, n as u32),
+				Some(payer),
+				BillKind::Tax,
+				part,
+				0,
+				content,
+			)?;
+			bills
+				.try_push(TaxShare { payer, share, amount: part, bill })
+				.map_err(|_| Error::<T>::TooManyOwners)?;
+		}
 		OutstandingTax::<T>::insert(property, outstanding);
-		TaxAssessments::<T>::insert(property, period, TaxAssessment { bill, amount, department });
+		let assessment = TaxAssessment::<T> { amount, bills: bills.clone(), department };
+		TaxAssessments::<T>::insert(property, period, assessment);
 		Self::deposit_event(Event::TaxAssessed {
 			property,
 			period,
-			bill,
 			amount,
-			payer,
+			bills,
 			department,
 			officer,
 		});
-		Ok(())
+		Ok(record.owners.len() as u32)
 	}
 
 	/// Builds the genesis state.
 	pub(crate) fn seed(genesis: &GenesisConfig<T>) -> DispatchResult {
 		for (kind, rule) in &genesis.licence_rules {
+			Self::check_licence_rule(rule)?;
 			LicenceRules::<T>::insert(kind, rule);
 		}
+		// No rules at all leaves licensing closed until governance sets them; once there are
+		// rules, every kind has one.
+		ensure!(
+			genesis.licence_rules.is_empty()
+				|| LicenceKind::ALL.iter().all(LicenceRules::<T>::contains_key),
+			Error::<T>::NoLicenceRule
+		);
 		for (usage, kinds) in &genesis.required_licences {
 			let kinds: BoundedVec<LicenceKind, T::MaxRequiredLicences> =
 				kinds.clone().try_into().map_err(|_| Error::<T>::TooManyLicences)?;
@@ -707,7 +860,7 @@ impl<T: Config> Pallet<T> {
 			let location =
 				H256::from(blake2_256(&(b"location", p.cadastral_ref.as_bytes()).encode()));
 			let id = Self::do_register(
-				p.registered_by,
+				p.registry,
 				p.cadastral_ref.as_bytes().to_vec(),
 				location,
 				p.area_m2,

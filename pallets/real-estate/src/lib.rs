@@ -12,21 +12,27 @@
 //! - Every change of ownership or encumbrance appends an entry to the property's title history
 //!   (`TitleHistory`, keyed by property and sequence number), so an auditor reads who owned what
 //!   when without replaying blocks.
-//! - A transfer is opened by a registrar and needs the consent of every current owner, every
-//!   buyer, and every bank holding a mortgage on the property. Owners and buyers consent with
-//!   their own linked account, or a registrar records their consent with an evidence hash.
-//!   Completion checks, at that moment: all consents, no court freeze, no outstanding tax bill,
-//!   and every licence the property's usage requires present and valid. A transfer not completed
-//!   within `TransferPeriod` is stale: it can no longer be completed, and a new one replaces it.
+//! - Each property is kept by one registry (the department that registered it); only its
+//!   registrars act on the property's title, transfers and registrar encumbrances. Governance
+//!   moves a property to another registry.
+//! - A transfer is opened by a registrar, gets a number and a hash of its terms
+//!   ([`transfer_terms`]), and needs the consent of every current owner, every buyer, and every
+//!   bank holding a mortgage on the property. A consent names the transfer and its terms, so it
+//!   never counts for another (a cancelled and reopened transfer starts with none). Owners and
+//!   buyers consent with their own linked account; a registrar records the consent of a party
+//!   without keys with an evidence hash. Completion needs a second officer (neither the opener
+//!   nor a consent recorder) and checks, at that moment: all consents, no court freeze, no
+//!   outstanding tax bill, and every licence the property's usage requires present and valid. A
+//!   transfer not completed within `TransferPeriod` is stale: it can no longer be completed, and
+//!   a new one replaces it.
 //! - A bank ([`Role::Lender`]) requests a mortgage and a registrar registers it: both must act.
 //!   Only the bank, or a court, releases it. A [`Role::Court`] freezes a property; only that court
 //!   lifts its freeze. A frozen property can neither be transferred nor newly mortgaged.
 //! - Each licence kind has a rule (set by governance): the role the issuing department must hold
-//!   and, optionally, the one department allowed. Anyone verifies a presented licence document by
-//!   its hash.
-//! - A [`Role::TaxAuthority`] officer assesses a property for a period once; the bill is issued in
-//!   the tax department's name through [`BillIssuer`], payable by the owner with the largest
-//!   share, and a transfer waits until it is paid.
+//!   and the departments allowed. Anyone verifies a presented licence document by its hash.
+//! - A [`Role::TaxAuthority`] officer assesses a property for a period once; each owner is billed
+//!   its share in the tax department's name through [`BillIssuer`], and a transfer waits until
+//!   every bill is settled.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
@@ -141,6 +147,10 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextPropertyId<T: Config> = StorageValue<_, PropertyId, ValueQuery>;
 
+	/// The next transfer number.
+	#[pallet::storage]
+	pub type NextTransferId<T: Config> = StorageValue<_, TransferId, ValueQuery>;
+
 	/// The properties.
 	// `Twox64Concat`: ids are sequential, assigned by the chain.
 	#[pallet::storage]
@@ -239,19 +249,14 @@ pub mod pallet {
 		PropertyId,
 		Twox64Concat,
 		u32,
-		TaxAssessment,
+		TaxAssessment<T>,
 		OptionQuery,
 	>;
 
-	/// Each property's tax bills that were outstanding when last looked at.
+	/// Each property's assessed periods with a bill that was outstanding when last looked at.
 	#[pallet::storage]
-	pub type OutstandingTax<T: Config> = StorageMap<
-		_,
-		Twox64Concat,
-		PropertyId,
-		BoundedVec<civitas_primitives::BillId, T::MaxOutstandingTax>,
-		ValueQuery,
-	>;
+	pub type OutstandingTax<T: Config> =
+		StorageMap<_, Twox64Concat, PropertyId, BoundedVec<u32, T::MaxOutstandingTax>, ValueQuery>;
 
 	/// Every change names the department and the account that made it.
 	#[pallet::event]
@@ -281,8 +286,16 @@ pub mod pallet {
 		TransferOpened {
 			/// The property.
 			property: PropertyId,
+			/// The transfer's number.
+			transfer: TransferId,
+			/// The hash of its terms, which each consent names.
+			terms: H256,
 			/// The buyers and their shares.
 			buyers: Owners<T>,
+			/// The price.
+			price: Amount,
+			/// The hash of the deed.
+			deed: H256,
 			/// The last block it may be completed.
 			expires_at: BlockNumberFor<T>,
 			/// The registrar department.
@@ -294,6 +307,8 @@ pub mod pallet {
 		ConsentGiven {
 			/// The property.
 			property: PropertyId,
+			/// The transfer.
+			transfer: TransferId,
 			/// The party.
 			party: Party,
 			/// Signed by the party, or recorded by a registrar with evidence.
@@ -305,6 +320,8 @@ pub mod pallet {
 		TransferCompleted {
 			/// The property.
 			property: PropertyId,
+			/// The transfer.
+			transfer: TransferId,
 			/// The new title certificate.
 			title_certificate: H256,
 			/// The registrar department.
@@ -316,6 +333,8 @@ pub mod pallet {
 		TransferCancelled {
 			/// The property.
 			property: PropertyId,
+			/// The transfer.
+			transfer: TransferId,
 			/// The registrar department.
 			department: DepartmentId,
 			/// Its officer.
@@ -325,6 +344,8 @@ pub mod pallet {
 		TransferLapsed {
 			/// The property.
 			property: PropertyId,
+			/// The stale transfer.
+			transfer: TransferId,
 		},
 		/// A bank asked for a mortgage to be registered.
 		MortgageRequested {
@@ -390,12 +411,21 @@ pub mod pallet {
 			/// Its officer.
 			officer: T::AccountId,
 		},
-		/// Governance set (or removed) who may issue a kind of licence.
+		/// Governance set who may issue a kind of licence.
 		LicenceRuleSet {
 			/// The kind.
 			kind: LicenceKind,
-			/// The rule; `None` if removed.
-			rule: Option<LicenceRule>,
+			/// The rule.
+			rule: LicenceRule,
+		},
+		/// Governance moved a property to another registry.
+		RegistryChanged {
+			/// The property.
+			property: PropertyId,
+			/// The registry that kept it.
+			from: DepartmentId,
+			/// The registry that keeps it now.
+			to: DepartmentId,
 		},
 		/// Governance set the licences a usage requires for a transfer.
 		RequiredLicencesSet {
@@ -404,18 +434,16 @@ pub mod pallet {
 			/// The licence kinds.
 			kinds: BoundedVec<LicenceKind, T::MaxRequiredLicences>,
 		},
-		/// A property was assessed for tax; the bill is in e-bills.
+		/// A property was assessed for tax: one bill per owner, by share, in e-bills.
 		TaxAssessed {
 			/// The property.
 			property: PropertyId,
 			/// The period (e.g. the year).
 			period: u32,
-			/// The bill.
-			bill: civitas_primitives::BillId,
-			/// The amount.
+			/// The assessed amount.
 			amount: Amount,
-			/// The payer (the owner with the largest share).
-			payer: SubjectId,
+			/// Each owner's part and bill.
+			bills: BoundedVec<TaxShare, T::MaxOwners>,
 			/// The tax department.
 			department: DepartmentId,
 			/// Its officer.
@@ -518,12 +546,31 @@ pub mod pallet {
 		TooManyOutstandingTax,
 		/// The chain ran out of ids (never expected).
 		IdsExhausted,
+		/// The consent names a transfer that is not the property's open one (it was cancelled or
+		/// replaced): consents never carry over.
+		TransferMismatch,
+		/// The consent names other terms than the open transfer's.
+		TermsMismatch,
+		/// The party has linked accounts: it consents with its own key, a registrar may not
+		/// consent for it.
+		PartyHasKeys,
+		/// Four eyes: the officer completing a transfer must not be the one who opened it or
+		/// recorded a consent to it.
+		SecondOfficerRequired,
+		/// The property is kept by another registry; only its registrars act on it.
+		NotPropertyRegistry,
+		/// A licence rule must name at least one department.
+		NoLicenceIssuers,
+		/// The department does not hold `LandRegistrar`.
+		NotARegistrar,
+		/// A department appears twice in a licence rule.
+		DuplicateIssuer,
 	}
 
 	#[pallet::genesis_config]
 	#[derive(polkadot_sdk::frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
-		/// Who may issue each kind of licence.
+		/// Who may issue each kind of licence: every kind needs a rule.
 		pub licence_rules: Vec<(LicenceKind, LicenceRule)>,
 		/// The licences each usage requires for a transfer.
 		pub required_licences: Vec<(Usage, Vec<LicenceKind>)>,
@@ -648,60 +695,76 @@ pub mod pallet {
 			Self::do_open_transfer(property, buyers, price, deed, department, officer)
 		}
 
-		/// Consent to the open transfer of `property`: as a current owner or buyer through the
-		/// subject's own linked account, or as a bank holding a mortgage on it through the
-		/// bank's `Lender` officer.
+		/// Consent to transfer number `transfer` of `property` on the terms hashing to `terms`
+		/// (see [`transfer_terms`]): as a current owner or buyer through the subject's own linked
+		/// account, or as a bank holding a mortgage on it through the bank's `Lender` officer.
 		///
 		/// # Origin
-		/// Signed by a linked account of an owner or buyer, or by a mortgagee bank's officer.
+		/// Signed by a linked account of an active owner or buyer, or by a mortgagee bank's
+		/// officer.
 		///
 		/// # Events
 		/// [`Event::ConsentGiven`].
 		///
 		/// # Errors
-		/// [`Error::NoTransfer`], [`Error::TransferExpired`], [`Error::NotAParty`],
+		/// [`Error::NoTransfer`], [`Error::TransferMismatch`], [`Error::TermsMismatch`],
+		/// [`Error::TransferExpired`], [`Error::NotAParty`], [`Error::PartyInactive`],
 		/// [`Error::AlreadyConsented`].
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::consent())]
-		pub fn consent(origin: OriginFor<T>, property: PropertyId) -> DispatchResult {
+		pub fn consent(
+			origin: OriginFor<T>,
+			property: PropertyId,
+			transfer: TransferId,
+			terms: H256,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_consent(property, who)
+			Self::do_consent(property, transfer, terms, who)
 		}
 
-		/// Record the consent of an owner or buyer without keys, with the hash of the signed
-		/// paper or notarised statement.
+		/// Record, as the property's registry, the consent of an owner or buyer **without
+		/// linked accounts** to transfer number `transfer` on the terms hashing to `terms`, with
+		/// the hash of the signed paper or notarised statement. A party with keys consents
+		/// itself.
 		///
 		/// # Origin
-		/// Signed by a `LandRegistrar` officer.
+		/// Signed by a `LandRegistrar` officer of the property's registry.
 		///
 		/// # Events
 		/// [`Event::ConsentGiven`].
 		///
 		/// # Errors
-		/// [`Error::NoTransfer`], [`Error::TransferExpired`], [`Error::NotAParty`],
-		/// [`Error::AlreadyConsented`].
+		/// [`Error::NotPropertyRegistry`], [`Error::NoTransfer`], [`Error::TransferMismatch`],
+		/// [`Error::TermsMismatch`], [`Error::TransferExpired`], [`Error::NotAParty`],
+		/// [`Error::PartyHasKeys`], [`Error::PartyInactive`], [`Error::AlreadyConsented`].
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::record_consent())]
 		pub fn record_consent(
 			origin: OriginFor<T>,
 			property: PropertyId,
+			transfer: TransferId,
+			terms: H256,
 			subject: SubjectId,
 			evidence: H256,
 		) -> DispatchResult {
-			let (_, officer) = T::RegistrarOrigin::ensure_officer(origin)?;
-			Self::do_record_consent(property, subject, evidence, officer)
+			let (department, officer) = T::RegistrarOrigin::ensure_officer(origin)?;
+			Self::do_record_consent(
+				property, transfer, terms, subject, evidence, department, officer,
+			)
 		}
 
 		/// Complete the open transfer: the buyers become the owners under the new title
-		/// certificate, atomically.
+		/// certificate, atomically. Four eyes: the completing officer is neither the one who
+		/// opened the transfer nor one who recorded a consent to it.
 		///
 		/// # Origin
-		/// Signed by a `LandRegistrar` officer.
+		/// Signed by a `LandRegistrar` officer of the property's registry.
 		///
 		/// # Events
 		/// [`Event::TransferCompleted`].
 		///
 		/// # Errors
+		/// [`Error::NotPropertyRegistry`], [`Error::SecondOfficerRequired`],
 		/// [`Error::NoTransfer`], [`Error::TransferExpired`], [`Error::PropertyFrozen`],
 		/// [`Error::ConsentMissing`], [`Error::TaxOutstanding`], [`Error::LicenceMissing`],
 		/// [`Error::OwnerNotActive`] (a buyer closed meanwhile).
@@ -718,24 +781,22 @@ pub mod pallet {
 			Ok(Some(T::WeightInfo::complete_transfer(owners)).into())
 		}
 
-		/// Cancel the open transfer of `property`.
+		/// Cancel the open transfer of `property`. The consents given to it lapse with it: a
+		/// new transfer has a new number.
 		///
 		/// # Origin
-		/// Signed by a `LandRegistrar` officer.
+		/// Signed by a `LandRegistrar` officer of the property's registry.
 		///
 		/// # Events
 		/// [`Event::TransferCancelled`].
 		///
 		/// # Errors
-		/// [`Error::NoTransfer`].
+		/// [`Error::PropertyNotFound`], [`Error::NotPropertyRegistry`], [`Error::NoTransfer`].
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::cancel_transfer())]
 		pub fn cancel_transfer(origin: OriginFor<T>, property: PropertyId) -> DispatchResult {
 			let (department, officer) = T::RegistrarOrigin::ensure_officer(origin)?;
-			ensure!(Transfers::<T>::contains_key(property), Error::<T>::NoTransfer);
-			Transfers::<T>::remove(property);
-			Self::deposit_event(Event::TransferCancelled { property, department, officer });
-			Ok(())
+			Self::do_cancel_transfer(property, department, officer)
 		}
 
 		/// As a bank, ask for a mortgage of `amount` on `property` to be registered, with the
@@ -790,13 +851,14 @@ pub mod pallet {
 		/// Register a lease or an easement.
 		///
 		/// # Origin
-		/// Signed by a `LandRegistrar` officer.
+		/// Signed by a `LandRegistrar` officer of the property's registry.
 		///
 		/// # Events
 		/// [`Event::EncumbranceRegistered`].
 		///
 		/// # Errors
-		/// [`Error::PropertyNotFound`], [`Error::PropertyRetired`], [`Error::LeaseEnded`],
+		/// [`Error::PropertyNotFound`], [`Error::NotPropertyRegistry`],
+		/// [`Error::PropertyRetired`], [`Error::LeaseEnded`],
 		/// [`Error::OwnerNotActive`] (the lessee), [`Error::TooManyEncumbrances`].
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::register_encumbrance())]
@@ -806,6 +868,7 @@ pub mod pallet {
 			encumbrance: RegistrarEncumbrance<BlockNumberFor<T>>,
 		) -> DispatchResult {
 			let (department, officer) = T::RegistrarOrigin::ensure_officer(origin)?;
+			Self::ensure_registry(property, department)?;
 			if let RegistrarEncumbrance::Lease { lessee, until } = &encumbrance {
 				ensure!(
 					*until > polkadot_sdk::frame_system::Pallet::<T>::block_number(),
@@ -911,8 +974,9 @@ pub mod pallet {
 			Self::do_revoke_licence(property, document_hash, who)
 		}
 
-		/// Assess `property` for tax for `period` (e.g. the year): issues a tax bill in the tax
-		/// department's name, payable by the owner with the largest share.
+		/// Assess `property` for tax for `period` (e.g. the year): issues one tax bill per owner
+		/// in the tax department's name, for the owner's share of `amount` (rounded down; the
+		/// remainder goes to the owner with the largest share, the first listed on a tie).
 		///
 		/// # Origin
 		/// Signed by a `TaxAuthority` officer.
@@ -925,33 +989,40 @@ pub mod pallet {
 		/// [`Error::AlreadyAssessed`], [`Error::TooManyOutstandingTax`], and the bill's errors.
 		#[pallet::call_index(14)]
 		// Benchmarked with the runtime's `Bills`, so the weight includes issuing the bill.
-		#[pallet::weight(T::WeightInfo::assess_tax())]
+		#[pallet::weight(T::WeightInfo::assess_tax(T::MaxOwners::get()))]
 		pub fn assess_tax(
 			origin: OriginFor<T>,
 			property: PropertyId,
 			period: u32,
 			amount: Amount,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let (department, officer) = T::TaxAuthorityOrigin::ensure_officer(origin)?;
-			Self::do_assess_tax(property, period, amount, department, officer)
+			let owners = Self::do_assess_tax(property, period, amount, department, officer)?;
+			Ok(Some(T::WeightInfo::assess_tax(owners)).into())
 		}
 
-		/// Set (or remove, with `None`) who may issue a kind of licence.
+		/// Set who may issue a kind of licence: the role and the departments (at least one).
+		/// Every kind has a rule; a kind no department should issue any more names the
+		/// department that keeps its register.
 		///
 		/// # Origin
 		/// Governance.
 		///
 		/// # Events
 		/// [`Event::LicenceRuleSet`].
+		///
+		/// # Errors
+		/// [`Error::NoLicenceIssuers`], [`Error::DuplicateIssuer`].
 		#[pallet::call_index(15)]
 		#[pallet::weight(T::WeightInfo::set_licence_rule())]
 		pub fn set_licence_rule(
 			origin: OriginFor<T>,
 			kind: LicenceKind,
-			rule: Option<LicenceRule>,
+			rule: LicenceRule,
 		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
-			LicenceRules::<T>::set(kind, rule);
+			Self::check_licence_rule(&rule)?;
+			LicenceRules::<T>::insert(kind, rule.clone());
 			Self::deposit_event(Event::LicenceRuleSet { kind, rule });
 			Ok(())
 		}
@@ -974,6 +1045,29 @@ pub mod pallet {
 			RequiredLicences::<T>::insert(usage, &kinds);
 			Self::deposit_event(Event::RequiredLicencesSet { usage, kinds });
 			Ok(())
+		}
+
+		/// Move `property` to the registry `registry` (a department holding `LandRegistrar`),
+		/// e.g. when districts are reorganised or a registry is closed. Not while a transfer is
+		/// open: the old registry completes or cancels it first (a stale one is dropped).
+		///
+		/// # Origin
+		/// Governance.
+		///
+		/// # Events
+		/// [`Event::RegistryChanged`].
+		///
+		/// # Errors
+		/// [`Error::PropertyNotFound`], [`Error::NotARegistrar`], [`Error::TransferAlreadyOpen`].
+		#[pallet::call_index(17)]
+		#[pallet::weight(T::WeightInfo::set_registry())]
+		pub fn set_registry(
+			origin: OriginFor<T>,
+			property: PropertyId,
+			registry: DepartmentId,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_set_registry(property, registry)
 		}
 	}
 }

@@ -95,6 +95,8 @@ pub const TAX: DepartmentId = 4;
 pub const HOUSING: DepartmentId = 5;
 /// Department 6, a second court.
 pub const COURT_2: DepartmentId = 6;
+/// Department 7, the land registry of another district.
+pub const OTHER_REGISTRY: DepartmentId = 7;
 pub const REGISTRAR: u64 = 10;
 pub const BANKER: u64 = 11;
 pub const BANKER_2: u64 = 12;
@@ -102,6 +104,10 @@ pub const JUDGE: u64 = 13;
 pub const TAX_OFFICER: u64 = 14;
 pub const HOUSING_OFFICER: u64 = 15;
 pub const JUDGE_2: u64 = 16;
+/// A second officer of [`REGISTRY`]: completes what [`REGISTRAR`] opens (four eyes).
+pub const REGISTRAR_2: u64 = 17;
+/// An officer of [`OTHER_REGISTRY`].
+pub const OTHER_REGISTRAR: u64 = 18;
 /// The seller's own linked account.
 pub const SELLER_ACCOUNT: u64 = 50;
 /// The buyer's own linked account.
@@ -147,16 +153,19 @@ impl ExtBuilder {
 		set_up_neighbours();
 		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 		pallet_real_estate::GenesisConfig::<Test> {
-			licence_rules: vec![
-				(
-					LicenceKind::ConstructionCompletion,
-					LicenceRule { role: Role::CredentialIssuer, department: Some(HOUSING) },
-				),
-				(
-					LicenceKind::FireSafety,
-					LicenceRule { role: Role::CredentialIssuer, department: None },
-				),
-			],
+			licence_rules: LicenceKind::ALL
+				.into_iter()
+				.map(|kind| {
+					let (role, departments) = match kind {
+						LicenceKind::ConstructionCompletion => {
+							(Role::CredentialIssuer, vec![HOUSING])
+						},
+						LicenceKind::FireSafety => (Role::CredentialIssuer, vec![HOUSING, COURT]),
+						_ => (Role::LandRegistrar, vec![REGISTRY]),
+					};
+					(kind, LicenceRule { role, departments: departments.try_into().unwrap() })
+				})
+				.collect(),
 			required_licences: vec![(
 				Usage::Residential,
 				vec![LicenceKind::ConstructionCompletion],
@@ -166,7 +175,7 @@ impl ExtBuilder {
 				area_m2: 89,
 				usage: Usage::Residential,
 				owners: vec![(seller(), 1000)],
-				registered_by: REGISTRY,
+				registry: REGISTRY,
 				licences: vec![(LicenceKind::ConstructionCompletion, completion(), HOUSING)],
 			}],
 			_config: Default::default(),
@@ -191,6 +200,8 @@ impl ExtBuilder {
 pub fn set_up_neighbours() {
 	for (officer, department, role) in [
 		(REGISTRAR, REGISTRY, Role::LandRegistrar),
+		(REGISTRAR_2, REGISTRY, Role::LandRegistrar),
+		(OTHER_REGISTRAR, OTHER_REGISTRY, Role::LandRegistrar),
 		(BANKER, BANK, Role::Lender),
 		(BANKER_2, BANK_2, Role::Lender),
 		(JUDGE, COURT, Role::Court),

@@ -5,7 +5,10 @@ use polkadot_sdk::{frame_support::ensure, sp_runtime::TryRuntimeError};
 
 use civitas_primitives::all_distinct;
 
-use crate::{pallet::*, EncumbranceKind, PropertyStatus, TitleHistory, Transfers, WHOLE};
+use crate::{
+	pallet::*, transfer_terms, EncumbranceKind, LicenceKind, PropertyStatus, TitleHistory,
+	Transfers, WHOLE,
+};
 
 impl<T: Config> Pallet<T> {
 	/// Every property is found under its cadastral reference, has one title entry per version,
@@ -13,7 +16,9 @@ impl<T: Config> Pallet<T> {
 	/// every index entry names a live property it owns that share of; a property is frozen exactly
 	/// while a court freeze is registered; mortgage ranks run 1..=n; encumbrance ids are below the
 	/// property's next id; licence documents appear once per property; transfers are open only on
-	/// live properties.
+	/// live properties, numbered below the next number, with the hash of their own terms; every
+	/// licence kind has a rule naming a department (or none has, before governance sets them); a tax assessment's parts sum to its amount
+	/// and every period counted outstanding was assessed.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let next = NextPropertyId::<T>::get();
 		for (id, property) in Properties::<T>::iter() {
@@ -78,8 +83,42 @@ impl<T: Config> Pallet<T> {
 		for (_, id) in PropertyByCadastre::<T>::iter() {
 			ensure!(Properties::<T>::contains_key(id), "cadastral index names no property");
 		}
-		for (id, _) in Transfers::<T>::iter() {
+		let next_transfer = NextTransferId::<T>::get();
+		for (id, transfer) in Transfers::<T>::iter() {
 			ensure!(Properties::<T>::contains_key(id), "a transfer on no property");
+			ensure!(transfer.id < next_transfer, "transfer number not below NextTransferId");
+			ensure!(
+				transfer.terms
+					== transfer_terms(
+						transfer.id,
+						id,
+						&transfer.buyers,
+						transfer.price,
+						&transfer.deed
+					),
+				"transfer terms hash out of step with its terms"
+			);
+		}
+		let rules: Vec<_> = LicenceKind::ALL.iter().map(LicenceRules::<T>::get).collect();
+		ensure!(
+			rules.iter().all(Option::is_some) || rules.iter().all(Option::is_none),
+			"some licence kinds have a rule and others none"
+		);
+		ensure!(
+			rules.iter().flatten().all(|rule| !rule.departments.is_empty()),
+			"a licence rule naming no department"
+		);
+		for (id, _, assessment) in TaxAssessments::<T>::iter() {
+			ensure!(Properties::<T>::contains_key(id), "a tax assessment of no property");
+			let sum =
+				assessment.bills.iter().fold(0u128, |sum, part| sum.saturating_add(part.amount));
+			ensure!(sum == assessment.amount, "tax parts do not sum to the assessed amount");
+		}
+		for (id, periods) in OutstandingTax::<T>::iter() {
+			ensure!(
+				periods.iter().all(|p| TaxAssessments::<T>::contains_key(id, p)),
+				"an outstanding tax period without an assessment"
+			);
 		}
 		Ok(())
 	}

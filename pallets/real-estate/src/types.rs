@@ -3,7 +3,7 @@
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use polkadot_sdk::{
 	frame_support::{
-		pallet_prelude::{BoundedVec, Get},
+		pallet_prelude::{BoundedVec, ConstU32, Get},
 		CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 	},
 	frame_system::pallet_prelude::BlockNumberFor,
@@ -16,6 +16,16 @@ use civitas_primitives::{Amount, BillId, DepartmentId, Role, SubjectId};
 
 /// Identifies a property; sequential, never reused.
 pub type PropertyId = u64;
+
+/// Identifies a transfer; sequential over the whole register, never reused, so a consent given
+/// to one transfer can never count for another (a cancelled and reopened one included).
+pub type TransferId = u64;
+
+/// The most departments a licence rule names.
+pub const MAX_LICENCE_ISSUERS: u32 = 8;
+
+/// The departments a licence rule allows to issue its kind.
+pub type LicenceIssuers = BoundedVec<DepartmentId, ConstU32<MAX_LICENCE_ISSUERS>>;
 
 /// A share of a property, in parts per thousand; the shares of a property sum to 1000.
 pub type Share = u16;
@@ -97,8 +107,9 @@ pub struct Property<T: Config> {
 	pub title_certificate: H256,
 	/// Where it stands.
 	pub status: PropertyStatus,
-	/// The department that registered it.
-	pub registered_by: DepartmentId,
+	/// The registry: the land-registration department that registered it and keeps its record.
+	/// Only its registrars act on the property; governance may move it to another registry.
+	pub registry: DepartmentId,
 	/// The number of entries in its title history (each change adds one).
 	pub version: u32,
 	/// For a retired property: the properties that succeed it.
@@ -255,11 +266,21 @@ pub enum LicenceKind {
 	EnvironmentalApproval,
 }
 
-/// Who may issue a kind of licence: departments holding `role`, and if `department` is set, only
-/// that department.
+impl LicenceKind {
+	/// Every kind: each has a rule.
+	pub const ALL: [LicenceKind; 6] = [
+		LicenceKind::PlanningPermit,
+		LicenceKind::ConstructionCompletion,
+		LicenceKind::FireSafety,
+		LicenceKind::PresalePermit,
+		LicenceKind::LandUseRight,
+		LicenceKind::EnvironmentalApproval,
+	];
+}
+
+/// Who may issue a kind of licence: the departments named, while they hold `role`.
 #[derive(
 	Clone,
-	Copy,
 	PartialEq,
 	Eq,
 	Debug,
@@ -274,8 +295,8 @@ pub enum LicenceKind {
 pub struct LicenceRule {
 	/// The role the issuing department must hold.
 	pub role: Role,
-	/// The only department that may issue it, if any.
-	pub department: Option<DepartmentId>,
+	/// The departments that may issue it (at least one).
+	pub departments: LicenceIssuers,
 }
 
 /// Where a licence stands.
@@ -380,6 +401,10 @@ pub enum ConsentEvidence {
 #[scale_info(skip_type_params(T))]
 #[codec(mel_bound())]
 pub struct Transfer<T: Config> {
+	/// Its number.
+	pub id: TransferId,
+	/// The hash of its terms ([`transfer_terms`]): what each party consents to.
+	pub terms: H256,
 	/// The new owners and their shares.
 	pub buyers: Owners<T>,
 	/// The price, in fen.
@@ -388,12 +413,44 @@ pub struct Transfer<T: Config> {
 	pub deed: H256,
 	/// The registrar department that opened it.
 	pub opened_by: DepartmentId,
+	/// The officer who opened it (who may not complete it).
+	pub opener: T::AccountId,
 	/// When.
 	pub opened_at: BlockNumberFor<T>,
 	/// The last block it may be completed; after it the transfer is stale.
 	pub expires_at: BlockNumberFor<T>,
 	/// The consents given so far.
-	pub consents: BoundedVec<(Party, ConsentEvidence), MaxParties<T>>,
+	pub consents: BoundedVec<Consent<T::AccountId>, MaxParties<T>>,
+}
+
+/// A party's consent to a transfer.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct Consent<AccountId> {
+	/// Who consented.
+	pub party: Party,
+	/// Signed by the party, or recorded by a registrar with evidence.
+	pub evidence: ConsentEvidence,
+	/// The account that submitted it (the party's own, the bank's officer, or the registrar's
+	/// officer who recorded it).
+	pub by: AccountId,
+}
+
+/// The hash of a transfer's terms, which each consent names: the transfer's number, the
+/// property, the buyers with their shares, the price and the deed, as
+/// `blake2_256(SCALE(("civitas/transfer-terms", id, property, buyers, price, deed)))` (the label
+/// as raw bytes without a length prefix). A party's wallet computes it from the terms it shows.
+pub fn transfer_terms(
+	id: TransferId,
+	property: PropertyId,
+	buyers: &[(SubjectId, Share)],
+	price: Amount,
+	deed: &H256,
+) -> H256 {
+	H256::from(polkadot_sdk::sp_io::hashing::blake2_256(
+		&(b"civitas/transfer-terms", id, property, buyers, price, deed).encode(),
+	))
 }
 
 /// The most parties a transfer can have: the owners, the buyers and one bank per encumbrance.
@@ -460,7 +517,7 @@ pub struct HistoryEntry<T: Config> {
 	pub change: TitleChange<T>,
 }
 
-/// A property-tax assessment: the bill issued for one property and period.
+/// One owner's part of a property-tax assessment.
 #[derive(
 	Clone,
 	Copy,
@@ -473,11 +530,28 @@ pub struct HistoryEntry<T: Config> {
 	MaxEncodedLen,
 	TypeInfo,
 )]
-pub struct TaxAssessment {
+pub struct TaxShare {
+	/// The owner who pays it.
+	pub payer: SubjectId,
+	/// The owner's share of the property.
+	pub share: Share,
+	/// Its part of the assessed amount.
+	pub amount: Amount,
 	/// The bill, in e-bills.
 	pub bill: BillId,
-	/// The assessed amount.
+}
+
+/// A property-tax assessment for one property and period: one bill per owner, by share.
+#[derive(
+	CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
+pub struct TaxAssessment<T: Config> {
+	/// The assessed amount, the sum of the owners' parts.
 	pub amount: Amount,
+	/// The owners' parts and their bills.
+	pub bills: BoundedVec<TaxShare, T::MaxOwners>,
 	/// The assessing department.
 	pub department: DepartmentId,
 }
@@ -493,8 +567,8 @@ pub struct GenesisProperty {
 	pub usage: Usage,
 	/// The owners and their shares.
 	pub owners: alloc::vec::Vec<(SubjectId, Share)>,
-	/// The registering department.
-	pub registered_by: DepartmentId,
+	/// The registry department.
+	pub registry: DepartmentId,
 	/// Licences attached at genesis: kind, document hash, issuer.
 	pub licences: alloc::vec::Vec<(LicenceKind, H256, DepartmentId)>,
 }

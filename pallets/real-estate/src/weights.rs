@@ -60,9 +60,10 @@ pub trait WeightInfo {
 	fn release_encumbrance() -> Weight;
 	fn issue_licence() -> Weight;
 	fn revoke_licence() -> Weight;
-	fn assess_tax() -> Weight;
+	fn assess_tax(o: u32, ) -> Weight;
 	fn set_licence_rule() -> Weight;
 	fn set_required_licences() -> Weight;
+	fn set_registry() -> Weight;
 }
 
 /// Weights for `pallet_real_estate` using the Civitas node and recommended hardware.
@@ -402,7 +403,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `EBills::BillsByIssuer` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// Storage: `EBills::BillsByPayer` (r:0 w:1)
 	/// Proof: `EBills::BillsByPayer` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
-	fn assess_tax() -> Weight {
+	fn assess_tax(_o: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `3238`
 		//  Estimated: `23118`
@@ -424,6 +425,14 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `RealEstate::RequiredLicences` (r:0 w:1)
 	/// Proof: `RealEstate::RequiredLicences` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
 	fn set_required_licences() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `0`
+		//  Estimated: `0`
+		// Minimum execution time: 7_200_000 picoseconds.
+		Weight::from_parts(16_304_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn set_registry() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
@@ -769,7 +778,7 @@ impl WeightInfo for () {
 	/// Proof: `EBills::BillsByIssuer` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// Storage: `EBills::BillsByPayer` (r:0 w:1)
 	/// Proof: `EBills::BillsByPayer` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
-	fn assess_tax() -> Weight {
+	fn assess_tax(_o: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `3238`
 		//  Estimated: `23118`
@@ -791,6 +800,14 @@ impl WeightInfo for () {
 	/// Storage: `RealEstate::RequiredLicences` (r:0 w:1)
 	/// Proof: `RealEstate::RequiredLicences` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
 	fn set_required_licences() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `0`
+		//  Estimated: `0`
+		// Minimum execution time: 7_200_000 picoseconds.
+		Weight::from_parts(16_304_000, 0)
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn set_registry() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`

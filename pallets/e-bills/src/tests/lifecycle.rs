@@ -103,3 +103,67 @@ fn reverse_fails_for_an_unpaid_or_reimbursed_bill_or_a_used_number() {
 		);
 	});
 }
+
+#[test]
+fn governance_resolves_a_bill_only_once_its_issuer_cannot_act() {
+	ExtBuilder.build_and_execute(|| {
+		let root: RuntimeOrigin = RawOrigin::Root.into();
+		let settled = power_bill("E-1", 100);
+		let withdrawn = power_bill("E-2", 100);
+		let paid_already = paid("E-3", 100);
+		let reference = H256::repeat_byte(4);
+		let pay = crate::Resolution::Paid { payment_reference: reference };
+		// While the power company can act, its bills are its own business.
+		assert_noop!(
+			EBills::resolve_unpaid(root.clone(), settled, pay),
+			Error::<Test>::IssuerCanAct
+		);
+		assert_noop!(
+			EBills::resolve_unpaid(signed(POWER_OFFICER), settled, pay),
+			polkadot_sdk::sp_runtime::DispatchError::BadOrigin
+		);
+
+		MockRoles::suspend(POWER);
+		assert_noop!(
+			EBills::mark_paid(signed(POWER_OFFICER), settled, reference),
+			DEPARTMENT_SUSPENDED
+		);
+		assert_ok!(EBills::resolve_unpaid(root.clone(), settled, pay));
+		let bill = Bills::<Test>::get(settled).unwrap();
+		assert_eq!((bill.status, bill.payment_reference), (BillStatus::Paid, Some(reference)));
+		assert_eq!(
+			last_event(),
+			Event::BillResolved {
+				bill: settled,
+				issuer: Issuer::Department(POWER),
+				resolution: pay
+			}
+		);
+		assert_ok!(EBills::resolve_unpaid(root.clone(), withdrawn, crate::Resolution::Voided));
+		assert_eq!(status(withdrawn), BillStatus::Voided);
+		assert_noop!(
+			EBills::resolve_unpaid(root.clone(), paid_already, crate::Resolution::Voided),
+			Error::<Test>::NotUnpaid
+		);
+		assert_noop!(
+			EBills::resolve_unpaid(root, H256::zero(), crate::Resolution::Voided),
+			Error::<Test>::BillNotFound
+		);
+	});
+}
+
+#[test]
+fn governance_resolves_the_bills_of_a_disabled_enterprise() {
+	ExtBuilder.build_and_execute(|| {
+		let root: RuntimeOrigin = RawOrigin::Root.into();
+		assert_ok!(EBills::issue(signed(SHOP_ACCOUNT), new_bill("S-1", 100)));
+		let id = EBills::bill_id(&Issuer::Enterprise(shop()), b"S-1");
+		assert_noop!(
+			EBills::resolve_unpaid(root.clone(), id, crate::Resolution::Voided),
+			Error::<Test>::IssuerCanAct
+		);
+		assert_ok!(EBills::disable_issuer(signed(TAX_OFFICER), shop()));
+		assert_ok!(EBills::resolve_unpaid(root, id, crate::Resolution::Voided));
+		assert_eq!(status(id), BillStatus::Voided);
+	});
+}

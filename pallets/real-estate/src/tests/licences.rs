@@ -38,20 +38,19 @@ fn issuing_follows_the_kind_rule() {
 		let issue = |who, kind| {
 			RealEstate::issue_licence(signed(who), FLAT, kind, H256::repeat_byte(0xf2), None)
 		};
-		assert_noop!(
-			issue(HOUSING_OFFICER, LicenceKind::PlanningPermit),
-			Error::<Test>::NoLicenceRule
-		);
+		// Planning permits need `LandRegistrar`, which the housing commission does not hold.
+		assert_noop!(issue(HOUSING_OFFICER, LicenceKind::PlanningPermit), ROLE_NOT_HELD);
 		assert_noop!(issue(OUTSIDER, LicenceKind::FireSafety), NOT_OFFICER);
 		// The bank holds no `CredentialIssuer` role: the registry says so.
 		assert_noop!(issue(BANKER, LicenceKind::FireSafety), ROLE_NOT_HELD);
-		// Completion acceptances only from the housing commission, whatever the role.
+		// With the role, a department the rule does not name still may not issue.
 		civitas_primitives::testing::MockRoles::grant(BANK, Role::CredentialIssuer);
-		assert_noop!(
-			issue(BANKER, LicenceKind::ConstructionCompletion),
-			Error::<Test>::NotLicenceIssuer
-		);
-		assert_ok!(issue(BANKER, LicenceKind::FireSafety));
+		for kind in [LicenceKind::ConstructionCompletion, LicenceKind::FireSafety] {
+			assert_noop!(issue(BANKER, kind), Error::<Test>::NotLicenceIssuer);
+		}
+		// Fire safety names two departments: either issues.
+		civitas_primitives::testing::MockRoles::grant(COURT, Role::CredentialIssuer);
+		assert_ok!(issue(JUDGE, LicenceKind::FireSafety));
 		assert_noop!(issue(HOUSING_OFFICER, LicenceKind::FireSafety), Error::<Test>::LicenceExists);
 		assert_noop!(
 			RealEstate::issue_licence(
@@ -132,31 +131,55 @@ fn only_the_issuer_revokes_and_a_revoked_licence_fails_verification() {
 #[test]
 fn governance_sets_rules_and_requirements() {
 	ExtBuilder.build_and_execute(|| {
-		let rule = LicenceRule { role: Role::LandRegistrar, department: None };
+		let rule = |departments: Vec<u32>| LicenceRule {
+			role: Role::LandRegistrar,
+			departments: departments.try_into().unwrap(),
+		};
 		assert_noop!(
 			RealEstate::set_licence_rule(
 				signed(REGISTRAR),
 				LicenceKind::PlanningPermit,
-				Some(rule)
+				rule(vec![OTHER_REGISTRY])
 			),
 			polkadot_sdk::sp_runtime::DispatchError::BadOrigin
 		);
+		let root = || -> RuntimeOrigin { RawOrigin::Root.into() };
+		// A rule names at least one department, each once.
+		assert_noop!(
+			RealEstate::set_licence_rule(root(), LicenceKind::PlanningPermit, rule(vec![])),
+			Error::<Test>::NoLicenceIssuers
+		);
+		assert_noop!(
+			RealEstate::set_licence_rule(
+				root(),
+				LicenceKind::PlanningPermit,
+				rule(vec![OTHER_REGISTRY, OTHER_REGISTRY])
+			),
+			Error::<Test>::DuplicateIssuer
+		);
 		assert_ok!(RealEstate::set_licence_rule(
-			RawOrigin::Root.into(),
+			root(),
 			LicenceKind::PlanningPermit,
-			Some(rule)
+			rule(vec![OTHER_REGISTRY])
 		));
 		assert_eq!(
 			last_event(),
-			Event::LicenceRuleSet { kind: LicenceKind::PlanningPermit, rule: Some(rule) }
+			Event::LicenceRuleSet {
+				kind: LicenceKind::PlanningPermit,
+				rule: rule(vec![OTHER_REGISTRY])
+			}
 		);
-		assert_ok!(RealEstate::issue_licence(
-			signed(REGISTRAR),
-			FLAT,
-			LicenceKind::PlanningPermit,
-			H256::zero(),
-			None
-		));
+		let permit = |who| {
+			RealEstate::issue_licence(
+				signed(who),
+				FLAT,
+				LicenceKind::PlanningPermit,
+				H256::zero(),
+				None,
+			)
+		};
+		assert_noop!(permit(REGISTRAR), Error::<Test>::NotLicenceIssuer);
+		assert_ok!(permit(OTHER_REGISTRAR));
 
 		let kinds: polkadot_sdk::frame_support::BoundedVec<_, _> =
 			vec![LicenceKind::ConstructionCompletion, LicenceKind::FireSafety].try_into().unwrap();
@@ -171,10 +194,7 @@ fn governance_sets_rules_and_requirements() {
 		);
 		open_sale();
 		both_consent();
-		assert_noop!(
-			RealEstate::complete_transfer(signed(REGISTRAR), FLAT, H256::zero()),
-			Error::<Test>::LicenceMissing
-		);
+		assert_noop!(complete(FLAT), Error::<Test>::LicenceMissing);
 	});
 }
 
@@ -236,5 +256,30 @@ fn revoked_and_expired_licences_free_their_slot() {
 		assert_ok!(issue(5, None));
 		assert!(RealEstate::verify_licence(FLAT, H256::repeat_byte(2)).is_none());
 		assert_noop!(issue(6, None), Error::<Test>::TooManyLicences);
+	});
+}
+
+#[test]
+fn every_licence_kind_needs_a_rule_at_genesis() {
+	polkadot_sdk::sp_io::TestExternalities::default().execute_with(|| {
+		let only_one = crate::GenesisConfig::<Test> {
+			licence_rules: vec![(
+				LicenceKind::FireSafety,
+				LicenceRule {
+					role: Role::CredentialIssuer,
+					departments: vec![HOUSING].try_into().unwrap(),
+				},
+			)],
+			..Default::default()
+		};
+		assert_eq!(RealEstate::seed(&only_one), Err(Error::<Test>::NoLicenceRule.into()));
+		let empty = crate::GenesisConfig::<Test> {
+			licence_rules: vec![(
+				LicenceKind::FireSafety,
+				LicenceRule { role: Role::CredentialIssuer, departments: Default::default() },
+			)],
+			..Default::default()
+		};
+		assert_eq!(RealEstate::seed(&empty), Err(Error::<Test>::NoLicenceIssuers.into()));
 	});
 }

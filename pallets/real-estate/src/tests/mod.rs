@@ -56,15 +56,56 @@ fn open_sale() {
 	));
 }
 
+/// Opens a transfer of the seeded flat to [`buyer`] and [`co_buyer`] (who has no keys), half
+/// each.
+fn open_joint_sale() {
+	assert_ok!(RealEstate::open_transfer(
+		signed(REGISTRAR),
+		FLAT,
+		vec![(buyer(), 500), (co_buyer(), 500)],
+		1_000,
+		H256::zero(),
+	));
+}
+
 /// Tries to open a transfer of the flat to [`buyer`] for 1 fen.
 fn try_sale() -> polkadot_sdk::sp_runtime::DispatchResult {
 	RealEstate::open_transfer(signed(REGISTRAR), FLAT, vec![(buyer(), 1000)], 1, H256::zero())
 }
 
+/// The number and terms hash of the open transfer of `property`.
+fn named(property: PropertyId) -> (crate::TransferId, H256) {
+	let transfer = crate::Transfers::<Test>::get(property).expect("a transfer is open");
+	(transfer.id, transfer.terms)
+}
+
+/// `who` consents to the open transfer of `property`, naming it.
+fn consent(who: u64, property: PropertyId) -> polkadot_sdk::sp_runtime::DispatchResult {
+	let (id, terms) = named(property);
+	RealEstate::consent(signed(who), property, id, terms)
+}
+
+/// The registrar records `subject`'s consent to the open transfer of `property`.
+fn record(
+	who: u64,
+	property: PropertyId,
+	subject: SubjectId,
+) -> polkadot_sdk::sp_runtime::DispatchResult {
+	let (id, terms) = named(property);
+	RealEstate::record_consent(signed(who), property, id, terms, subject, H256::repeat_byte(7))
+}
+
+/// A second registrar completes the open transfer of `property`.
+fn complete(property: PropertyId) -> polkadot_sdk::sp_runtime::DispatchResult {
+	RealEstate::complete_transfer(signed(REGISTRAR_2), property, H256::zero())
+		.map(|_| ())
+		.map_err(|e| e.error)
+}
+
 /// Both sides of [`open_sale`] consent with their own accounts.
 fn both_consent() {
-	assert_ok!(RealEstate::consent(signed(SELLER_ACCOUNT), FLAT));
-	assert_ok!(RealEstate::consent(signed(BUYER_ACCOUNT), FLAT));
+	assert_ok!(consent(SELLER_ACCOUNT, FLAT));
+	assert_ok!(consent(BUYER_ACCOUNT, FLAT));
 }
 
 fn status(property: PropertyId) -> PropertyStatus {

@@ -1,44 +1,54 @@
 use super::*;
 use crate::{ConsentEvidence, Party, PropertiesOf, Transfers};
+use civitas_primitives::testing::{MockIdentity, MockRoles};
 
 #[test]
 fn a_sale_completes_once_both_sides_consent() {
 	ExtBuilder.build_and_execute(|| {
 		open_sale();
+		let buyers = vec![(buyer(), 1000)];
+		let terms = crate::transfer_terms(0, FLAT, &buyers, 200_000_000, &H256::repeat_byte(0xde));
 		assert_eq!(
 			last_event(),
 			Event::TransferOpened {
 				property: FLAT,
-				buyers: vec![(buyer(), 1000)].try_into().unwrap(),
+				transfer: 0,
+				terms,
+				buyers: buyers.try_into().unwrap(),
+				price: 200_000_000,
+				deed: H256::repeat_byte(0xde),
 				expires_at: 1 + TRANSFER_PERIOD,
 				department: REGISTRY,
 				officer: REGISTRAR,
 			}
 		);
-		assert_ok!(RealEstate::consent(signed(SELLER_ACCOUNT), FLAT));
+		assert_eq!(named(FLAT), (0, terms));
+		assert_ok!(consent(SELLER_ACCOUNT, FLAT));
 		assert_eq!(
 			last_event(),
 			Event::ConsentGiven {
 				property: FLAT,
+				transfer: 0,
 				party: Party::Subject(seller()),
 				evidence: ConsentEvidence::Signed,
 				by: SELLER_ACCOUNT,
 			}
 		);
 		assert_noop!(
-			RealEstate::complete_transfer(signed(REGISTRAR), FLAT, H256::repeat_byte(3)),
+			RealEstate::complete_transfer(signed(REGISTRAR_2), FLAT, H256::repeat_byte(3)),
 			Error::<Test>::ConsentMissing
 		);
-		assert_ok!(RealEstate::consent(signed(BUYER_ACCOUNT), FLAT));
+		assert_ok!(consent(BUYER_ACCOUNT, FLAT));
 
-		assert_ok!(RealEstate::complete_transfer(signed(REGISTRAR), FLAT, H256::repeat_byte(3)));
+		assert_ok!(RealEstate::complete_transfer(signed(REGISTRAR_2), FLAT, H256::repeat_byte(3)));
 		assert_eq!(
 			last_event(),
 			Event::TransferCompleted {
 				property: FLAT,
+				transfer: 0,
 				title_certificate: H256::repeat_byte(3),
 				department: REGISTRY,
-				officer: REGISTRAR,
+				officer: REGISTRAR_2,
 			}
 		);
 		let flat = Properties::<Test>::get(FLAT).unwrap();
@@ -54,34 +64,21 @@ fn a_sale_completes_once_both_sides_consent() {
 #[test]
 fn a_registrar_records_the_consent_of_a_buyer_without_keys() {
 	ExtBuilder.build_and_execute(|| {
-		assert_ok!(RealEstate::open_transfer(
-			signed(REGISTRAR),
-			FLAT,
-			vec![(buyer(), 500), (co_buyer(), 500)],
-			1_000,
-			H256::zero(),
-		));
+		open_joint_sale();
 		both_consent();
-		assert_noop!(
-			RealEstate::complete_transfer(signed(REGISTRAR), FLAT, H256::zero()),
-			Error::<Test>::ConsentMissing
-		);
-		assert_ok!(RealEstate::record_consent(
-			signed(REGISTRAR),
-			FLAT,
-			co_buyer(),
-			H256::repeat_byte(7)
-		));
+		assert_noop!(complete(FLAT), Error::<Test>::ConsentMissing);
+		assert_ok!(record(REGISTRAR, FLAT, co_buyer()));
 		assert_eq!(
 			last_event(),
 			Event::ConsentGiven {
 				property: FLAT,
+				transfer: 0,
 				party: Party::Subject(co_buyer()),
 				evidence: ConsentEvidence::Recorded(H256::repeat_byte(7)),
 				by: REGISTRAR,
 			}
 		);
-		assert_ok!(RealEstate::complete_transfer(signed(REGISTRAR), FLAT, H256::zero()));
+		assert_ok!(complete(FLAT));
 		assert_eq!(RealEstate::properties_of(co_buyer(), None, 10), vec![(FLAT, 500)]);
 	});
 }
@@ -89,24 +86,17 @@ fn a_registrar_records_the_consent_of_a_buyer_without_keys() {
 #[test]
 fn consent_fails_for_strangers_and_twice() {
 	ExtBuilder.build_and_execute(|| {
-		assert_noop!(RealEstate::consent(signed(SELLER_ACCOUNT), FLAT), Error::<Test>::NoTransfer);
+		assert_noop!(
+			RealEstate::consent(signed(SELLER_ACCOUNT), FLAT, 0, H256::zero()),
+			Error::<Test>::NoTransfer
+		);
 		open_sale();
-		assert_noop!(RealEstate::consent(signed(OUTSIDER), FLAT), Error::<Test>::NotAParty);
+		assert_noop!(consent(OUTSIDER, FLAT), Error::<Test>::NotAParty);
 		// A bank without a mortgage on the flat is no party either.
-		assert_noop!(RealEstate::consent(signed(BANKER), FLAT), Error::<Test>::NotAParty);
-		assert_noop!(
-			RealEstate::record_consent(signed(REGISTRAR), FLAT, co_buyer(), H256::zero()),
-			Error::<Test>::NotAParty
-		);
-		assert_ok!(RealEstate::consent(signed(SELLER_ACCOUNT), FLAT));
-		assert_noop!(
-			RealEstate::consent(signed(SELLER_ACCOUNT), FLAT),
-			Error::<Test>::AlreadyConsented
-		);
-		assert_noop!(
-			RealEstate::record_consent(signed(REGISTRAR), FLAT, seller(), H256::zero()),
-			Error::<Test>::AlreadyConsented
-		);
+		assert_noop!(consent(BANKER, FLAT), Error::<Test>::NotAParty);
+		assert_noop!(record(REGISTRAR, FLAT, co_buyer()), Error::<Test>::NotAParty);
+		assert_ok!(consent(SELLER_ACCOUNT, FLAT));
+		assert_noop!(consent(SELLER_ACCOUNT, FLAT), Error::<Test>::AlreadyConsented);
 	});
 }
 
@@ -119,12 +109,9 @@ fn a_mortgage_holder_must_consent_too() {
 		both_consent();
 		let (_, blockers) = RealEstate::transfer_status(FLAT).unwrap();
 		assert_eq!(blockers.missing_consents, vec![Party::Lender(BANK)]);
-		assert_noop!(
-			RealEstate::complete_transfer(signed(REGISTRAR), FLAT, H256::zero()),
-			Error::<Test>::ConsentMissing
-		);
-		assert_ok!(RealEstate::consent(signed(BANKER), FLAT));
-		assert_ok!(RealEstate::complete_transfer(signed(REGISTRAR), FLAT, H256::zero()));
+		assert_noop!(complete(FLAT), Error::<Test>::ConsentMissing);
+		assert_ok!(consent(BANKER, FLAT));
+		assert_ok!(complete(FLAT));
 		// The mortgage stays on the property.
 		assert_eq!(crate::Encumbrances::<Test>::get(FLAT).len(), 1);
 	});
@@ -136,10 +123,7 @@ fn transfer_fails_while_frozen() {
 		open_sale();
 		both_consent();
 		assert_ok!(RealEstate::freeze(signed(JUDGE), FLAT, H256::repeat_byte(0xca)));
-		assert_noop!(
-			RealEstate::complete_transfer(signed(REGISTRAR), FLAT, H256::zero()),
-			Error::<Test>::PropertyFrozen
-		);
+		assert_noop!(complete(FLAT), Error::<Test>::PropertyFrozen);
 		assert_ok!(RealEstate::cancel_transfer(signed(REGISTRAR), FLAT));
 		assert_noop!(try_sale(), Error::<Test>::PropertyFrozen);
 	});
@@ -151,10 +135,7 @@ fn transfer_needs_the_required_licences_valid() {
 		open_sale();
 		both_consent();
 		assert_ok!(RealEstate::revoke_licence(signed(HOUSING_OFFICER), FLAT, completion()));
-		assert_noop!(
-			RealEstate::complete_transfer(signed(REGISTRAR), FLAT, H256::zero()),
-			Error::<Test>::LicenceMissing
-		);
+		assert_noop!(complete(FLAT), Error::<Test>::LicenceMissing);
 		let (_, blockers) = RealEstate::transfer_status(FLAT).unwrap();
 		assert_eq!(blockers.missing_licences, vec![crate::LicenceKind::ConstructionCompletion]);
 		assert_ok!(RealEstate::issue_licence(
@@ -164,7 +145,7 @@ fn transfer_needs_the_required_licences_valid() {
 			H256::repeat_byte(0xc1),
 			Some(50),
 		));
-		assert_ok!(RealEstate::complete_transfer(signed(REGISTRAR), FLAT, H256::zero()));
+		assert_ok!(complete(FLAT));
 	});
 }
 
@@ -174,18 +155,13 @@ fn a_stale_transfer_cannot_complete_and_is_replaced() {
 		open_sale();
 		both_consent();
 		System::set_block_number(2 + TRANSFER_PERIOD);
-		assert_noop!(
-			RealEstate::complete_transfer(signed(REGISTRAR), FLAT, H256::zero()),
-			Error::<Test>::TransferExpired
-		);
-		assert_noop!(
-			RealEstate::consent(signed(SELLER_ACCOUNT), FLAT),
-			Error::<Test>::TransferExpired
-		);
+		assert_noop!(complete(FLAT), Error::<Test>::TransferExpired);
+		assert_noop!(consent(SELLER_ACCOUNT, FLAT), Error::<Test>::TransferExpired);
 		open_sale();
+		let lapsed = Event::TransferLapsed { property: FLAT, transfer: 0 };
 		assert!(System::events()
 			.iter()
-			.any(|r| r.event == RuntimeEvent::RealEstate(Event::TransferLapsed { property: FLAT })));
+			.any(|r| r.event == RuntimeEvent::RealEstate(lapsed.clone())));
 		// The new transfer starts without consents.
 		assert!(Transfers::<Test>::get(FLAT).unwrap().consents.is_empty());
 	});
@@ -229,10 +205,7 @@ fn a_buyer_closed_before_completion_stops_the_transfer() {
 			civitas_primitives::SubjectKind::Person,
 			false,
 		);
-		assert_noop!(
-			RealEstate::complete_transfer(signed(REGISTRAR), FLAT, H256::zero()),
-			Error::<Test>::OwnerNotActive
-		);
+		assert_noop!(complete(FLAT), Error::<Test>::OwnerNotActive);
 	});
 }
 
@@ -248,12 +221,14 @@ fn cancel_needs_an_open_transfer_and_a_registrar() {
 		assert_ok!(RealEstate::cancel_transfer(signed(REGISTRAR), FLAT));
 		assert_eq!(
 			last_event(),
-			Event::TransferCancelled { property: FLAT, department: REGISTRY, officer: REGISTRAR }
+			Event::TransferCancelled {
+				property: FLAT,
+				transfer: 0,
+				department: REGISTRY,
+				officer: REGISTRAR
+			}
 		);
-		assert_noop!(
-			RealEstate::complete_transfer(signed(REGISTRAR), FLAT, H256::zero()),
-			Error::<Test>::NoTransfer
-		);
+		assert_noop!(complete(FLAT), Error::<Test>::NoTransfer);
 	});
 }
 
@@ -262,10 +237,148 @@ fn an_inactive_party_cannot_consent() {
 	ExtBuilder.build_and_execute(|| {
 		open_sale();
 		civitas_primitives::testing::MockIdentity::set_active(buyer(), false);
+		assert_noop!(consent(BUYER_ACCOUNT, FLAT), Error::<Test>::PartyInactive);
+		assert_ok!(consent(SELLER_ACCOUNT, FLAT));
+	});
+}
+
+#[test]
+fn a_consent_names_the_transfer_and_its_terms() {
+	ExtBuilder.build_and_execute(|| {
+		open_sale();
+		let (first, terms) = named(FLAT);
 		assert_noop!(
-			RealEstate::consent(signed(BUYER_ACCOUNT), FLAT),
-			Error::<Test>::PartyInactive
+			RealEstate::consent(signed(SELLER_ACCOUNT), FLAT, first, H256::repeat_byte(1)),
+			Error::<Test>::TermsMismatch
 		);
-		assert_ok!(RealEstate::consent(signed(SELLER_ACCOUNT), FLAT));
+		assert_ok!(RealEstate::consent(signed(SELLER_ACCOUNT), FLAT, first, terms));
+
+		// Cancelled and reopened on the same terms: a new number, no consents carried over, and
+		// a consent signed for the first transfer counts for nothing.
+		assert_ok!(RealEstate::cancel_transfer(signed(REGISTRAR), FLAT));
+		open_sale();
+		let (second, new_terms) = named(FLAT);
+		assert_eq!(second, first + 1);
+		assert_ne!(new_terms, terms);
+		assert!(Transfers::<Test>::get(FLAT).unwrap().consents.is_empty());
+		assert_noop!(
+			RealEstate::consent(signed(BUYER_ACCOUNT), FLAT, first, terms),
+			Error::<Test>::TransferMismatch
+		);
+		assert_noop!(
+			RealEstate::record_consent(
+				signed(REGISTRAR),
+				FLAT,
+				first,
+				terms,
+				co_buyer(),
+				H256::zero()
+			),
+			Error::<Test>::TransferMismatch
+		);
+		let (_, blockers) = RealEstate::transfer_status(FLAT).unwrap();
+		assert_eq!(
+			blockers.missing_consents,
+			vec![Party::Subject(seller()), Party::Subject(buyer())]
+		);
+	});
+}
+
+#[test]
+fn a_registrar_consents_only_for_an_active_party_without_keys() {
+	ExtBuilder.build_and_execute(|| {
+		open_joint_sale();
+		// The seller and the buyer have linked accounts: they sign themselves.
+		assert_noop!(record(REGISTRAR, FLAT, seller()), Error::<Test>::PartyHasKeys);
+		assert_noop!(record(REGISTRAR, FLAT, buyer()), Error::<Test>::PartyHasKeys);
+		MockIdentity::set_active(co_buyer(), false);
+		assert_noop!(record(REGISTRAR, FLAT, co_buyer()), Error::<Test>::PartyInactive);
+		MockIdentity::set_active(co_buyer(), true);
+		// Another district's registry does not act on this property.
+		assert_noop!(record(OTHER_REGISTRAR, FLAT, co_buyer()), Error::<Test>::NotPropertyRegistry);
+		assert_ok!(record(REGISTRAR, FLAT, co_buyer()));
+		assert_noop!(record(REGISTRAR_2, FLAT, co_buyer()), Error::<Test>::AlreadyConsented);
+	});
+}
+
+#[test]
+fn completing_needs_a_second_officer() {
+	ExtBuilder.build_and_execute(|| {
+		open_joint_sale();
+		both_consent();
+		// The officer who recorded a consent may not complete either.
+		assert_ok!(record(REGISTRAR_2, FLAT, co_buyer()));
+		for officer in [REGISTRAR, REGISTRAR_2] {
+			assert_noop!(
+				RealEstate::complete_transfer(signed(officer), FLAT, H256::zero()),
+				Error::<Test>::SecondOfficerRequired
+			);
+		}
+		assert_noop!(
+			RealEstate::complete_transfer(signed(OTHER_REGISTRAR), FLAT, H256::zero()),
+			Error::<Test>::NotPropertyRegistry
+		);
+		// A third officer of the registry completes.
+		MockRoles::add_officer(19, REGISTRY);
+		assert_ok!(RealEstate::complete_transfer(signed(19), FLAT, H256::zero()));
+	});
+}
+
+#[test]
+fn only_the_property_registry_acts_on_it_until_governance_moves_it() {
+	ExtBuilder.build_and_execute(|| {
+		let other = signed(OTHER_REGISTRAR);
+		let sale = |origin| {
+			RealEstate::open_transfer(origin, FLAT, vec![(buyer(), 1000)], 1, H256::zero())
+		};
+		assert_noop!(sale(other.clone()), Error::<Test>::NotPropertyRegistry);
+		assert_noop!(
+			RealEstate::retire_property(other.clone(), FLAT, vec![1]),
+			Error::<Test>::NotPropertyRegistry
+		);
+		let easement = crate::RegistrarEncumbrance::Easement { note: H256::zero() };
+		assert_noop!(
+			RealEstate::register_encumbrance(other.clone(), FLAT, easement),
+			Error::<Test>::NotPropertyRegistry
+		);
+		assert_ok!(RealEstate::request_mortgage(signed(BANKER), FLAT, 1_000, H256::zero()));
+		assert_noop!(
+			RealEstate::register_mortgage(other.clone(), FLAT, BANK),
+			Error::<Test>::NotPropertyRegistry
+		);
+		assert_ok!(RealEstate::register_encumbrance(signed(REGISTRAR), FLAT, easement));
+		assert_noop!(
+			RealEstate::release_encumbrance(other.clone(), FLAT, 0),
+			Error::<Test>::NotReleaser
+		);
+		open_sale();
+		assert_noop!(
+			RealEstate::cancel_transfer(other.clone(), FLAT),
+			Error::<Test>::NotPropertyRegistry
+		);
+
+		// Governance moves the flat, not while a transfer is open, and only to a registry.
+		let root: RuntimeOrigin = RawOrigin::Root.into();
+		assert_noop!(
+			RealEstate::set_registry(root.clone(), FLAT, OTHER_REGISTRY),
+			Error::<Test>::TransferAlreadyOpen
+		);
+		assert_ok!(RealEstate::cancel_transfer(signed(REGISTRAR), FLAT));
+		assert_noop!(
+			RealEstate::set_registry(root.clone(), FLAT, BANK),
+			Error::<Test>::NotARegistrar
+		);
+		assert_noop!(
+			RealEstate::set_registry(signed(REGISTRAR), FLAT, OTHER_REGISTRY),
+			polkadot_sdk::sp_runtime::DispatchError::BadOrigin
+		);
+		assert_ok!(RealEstate::set_registry(root, FLAT, OTHER_REGISTRY));
+		assert_eq!(
+			last_event(),
+			Event::RegistryChanged { property: FLAT, from: REGISTRY, to: OTHER_REGISTRY }
+		);
+		assert_noop!(sale(signed(REGISTRAR)), Error::<Test>::NotPropertyRegistry);
+		assert_ok!(sale(other.clone()));
+		assert_ok!(RealEstate::release_encumbrance(other, FLAT, 0));
 	});
 }
