@@ -171,6 +171,7 @@ describe('permissions through Polkadot.js', { timeout: 900_000 }, () => {
     ['Departments', api.tx.departments.grantRole(8, 'LandRegistrar', null)],
     ['Departments', api.tx.departments.suspendDepartment(4)],
     ['CivicIdentity', api.tx.civicIdentity.registerSchema('Rogue permit', 'Auditor', [8], null, true)],
+    ['CivicIdentity', api.tx.civicIdentity.setSchemaIssuers(0, [8])],
     ['CreditRecords', api.tx.creditRecords.setPublicationLimit('Tax', 1)],
     ['EBills', api.tx.eBills.setReimbursers('Medical', [8])],
     ['Departments', api.tx.departments.revokeRole(4, 'TaxAuthority')],

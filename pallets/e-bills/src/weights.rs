@@ -76,8 +76,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1657`
 		//  Estimated: `3714`
-		// Minimum execution time: 35_883_000 picoseconds.
-		Weight::from_parts(60_010_000, 3714)
+		// Minimum execution time: 36_004_000 picoseconds.
+		Weight::from_parts(51_186_000, 3714)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -91,8 +91,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1197`
 		//  Estimated: `3714`
-		// Minimum execution time: 27_291_000 picoseconds.
-		Weight::from_parts(42_173_000, 3714)
+		// Minimum execution time: 27_531_000 picoseconds.
+		Weight::from_parts(30_566_000, 3714)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -114,8 +114,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1624`
 		//  Estimated: `6208`
-		// Minimum execution time: 48_132_000 picoseconds.
-		Weight::from_parts(69_333_000, 6208)
+		// Minimum execution time: 47_330_000 picoseconds.
+		Weight::from_parts(70_185_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -136,10 +136,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1789 + n * (107 ±0)`
 		//  Estimated: `3714 + n * (2766 ±0)`
-		// Minimum execution time: 68_903_000 picoseconds.
-		Weight::from_parts(992_956_066, 3714)
-			// Standard Error: 271_621
-			.saturating_add(Weight::from_parts(18_554_724, 0).saturating_mul(n.into()))
+		// Minimum execution time: 66_138_000 picoseconds.
+		Weight::from_parts(72_087_000, 3714)
+			// Standard Error: 155_890
+			.saturating_add(Weight::from_parts(23_057_047, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
@@ -155,8 +155,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1443`
 		//  Estimated: `3756`
-		// Minimum execution time: 29_424_000 picoseconds.
-		Weight::from_parts(49_654_000, 3756)
+		// Minimum execution time: 29_174_000 picoseconds.
+		Weight::from_parts(48_993_000, 3756)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -170,8 +170,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1443`
 		//  Estimated: `3756`
-		// Minimum execution time: 29_053_000 picoseconds.
-		Weight::from_parts(51_096_000, 3756)
+		// Minimum execution time: 29_133_000 picoseconds.
+		Weight::from_parts(43_695_000, 3756)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -191,8 +191,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2008`
 		//  Estimated: `6522`
-		// Minimum execution time: 48_603_000 picoseconds.
-		Weight::from_parts(54_721_000, 6522)
+		// Minimum execution time: 48_523_000 picoseconds.
+		Weight::from_parts(57_135_000, 6522)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -210,8 +210,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1647`
 		//  Estimated: `3756`
-		// Minimum execution time: 41_732_000 picoseconds.
-		Weight::from_parts(57_015_000, 3756)
+		// Minimum execution time: 41_642_000 picoseconds.
+		Weight::from_parts(61_251_000, 3756)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -222,10 +222,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_700_000 picoseconds.
-		Weight::from_parts(12_004_100, 0)
-			// Standard Error: 7_822
-			.saturating_add(Weight::from_parts(53_773, 0).saturating_mul(n.into()))
+		// Minimum execution time: 7_191_000 picoseconds.
+		Weight::from_parts(10_441_528, 0)
+			// Standard Error: 4_193
+			.saturating_add(Weight::from_parts(26_314, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `CivicIdentity::Links` (r:1 w:0)
@@ -240,8 +240,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1576`
 		//  Estimated: `6208`
-		// Minimum execution time: 42_503_000 picoseconds.
-		Weight::from_parts(63_525_000, 6208)
+		// Minimum execution time: 42_944_000 picoseconds.
+		Weight::from_parts(61_151_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -259,8 +259,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2379`
 		//  Estimated: `6208`
-		// Minimum execution time: 57_495_000 picoseconds.
-		Weight::from_parts(87_811_000, 6208)
+		// Minimum execution time: 57_966_000 picoseconds.
+		Weight::from_parts(74_871_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -280,18 +280,22 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2295`
 		//  Estimated: `3714`
-		// Minimum execution time: 54_091_000 picoseconds.
-		Weight::from_parts(70_445_000, 3714)
+		// Minimum execution time: 52_408_000 picoseconds.
+		Weight::from_parts(65_437_000, 3714)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	/// Storage: `EBills::Bills` (r:1 w:1)
+	/// Proof: `EBills::Bills` (`max_values`: None, `max_size`: Some(291), added: 2766, mode: `MaxEncodedLen`)
+	/// Storage: `EBills::EnabledIssuers` (r:1 w:0)
+	/// Proof: `EBills::EnabledIssuers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn resolve_unpaid() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1443`
+		//  Measured:  `613`
 		//  Estimated: `3756`
-		// Minimum execution time: 29_053_000 picoseconds.
-		Weight::from_parts(51_096_000, 3756)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Minimum execution time: 20_029_000 picoseconds.
+		Weight::from_parts(30_094_000, 3756)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -310,8 +314,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1657`
 		//  Estimated: `3714`
-		// Minimum execution time: 35_883_000 picoseconds.
-		Weight::from_parts(60_010_000, 3714)
+		// Minimum execution time: 36_004_000 picoseconds.
+		Weight::from_parts(51_186_000, 3714)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -325,8 +329,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1197`
 		//  Estimated: `3714`
-		// Minimum execution time: 27_291_000 picoseconds.
-		Weight::from_parts(42_173_000, 3714)
+		// Minimum execution time: 27_531_000 picoseconds.
+		Weight::from_parts(30_566_000, 3714)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -348,8 +352,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1624`
 		//  Estimated: `6208`
-		// Minimum execution time: 48_132_000 picoseconds.
-		Weight::from_parts(69_333_000, 6208)
+		// Minimum execution time: 47_330_000 picoseconds.
+		Weight::from_parts(70_185_000, 6208)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -370,10 +374,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1789 + n * (107 ±0)`
 		//  Estimated: `3714 + n * (2766 ±0)`
-		// Minimum execution time: 68_903_000 picoseconds.
-		Weight::from_parts(992_956_066, 3714)
-			// Standard Error: 271_621
-			.saturating_add(Weight::from_parts(18_554_724, 0).saturating_mul(n.into()))
+		// Minimum execution time: 66_138_000 picoseconds.
+		Weight::from_parts(72_087_000, 3714)
+			// Standard Error: 155_890
+			.saturating_add(Weight::from_parts(23_057_047, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(n.into())))
@@ -389,8 +393,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1443`
 		//  Estimated: `3756`
-		// Minimum execution time: 29_424_000 picoseconds.
-		Weight::from_parts(49_654_000, 3756)
+		// Minimum execution time: 29_174_000 picoseconds.
+		Weight::from_parts(48_993_000, 3756)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -404,8 +408,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1443`
 		//  Estimated: `3756`
-		// Minimum execution time: 29_053_000 picoseconds.
-		Weight::from_parts(51_096_000, 3756)
+		// Minimum execution time: 29_133_000 picoseconds.
+		Weight::from_parts(43_695_000, 3756)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -425,8 +429,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2008`
 		//  Estimated: `6522`
-		// Minimum execution time: 48_603_000 picoseconds.
-		Weight::from_parts(54_721_000, 6522)
+		// Minimum execution time: 48_523_000 picoseconds.
+		Weight::from_parts(57_135_000, 6522)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
@@ -444,8 +448,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1647`
 		//  Estimated: `3756`
-		// Minimum execution time: 41_732_000 picoseconds.
-		Weight::from_parts(57_015_000, 3756)
+		// Minimum execution time: 41_642_000 picoseconds.
+		Weight::from_parts(61_251_000, 3756)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -456,10 +460,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_700_000 picoseconds.
-		Weight::from_parts(12_004_100, 0)
-			// Standard Error: 7_822
-			.saturating_add(Weight::from_parts(53_773, 0).saturating_mul(n.into()))
+		// Minimum execution time: 7_191_000 picoseconds.
+		Weight::from_parts(10_441_528, 0)
+			// Standard Error: 4_193
+			.saturating_add(Weight::from_parts(26_314, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `CivicIdentity::Links` (r:1 w:0)
@@ -474,8 +478,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1576`
 		//  Estimated: `6208`
-		// Minimum execution time: 42_503_000 picoseconds.
-		Weight::from_parts(63_525_000, 6208)
+		// Minimum execution time: 42_944_000 picoseconds.
+		Weight::from_parts(61_151_000, 6208)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
@@ -493,8 +497,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2379`
 		//  Estimated: `6208`
-		// Minimum execution time: 57_495_000 picoseconds.
-		Weight::from_parts(87_811_000, 6208)
+		// Minimum execution time: 57_966_000 picoseconds.
+		Weight::from_parts(74_871_000, 6208)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
@@ -514,18 +518,22 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2295`
 		//  Estimated: `3714`
-		// Minimum execution time: 54_091_000 picoseconds.
-		Weight::from_parts(70_445_000, 3714)
+		// Minimum execution time: 52_408_000 picoseconds.
+		Weight::from_parts(65_437_000, 3714)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
+	/// Storage: `EBills::Bills` (r:1 w:1)
+	/// Proof: `EBills::Bills` (`max_values`: None, `max_size`: Some(291), added: 2766, mode: `MaxEncodedLen`)
+	/// Storage: `EBills::EnabledIssuers` (r:1 w:0)
+	/// Proof: `EBills::EnabledIssuers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn resolve_unpaid() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1443`
+		//  Measured:  `613`
 		//  Estimated: `3756`
-		// Minimum execution time: 29_053_000 picoseconds.
-		Weight::from_parts(51_096_000, 3756)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
+		// Minimum execution time: 20_029_000 picoseconds.
+		Weight::from_parts(30_094_000, 3756)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }

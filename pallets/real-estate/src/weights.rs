@@ -62,8 +62,8 @@ pub trait WeightInfo {
 	fn revoke_licence() -> Weight;
 	fn assess_tax(o: u32, ) -> Weight;
 	fn set_licence_rule() -> Weight;
-	fn set_required_licences() -> Weight;
 	fn set_registry() -> Weight;
+	fn set_required_licences() -> Weight;
 }
 
 /// Weights for `pallet_real_estate` using the Civitas node and recommended hardware.
@@ -90,10 +90,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1535 + o * (107 ±0)`
 		//  Estimated: `3714 + o * (2609 ±0)`
-		// Minimum execution time: 45_437_000 picoseconds.
-		Weight::from_parts(71_696_498, 3714)
-			// Standard Error: 26_530
-			.saturating_add(Weight::from_parts(9_789_835, 0).saturating_mul(o.into()))
+		// Minimum execution time: 43_635_000 picoseconds.
+		Weight::from_parts(60_551_992, 3714)
+			// Standard Error: 50_818
+			.saturating_add(Weight::from_parts(8_732_728, 0).saturating_mul(o.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(o.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -109,7 +109,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `RealEstate::Encumbrances` (r:1 w:0)
 	/// Proof: `RealEstate::Encumbrances` (`max_values`: None, `max_size`: Some(801), added: 3276, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::Transfers` (r:1 w:0)
-	/// Proof: `RealEstate::Transfers` (`max_values`: None, `max_size`: Some(3790), added: 6265, mode: `MaxEncodedLen`)
+	/// Proof: `RealEstate::Transfers` (`max_values`: None, `max_size`: Some(5398), added: 7873, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::PropertiesOf` (r:0 w:16)
 	/// Proof: `RealEstate::PropertiesOf` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::TitleHistory` (r:0 w:1)
@@ -118,11 +118,11 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn retire_property(s: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1840 + s * (186 ±0)`
-		//  Estimated: `7255 + s * (3292 ±0)`
-		// Minimum execution time: 81_531_000 picoseconds.
-		Weight::from_parts(120_095_650, 7255)
-			// Standard Error: 114_726
-			.saturating_add(Weight::from_parts(5_174_717, 0).saturating_mul(s.into()))
+		//  Estimated: `8863 + s * (3292 ±0)`
+		// Minimum execution time: 81_892_000 picoseconds.
+		Weight::from_parts(105_232_227, 8863)
+			// Standard Error: 80_056
+			.saturating_add(Weight::from_parts(5_010_045, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(18_u64))
@@ -135,25 +135,27 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `RealEstate::Properties` (r:1 w:0)
 	/// Proof: `RealEstate::Properties` (`max_values`: None, `max_size`: Some(817), added: 3292, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::Transfers` (r:1 w:1)
-	/// Proof: `RealEstate::Transfers` (`max_values`: None, `max_size`: Some(3790), added: 6265, mode: `MaxEncodedLen`)
+	/// Proof: `RealEstate::Transfers` (`max_values`: None, `max_size`: Some(5398), added: 7873, mode: `MaxEncodedLen`)
 	/// Storage: `CivicIdentity::Subjects` (r:16 w:0)
 	/// Proof: `CivicIdentity::Subjects` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `RealEstate::NextTransferId` (r:1 w:1)
+	/// Proof: `RealEstate::NextTransferId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// The range of component `b` is `[1, 16]`.
 	fn open_transfer(b: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2627 + b * (115 ±0)`
-		//  Estimated: `7255 + b * (2609 ±0)`
-		// Minimum execution time: 52_198_000 picoseconds.
-		Weight::from_parts(65_490_346, 7255)
-			// Standard Error: 62_443
-			.saturating_add(Weight::from_parts(6_727_801, 0).saturating_mul(b.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		//  Measured:  `2730 + b * (115 ±0)`
+		//  Estimated: `8863 + b * (2609 ±0)`
+		// Minimum execution time: 56_324_000 picoseconds.
+		Weight::from_parts(67_648_707, 8863)
+			// Standard Error: 58_508
+			.saturating_add(Weight::from_parts(7_197_370, 0).saturating_mul(b.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 2609).saturating_mul(b.into()))
 	}
 	/// Storage: `RealEstate::Transfers` (r:1 w:1)
-	/// Proof: `RealEstate::Transfers` (`max_values`: None, `max_size`: Some(3790), added: 6265, mode: `MaxEncodedLen`)
+	/// Proof: `RealEstate::Transfers` (`max_values`: None, `max_size`: Some(5398), added: 7873, mode: `MaxEncodedLen`)
 	/// Storage: `Departments::Officers` (r:1 w:0)
 	/// Proof: `Departments::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `CivicIdentity::Links` (r:1 w:0)
@@ -166,10 +168,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `RealEstate::Encumbrances` (`max_values`: None, `max_size`: Some(801), added: 3276, mode: `MaxEncodedLen`)
 	fn consent() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4694`
-		//  Estimated: `7255`
-		// Minimum execution time: 63_224_000 picoseconds.
-		Weight::from_parts(98_948_000, 7255)
+		//  Measured:  `6814`
+		//  Estimated: `8863`
+		// Minimum execution time: 69_804_000 picoseconds.
+		Weight::from_parts(98_637_000, 8863)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -177,34 +179,40 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Departments::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Departments::Departments` (r:1 w:0)
 	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(249), added: 2724, mode: `MaxEncodedLen`)
-	/// Storage: `RealEstate::Transfers` (r:1 w:1)
-	/// Proof: `RealEstate::Transfers` (`max_values`: None, `max_size`: Some(3790), added: 6265, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::Properties` (r:1 w:0)
 	/// Proof: `RealEstate::Properties` (`max_values`: None, `max_size`: Some(817), added: 3292, mode: `MaxEncodedLen`)
+	/// Storage: `RealEstate::Transfers` (r:1 w:1)
+	/// Proof: `RealEstate::Transfers` (`max_values`: None, `max_size`: Some(5398), added: 7873, mode: `MaxEncodedLen`)
+	/// Storage: `CivicIdentity::SubjectAccounts` (r:1 w:0)
+	/// Proof: `CivicIdentity::SubjectAccounts` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
+	/// Storage: `CivicIdentity::Subjects` (r:1 w:0)
+	/// Proof: `CivicIdentity::Subjects` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::Encumbrances` (r:1 w:0)
 	/// Proof: `RealEstate::Encumbrances` (`max_values`: None, `max_size`: Some(801), added: 3276, mode: `MaxEncodedLen`)
 	fn record_consent() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3107`
-		//  Estimated: `7255`
-		// Minimum execution time: 53_570_000 picoseconds.
-		Weight::from_parts(89_893_000, 7255)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		//  Measured:  `7185`
+		//  Estimated: `8863`
+		// Minimum execution time: 79_659_000 picoseconds.
+		Weight::from_parts(88_612_000, 8863)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Departments::Officers` (r:1 w:0)
 	/// Proof: `Departments::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Departments::Departments` (r:1 w:0)
 	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(249), added: 2724, mode: `MaxEncodedLen`)
-	/// Storage: `RealEstate::Transfers` (r:1 w:1)
-	/// Proof: `RealEstate::Transfers` (`max_values`: None, `max_size`: Some(3790), added: 6265, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::Properties` (r:1 w:1)
 	/// Proof: `RealEstate::Properties` (`max_values`: None, `max_size`: Some(817), added: 3292, mode: `MaxEncodedLen`)
+	/// Storage: `RealEstate::Transfers` (r:1 w:1)
+	/// Proof: `RealEstate::Transfers` (`max_values`: None, `max_size`: Some(5398), added: 7873, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::Encumbrances` (r:1 w:0)
 	/// Proof: `RealEstate::Encumbrances` (`max_values`: None, `max_size`: Some(801), added: 3276, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::OutstandingTax` (r:1 w:1)
-	/// Proof: `RealEstate::OutstandingTax` (`max_values`: None, `max_size`: Some(273), added: 2748, mode: `MaxEncodedLen`)
-	/// Storage: `EBills::Bills` (r:8 w:0)
+	/// Proof: `RealEstate::OutstandingTax` (`max_values`: None, `max_size`: Some(49), added: 2524, mode: `MaxEncodedLen`)
+	/// Storage: `RealEstate::TaxAssessments` (r:8 w:0)
+	/// Proof: `RealEstate::TaxAssessments` (`max_values`: None, `max_size`: Some(1361), added: 3836, mode: `MaxEncodedLen`)
+	/// Storage: `EBills::Bills` (r:128 w:0)
 	/// Proof: `EBills::Bills` (`max_values`: None, `max_size`: Some(291), added: 2766, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::Licences` (r:1 w:0)
 	/// Proof: `RealEstate::Licences` (`max_values`: None, `max_size`: Some(1521), added: 3996, mode: `MaxEncodedLen`)
@@ -219,13 +227,13 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `o` is `[1, 16]`.
 	fn complete_transfer(o: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4583 + o * (274 ±0)`
-		//  Estimated: `23118 + o * (2609 ±0)`
-		// Minimum execution time: 103_303_000 picoseconds.
-		Weight::from_parts(136_978_356, 23118)
-			// Standard Error: 53_007
-			.saturating_add(Weight::from_parts(15_271_479, 0).saturating_mul(o.into()))
-			.saturating_add(T::DbWeight::get().reads(16_u64))
+		//  Measured:  `15351 + o * (402 ±0)`
+		//  Estimated: `355038 + o * (2609 ±0)`
+		// Minimum execution time: 359_876_000 picoseconds.
+		Weight::from_parts(369_313_868, 355038)
+			// Standard Error: 328_012
+			.saturating_add(Weight::from_parts(17_321_740, 0).saturating_mul(o.into()))
+			.saturating_add(T::DbWeight::get().reads(144_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(o.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(o.into())))
@@ -235,15 +243,17 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Departments::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Departments::Departments` (r:1 w:0)
 	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(249), added: 2724, mode: `MaxEncodedLen`)
+	/// Storage: `RealEstate::Properties` (r:1 w:0)
+	/// Proof: `RealEstate::Properties` (`max_values`: None, `max_size`: Some(817), added: 3292, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::Transfers` (r:1 w:1)
-	/// Proof: `RealEstate::Transfers` (`max_values`: None, `max_size`: Some(3790), added: 6265, mode: `MaxEncodedLen`)
+	/// Proof: `RealEstate::Transfers` (`max_values`: None, `max_size`: Some(5398), added: 7873, mode: `MaxEncodedLen`)
 	fn cancel_transfer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1156`
-		//  Estimated: `7255`
-		// Minimum execution time: 28_102_000 picoseconds.
-		Weight::from_parts(48_062_000, 7255)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		//  Measured:  `2049`
+		//  Estimated: `8863`
+		// Minimum execution time: 33_170_000 picoseconds.
+		Weight::from_parts(38_638_000, 8863)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Departments::Officers` (r:1 w:0)
@@ -256,10 +266,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `RealEstate::MortgageRequests` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn request_mortgage() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1331`
+		//  Measured:  `1364`
 		//  Estimated: `4282`
-		// Minimum execution time: 32_879_000 picoseconds.
-		Weight::from_parts(53_610_000, 4282)
+		// Minimum execution time: 32_979_000 picoseconds.
+		Weight::from_parts(37_946_000, 4282)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -267,12 +277,12 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Departments::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Departments::Departments` (r:2 w:0)
 	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(249), added: 2724, mode: `MaxEncodedLen`)
+	/// Storage: `RealEstate::Properties` (r:1 w:1)
+	/// Proof: `RealEstate::Properties` (`max_values`: None, `max_size`: Some(817), added: 3292, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::MortgageRequests` (r:1 w:1)
 	/// Proof: `RealEstate::MortgageRequests` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::Encumbrances` (r:1 w:1)
 	/// Proof: `RealEstate::Encumbrances` (`max_values`: None, `max_size`: Some(801), added: 3276, mode: `MaxEncodedLen`)
-	/// Storage: `RealEstate::Properties` (r:1 w:1)
-	/// Proof: `RealEstate::Properties` (`max_values`: None, `max_size`: Some(817), added: 3292, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::NextEncumbranceId` (r:1 w:1)
 	/// Proof: `RealEstate::NextEncumbranceId` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::TitleHistory` (r:0 w:1)
@@ -281,8 +291,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2119`
 		//  Estimated: `6438`
-		// Minimum execution time: 60_630_000 picoseconds.
-		Weight::from_parts(98_587_000, 6438)
+		// Minimum execution time: 61_952_000 picoseconds.
+		Weight::from_parts(78_016_000, 6438)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -290,10 +300,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Departments::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Departments::Departments` (r:1 w:0)
 	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(249), added: 2724, mode: `MaxEncodedLen`)
-	/// Storage: `CivicIdentity::Subjects` (r:1 w:0)
-	/// Proof: `CivicIdentity::Subjects` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::Properties` (r:1 w:1)
 	/// Proof: `RealEstate::Properties` (`max_values`: None, `max_size`: Some(817), added: 3292, mode: `MaxEncodedLen`)
+	/// Storage: `CivicIdentity::Subjects` (r:1 w:0)
+	/// Proof: `CivicIdentity::Subjects` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::Encumbrances` (r:1 w:1)
 	/// Proof: `RealEstate::Encumbrances` (`max_values`: None, `max_size`: Some(801), added: 3276, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::NextEncumbranceId` (r:1 w:1)
@@ -304,8 +314,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2525`
 		//  Estimated: `4282`
-		// Minimum execution time: 57_335_000 picoseconds.
-		Weight::from_parts(98_687_000, 4282)
+		// Minimum execution time: 59_038_000 picoseconds.
+		Weight::from_parts(66_649_000, 4282)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -325,8 +335,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1991`
 		//  Estimated: `4282`
-		// Minimum execution time: 48_752_000 picoseconds.
-		Weight::from_parts(80_971_000, 4282)
+		// Minimum execution time: 48_292_000 picoseconds.
+		Weight::from_parts(52_779_000, 4282)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -342,17 +352,17 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `RealEstate::TitleHistory` (`max_values`: None, `max_size`: Some(662), added: 3137, mode: `MaxEncodedLen`)
 	fn release_encumbrance() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1918`
+		//  Measured:  `1951`
 		//  Estimated: `4282`
-		// Minimum execution time: 42_724_000 picoseconds.
-		Weight::from_parts(75_703_000, 4282)
+		// Minimum execution time: 40_640_000 picoseconds.
+		Weight::from_parts(47_251_000, 4282)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `RealEstate::Properties` (r:1 w:0)
 	/// Proof: `RealEstate::Properties` (`max_values`: None, `max_size`: Some(817), added: 3292, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::LicenceRules` (r:1 w:0)
-	/// Proof: `RealEstate::LicenceRules` (`max_values`: None, `max_size`: Some(15), added: 2490, mode: `MaxEncodedLen`)
+	/// Proof: `RealEstate::LicenceRules` (`max_values`: None, `max_size`: Some(43), added: 2518, mode: `MaxEncodedLen`)
 	/// Storage: `Departments::Officers` (r:1 w:0)
 	/// Proof: `Departments::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Departments::Departments` (r:1 w:0)
@@ -361,27 +371,27 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `RealEstate::Licences` (`max_values`: None, `max_size`: Some(1521), added: 3996, mode: `MaxEncodedLen`)
 	fn issue_licence() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2953`
+		//  Measured:  `3021`
 		//  Estimated: `4986`
-		// Minimum execution time: 53_901_000 picoseconds.
-		Weight::from_parts(82_432_000, 4986)
+		// Minimum execution time: 54_191_000 picoseconds.
+		Weight::from_parts(73_590_000, 4986)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `RealEstate::Licences` (r:1 w:1)
 	/// Proof: `RealEstate::Licences` (`max_values`: None, `max_size`: Some(1521), added: 3996, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::LicenceRules` (r:1 w:0)
-	/// Proof: `RealEstate::LicenceRules` (`max_values`: None, `max_size`: Some(15), added: 2490, mode: `MaxEncodedLen`)
+	/// Proof: `RealEstate::LicenceRules` (`max_values`: None, `max_size`: Some(43), added: 2518, mode: `MaxEncodedLen`)
 	/// Storage: `Departments::Officers` (r:1 w:0)
 	/// Proof: `Departments::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Departments::Departments` (r:1 w:0)
 	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(249), added: 2724, mode: `MaxEncodedLen`)
 	fn revoke_licence() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2713`
+		//  Measured:  `2822`
 		//  Estimated: `4986`
-		// Minimum execution time: 42_753_000 picoseconds.
-		Weight::from_parts(73_129_000, 4986)
+		// Minimum execution time: 44_196_000 picoseconds.
+		Weight::from_parts(55_032_000, 4986)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -391,36 +401,57 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(249), added: 2724, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::Properties` (r:1 w:0)
 	/// Proof: `RealEstate::Properties` (`max_values`: None, `max_size`: Some(817), added: 3292, mode: `MaxEncodedLen`)
-	/// Storage: `RealEstate::TaxAssessments` (r:1 w:1)
-	/// Proof: `RealEstate::TaxAssessments` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `RealEstate::TaxAssessments` (r:8 w:1)
+	/// Proof: `RealEstate::TaxAssessments` (`max_values`: None, `max_size`: Some(1361), added: 3836, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::OutstandingTax` (r:1 w:1)
-	/// Proof: `RealEstate::OutstandingTax` (`max_values`: None, `max_size`: Some(273), added: 2748, mode: `MaxEncodedLen`)
-	/// Storage: `EBills::Bills` (r:8 w:1)
+	/// Proof: `RealEstate::OutstandingTax` (`max_values`: None, `max_size`: Some(49), added: 2524, mode: `MaxEncodedLen`)
+	/// Storage: `EBills::Bills` (r:128 w:16)
 	/// Proof: `EBills::Bills` (`max_values`: None, `max_size`: Some(291), added: 2766, mode: `MaxEncodedLen`)
-	/// Storage: `CivicIdentity::Subjects` (r:1 w:0)
+	/// Storage: `CivicIdentity::Subjects` (r:16 w:0)
 	/// Proof: `CivicIdentity::Subjects` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `EBills::BillsByIssuer` (r:0 w:1)
+	/// Storage: `EBills::BillsByIssuer` (r:0 w:16)
 	/// Proof: `EBills::BillsByIssuer` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
-	/// Storage: `EBills::BillsByPayer` (r:0 w:1)
+	/// Storage: `EBills::BillsByPayer` (r:0 w:16)
 	/// Proof: `EBills::BillsByPayer` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
-	fn assess_tax(_o: u32, ) -> Weight {
+	/// The range of component `o` is `[1, 16]`.
+	fn assess_tax(o: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3238`
-		//  Estimated: `23118`
-		// Minimum execution time: 85_457_000 picoseconds.
-		Weight::from_parts(144_765_000, 23118)
-			.saturating_add(T::DbWeight::get().reads(14_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		//  Measured:  `11642 + o * (145 ±0)`
+		//  Estimated: `310782 + o * (2766 ±0)`
+		// Minimum execution time: 307_608_000 picoseconds.
+		Weight::from_parts(316_447_865, 310782)
+			// Standard Error: 133_660
+			.saturating_add(Weight::from_parts(20_540_297, 0).saturating_mul(o.into()))
+			.saturating_add(T::DbWeight::get().reads(124_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(o.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(o.into())))
+			.saturating_add(Weight::from_parts(0, 2766).saturating_mul(o.into()))
 	}
 	/// Storage: `RealEstate::LicenceRules` (r:0 w:1)
-	/// Proof: `RealEstate::LicenceRules` (`max_values`: None, `max_size`: Some(15), added: 2490, mode: `MaxEncodedLen`)
+	/// Proof: `RealEstate::LicenceRules` (`max_values`: None, `max_size`: Some(43), added: 2518, mode: `MaxEncodedLen`)
 	fn set_licence_rule() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_990_000 picoseconds.
-		Weight::from_parts(11_377_000, 0)
+		// Minimum execution time: 7_591_000 picoseconds.
+		Weight::from_parts(9_494_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `RealEstate::Properties` (r:1 w:1)
+	/// Proof: `RealEstate::Properties` (`max_values`: None, `max_size`: Some(817), added: 3292, mode: `MaxEncodedLen`)
+	/// Storage: `Departments::Departments` (r:1 w:0)
+	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(249), added: 2724, mode: `MaxEncodedLen`)
+	/// Storage: `RealEstate::Transfers` (r:1 w:1)
+	/// Proof: `RealEstate::Transfers` (`max_values`: None, `max_size`: Some(5398), added: 7873, mode: `MaxEncodedLen`)
+	fn set_registry() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1154`
+		//  Estimated: `8863`
+		// Minimum execution time: 32_789_000 picoseconds.
+		Weight::from_parts(54_781_000, 8863)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `RealEstate::RequiredLicences` (r:0 w:1)
 	/// Proof: `RealEstate::RequiredLicences` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
@@ -428,16 +459,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_200_000 picoseconds.
-		Weight::from_parts(16_304_000, 0)
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	fn set_registry() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `0`
-		//  Estimated: `0`
-		// Minimum execution time: 7_200_000 picoseconds.
-		Weight::from_parts(16_304_000, 0)
+		// Minimum execution time: 7_281_000 picoseconds.
+		Weight::from_parts(12_919_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -465,10 +488,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1535 + o * (107 ±0)`
 		//  Estimated: `3714 + o * (2609 ±0)`
-		// Minimum execution time: 45_437_000 picoseconds.
-		Weight::from_parts(71_696_498, 3714)
-			// Standard Error: 26_530
-			.saturating_add(Weight::from_parts(9_789_835, 0).saturating_mul(o.into()))
+		// Minimum execution time: 43_635_000 picoseconds.
+		Weight::from_parts(60_551_992, 3714)
+			// Standard Error: 50_818
+			.saturating_add(Weight::from_parts(8_732_728, 0).saturating_mul(o.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(o.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
@@ -484,7 +507,7 @@ impl WeightInfo for () {
 	/// Storage: `RealEstate::Encumbrances` (r:1 w:0)
 	/// Proof: `RealEstate::Encumbrances` (`max_values`: None, `max_size`: Some(801), added: 3276, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::Transfers` (r:1 w:0)
-	/// Proof: `RealEstate::Transfers` (`max_values`: None, `max_size`: Some(3790), added: 6265, mode: `MaxEncodedLen`)
+	/// Proof: `RealEstate::Transfers` (`max_values`: None, `max_size`: Some(5398), added: 7873, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::PropertiesOf` (r:0 w:16)
 	/// Proof: `RealEstate::PropertiesOf` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::TitleHistory` (r:0 w:1)
@@ -493,11 +516,11 @@ impl WeightInfo for () {
 	fn retire_property(s: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1840 + s * (186 ±0)`
-		//  Estimated: `7255 + s * (3292 ±0)`
-		// Minimum execution time: 81_531_000 picoseconds.
-		Weight::from_parts(120_095_650, 7255)
-			// Standard Error: 114_726
-			.saturating_add(Weight::from_parts(5_174_717, 0).saturating_mul(s.into()))
+		//  Estimated: `8863 + s * (3292 ±0)`
+		// Minimum execution time: 81_892_000 picoseconds.
+		Weight::from_parts(105_232_227, 8863)
+			// Standard Error: 80_056
+			.saturating_add(Weight::from_parts(5_010_045, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(ParityDbWeight::get().writes(18_u64))
@@ -510,25 +533,27 @@ impl WeightInfo for () {
 	/// Storage: `RealEstate::Properties` (r:1 w:0)
 	/// Proof: `RealEstate::Properties` (`max_values`: None, `max_size`: Some(817), added: 3292, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::Transfers` (r:1 w:1)
-	/// Proof: `RealEstate::Transfers` (`max_values`: None, `max_size`: Some(3790), added: 6265, mode: `MaxEncodedLen`)
+	/// Proof: `RealEstate::Transfers` (`max_values`: None, `max_size`: Some(5398), added: 7873, mode: `MaxEncodedLen`)
 	/// Storage: `CivicIdentity::Subjects` (r:16 w:0)
 	/// Proof: `CivicIdentity::Subjects` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `RealEstate::NextTransferId` (r:1 w:1)
+	/// Proof: `RealEstate::NextTransferId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// The range of component `b` is `[1, 16]`.
 	fn open_transfer(b: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2627 + b * (115 ±0)`
-		//  Estimated: `7255 + b * (2609 ±0)`
-		// Minimum execution time: 52_198_000 picoseconds.
-		Weight::from_parts(65_490_346, 7255)
-			// Standard Error: 62_443
-			.saturating_add(Weight::from_parts(6_727_801, 0).saturating_mul(b.into()))
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
+		//  Measured:  `2730 + b * (115 ±0)`
+		//  Estimated: `8863 + b * (2609 ±0)`
+		// Minimum execution time: 56_324_000 picoseconds.
+		Weight::from_parts(67_648_707, 8863)
+			// Standard Error: 58_508
+			.saturating_add(Weight::from_parts(7_197_370, 0).saturating_mul(b.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(b.into())))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 2609).saturating_mul(b.into()))
 	}
 	/// Storage: `RealEstate::Transfers` (r:1 w:1)
-	/// Proof: `RealEstate::Transfers` (`max_values`: None, `max_size`: Some(3790), added: 6265, mode: `MaxEncodedLen`)
+	/// Proof: `RealEstate::Transfers` (`max_values`: None, `max_size`: Some(5398), added: 7873, mode: `MaxEncodedLen`)
 	/// Storage: `Departments::Officers` (r:1 w:0)
 	/// Proof: `Departments::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `CivicIdentity::Links` (r:1 w:0)
@@ -541,10 +566,10 @@ impl WeightInfo for () {
 	/// Proof: `RealEstate::Encumbrances` (`max_values`: None, `max_size`: Some(801), added: 3276, mode: `MaxEncodedLen`)
 	fn consent() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4694`
-		//  Estimated: `7255`
-		// Minimum execution time: 63_224_000 picoseconds.
-		Weight::from_parts(98_948_000, 7255)
+		//  Measured:  `6814`
+		//  Estimated: `8863`
+		// Minimum execution time: 69_804_000 picoseconds.
+		Weight::from_parts(98_637_000, 8863)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -552,34 +577,40 @@ impl WeightInfo for () {
 	/// Proof: `Departments::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Departments::Departments` (r:1 w:0)
 	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(249), added: 2724, mode: `MaxEncodedLen`)
-	/// Storage: `RealEstate::Transfers` (r:1 w:1)
-	/// Proof: `RealEstate::Transfers` (`max_values`: None, `max_size`: Some(3790), added: 6265, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::Properties` (r:1 w:0)
 	/// Proof: `RealEstate::Properties` (`max_values`: None, `max_size`: Some(817), added: 3292, mode: `MaxEncodedLen`)
+	/// Storage: `RealEstate::Transfers` (r:1 w:1)
+	/// Proof: `RealEstate::Transfers` (`max_values`: None, `max_size`: Some(5398), added: 7873, mode: `MaxEncodedLen`)
+	/// Storage: `CivicIdentity::SubjectAccounts` (r:1 w:0)
+	/// Proof: `CivicIdentity::SubjectAccounts` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
+	/// Storage: `CivicIdentity::Subjects` (r:1 w:0)
+	/// Proof: `CivicIdentity::Subjects` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::Encumbrances` (r:1 w:0)
 	/// Proof: `RealEstate::Encumbrances` (`max_values`: None, `max_size`: Some(801), added: 3276, mode: `MaxEncodedLen`)
 	fn record_consent() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3107`
-		//  Estimated: `7255`
-		// Minimum execution time: 53_570_000 picoseconds.
-		Weight::from_parts(89_893_000, 7255)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
+		//  Measured:  `7185`
+		//  Estimated: `8863`
+		// Minimum execution time: 79_659_000 picoseconds.
+		Weight::from_parts(88_612_000, 8863)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Departments::Officers` (r:1 w:0)
 	/// Proof: `Departments::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Departments::Departments` (r:1 w:0)
 	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(249), added: 2724, mode: `MaxEncodedLen`)
-	/// Storage: `RealEstate::Transfers` (r:1 w:1)
-	/// Proof: `RealEstate::Transfers` (`max_values`: None, `max_size`: Some(3790), added: 6265, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::Properties` (r:1 w:1)
 	/// Proof: `RealEstate::Properties` (`max_values`: None, `max_size`: Some(817), added: 3292, mode: `MaxEncodedLen`)
+	/// Storage: `RealEstate::Transfers` (r:1 w:1)
+	/// Proof: `RealEstate::Transfers` (`max_values`: None, `max_size`: Some(5398), added: 7873, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::Encumbrances` (r:1 w:0)
 	/// Proof: `RealEstate::Encumbrances` (`max_values`: None, `max_size`: Some(801), added: 3276, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::OutstandingTax` (r:1 w:1)
-	/// Proof: `RealEstate::OutstandingTax` (`max_values`: None, `max_size`: Some(273), added: 2748, mode: `MaxEncodedLen`)
-	/// Storage: `EBills::Bills` (r:8 w:0)
+	/// Proof: `RealEstate::OutstandingTax` (`max_values`: None, `max_size`: Some(49), added: 2524, mode: `MaxEncodedLen`)
+	/// Storage: `RealEstate::TaxAssessments` (r:8 w:0)
+	/// Proof: `RealEstate::TaxAssessments` (`max_values`: None, `max_size`: Some(1361), added: 3836, mode: `MaxEncodedLen`)
+	/// Storage: `EBills::Bills` (r:128 w:0)
 	/// Proof: `EBills::Bills` (`max_values`: None, `max_size`: Some(291), added: 2766, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::Licences` (r:1 w:0)
 	/// Proof: `RealEstate::Licences` (`max_values`: None, `max_size`: Some(1521), added: 3996, mode: `MaxEncodedLen`)
@@ -594,13 +625,13 @@ impl WeightInfo for () {
 	/// The range of component `o` is `[1, 16]`.
 	fn complete_transfer(o: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4583 + o * (274 ±0)`
-		//  Estimated: `23118 + o * (2609 ±0)`
-		// Minimum execution time: 103_303_000 picoseconds.
-		Weight::from_parts(136_978_356, 23118)
-			// Standard Error: 53_007
-			.saturating_add(Weight::from_parts(15_271_479, 0).saturating_mul(o.into()))
-			.saturating_add(ParityDbWeight::get().reads(16_u64))
+		//  Measured:  `15351 + o * (402 ±0)`
+		//  Estimated: `355038 + o * (2609 ±0)`
+		// Minimum execution time: 359_876_000 picoseconds.
+		Weight::from_parts(369_313_868, 355038)
+			// Standard Error: 328_012
+			.saturating_add(Weight::from_parts(17_321_740, 0).saturating_mul(o.into()))
+			.saturating_add(ParityDbWeight::get().reads(144_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(o.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(o.into())))
@@ -610,15 +641,17 @@ impl WeightInfo for () {
 	/// Proof: `Departments::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Departments::Departments` (r:1 w:0)
 	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(249), added: 2724, mode: `MaxEncodedLen`)
+	/// Storage: `RealEstate::Properties` (r:1 w:0)
+	/// Proof: `RealEstate::Properties` (`max_values`: None, `max_size`: Some(817), added: 3292, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::Transfers` (r:1 w:1)
-	/// Proof: `RealEstate::Transfers` (`max_values`: None, `max_size`: Some(3790), added: 6265, mode: `MaxEncodedLen`)
+	/// Proof: `RealEstate::Transfers` (`max_values`: None, `max_size`: Some(5398), added: 7873, mode: `MaxEncodedLen`)
 	fn cancel_transfer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1156`
-		//  Estimated: `7255`
-		// Minimum execution time: 28_102_000 picoseconds.
-		Weight::from_parts(48_062_000, 7255)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
+		//  Measured:  `2049`
+		//  Estimated: `8863`
+		// Minimum execution time: 33_170_000 picoseconds.
+		Weight::from_parts(38_638_000, 8863)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Departments::Officers` (r:1 w:0)
@@ -631,10 +664,10 @@ impl WeightInfo for () {
 	/// Proof: `RealEstate::MortgageRequests` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn request_mortgage() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1331`
+		//  Measured:  `1364`
 		//  Estimated: `4282`
-		// Minimum execution time: 32_879_000 picoseconds.
-		Weight::from_parts(53_610_000, 4282)
+		// Minimum execution time: 32_979_000 picoseconds.
+		Weight::from_parts(37_946_000, 4282)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -642,12 +675,12 @@ impl WeightInfo for () {
 	/// Proof: `Departments::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Departments::Departments` (r:2 w:0)
 	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(249), added: 2724, mode: `MaxEncodedLen`)
+	/// Storage: `RealEstate::Properties` (r:1 w:1)
+	/// Proof: `RealEstate::Properties` (`max_values`: None, `max_size`: Some(817), added: 3292, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::MortgageRequests` (r:1 w:1)
 	/// Proof: `RealEstate::MortgageRequests` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::Encumbrances` (r:1 w:1)
 	/// Proof: `RealEstate::Encumbrances` (`max_values`: None, `max_size`: Some(801), added: 3276, mode: `MaxEncodedLen`)
-	/// Storage: `RealEstate::Properties` (r:1 w:1)
-	/// Proof: `RealEstate::Properties` (`max_values`: None, `max_size`: Some(817), added: 3292, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::NextEncumbranceId` (r:1 w:1)
 	/// Proof: `RealEstate::NextEncumbranceId` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::TitleHistory` (r:0 w:1)
@@ -656,8 +689,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2119`
 		//  Estimated: `6438`
-		// Minimum execution time: 60_630_000 picoseconds.
-		Weight::from_parts(98_587_000, 6438)
+		// Minimum execution time: 61_952_000 picoseconds.
+		Weight::from_parts(78_016_000, 6438)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
@@ -665,10 +698,10 @@ impl WeightInfo for () {
 	/// Proof: `Departments::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Departments::Departments` (r:1 w:0)
 	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(249), added: 2724, mode: `MaxEncodedLen`)
-	/// Storage: `CivicIdentity::Subjects` (r:1 w:0)
-	/// Proof: `CivicIdentity::Subjects` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::Properties` (r:1 w:1)
 	/// Proof: `RealEstate::Properties` (`max_values`: None, `max_size`: Some(817), added: 3292, mode: `MaxEncodedLen`)
+	/// Storage: `CivicIdentity::Subjects` (r:1 w:0)
+	/// Proof: `CivicIdentity::Subjects` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::Encumbrances` (r:1 w:1)
 	/// Proof: `RealEstate::Encumbrances` (`max_values`: None, `max_size`: Some(801), added: 3276, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::NextEncumbranceId` (r:1 w:1)
@@ -679,8 +712,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2525`
 		//  Estimated: `4282`
-		// Minimum execution time: 57_335_000 picoseconds.
-		Weight::from_parts(98_687_000, 4282)
+		// Minimum execution time: 59_038_000 picoseconds.
+		Weight::from_parts(66_649_000, 4282)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
@@ -700,8 +733,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1991`
 		//  Estimated: `4282`
-		// Minimum execution time: 48_752_000 picoseconds.
-		Weight::from_parts(80_971_000, 4282)
+		// Minimum execution time: 48_292_000 picoseconds.
+		Weight::from_parts(52_779_000, 4282)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
@@ -717,17 +750,17 @@ impl WeightInfo for () {
 	/// Proof: `RealEstate::TitleHistory` (`max_values`: None, `max_size`: Some(662), added: 3137, mode: `MaxEncodedLen`)
 	fn release_encumbrance() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1918`
+		//  Measured:  `1951`
 		//  Estimated: `4282`
-		// Minimum execution time: 42_724_000 picoseconds.
-		Weight::from_parts(75_703_000, 4282)
+		// Minimum execution time: 40_640_000 picoseconds.
+		Weight::from_parts(47_251_000, 4282)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	/// Storage: `RealEstate::Properties` (r:1 w:0)
 	/// Proof: `RealEstate::Properties` (`max_values`: None, `max_size`: Some(817), added: 3292, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::LicenceRules` (r:1 w:0)
-	/// Proof: `RealEstate::LicenceRules` (`max_values`: None, `max_size`: Some(15), added: 2490, mode: `MaxEncodedLen`)
+	/// Proof: `RealEstate::LicenceRules` (`max_values`: None, `max_size`: Some(43), added: 2518, mode: `MaxEncodedLen`)
 	/// Storage: `Departments::Officers` (r:1 w:0)
 	/// Proof: `Departments::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Departments::Departments` (r:1 w:0)
@@ -736,27 +769,27 @@ impl WeightInfo for () {
 	/// Proof: `RealEstate::Licences` (`max_values`: None, `max_size`: Some(1521), added: 3996, mode: `MaxEncodedLen`)
 	fn issue_licence() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2953`
+		//  Measured:  `3021`
 		//  Estimated: `4986`
-		// Minimum execution time: 53_901_000 picoseconds.
-		Weight::from_parts(82_432_000, 4986)
+		// Minimum execution time: 54_191_000 picoseconds.
+		Weight::from_parts(73_590_000, 4986)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `RealEstate::Licences` (r:1 w:1)
 	/// Proof: `RealEstate::Licences` (`max_values`: None, `max_size`: Some(1521), added: 3996, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::LicenceRules` (r:1 w:0)
-	/// Proof: `RealEstate::LicenceRules` (`max_values`: None, `max_size`: Some(15), added: 2490, mode: `MaxEncodedLen`)
+	/// Proof: `RealEstate::LicenceRules` (`max_values`: None, `max_size`: Some(43), added: 2518, mode: `MaxEncodedLen`)
 	/// Storage: `Departments::Officers` (r:1 w:0)
 	/// Proof: `Departments::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Departments::Departments` (r:1 w:0)
 	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(249), added: 2724, mode: `MaxEncodedLen`)
 	fn revoke_licence() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2713`
+		//  Measured:  `2822`
 		//  Estimated: `4986`
-		// Minimum execution time: 42_753_000 picoseconds.
-		Weight::from_parts(73_129_000, 4986)
+		// Minimum execution time: 44_196_000 picoseconds.
+		Weight::from_parts(55_032_000, 4986)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -766,36 +799,57 @@ impl WeightInfo for () {
 	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(249), added: 2724, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::Properties` (r:1 w:0)
 	/// Proof: `RealEstate::Properties` (`max_values`: None, `max_size`: Some(817), added: 3292, mode: `MaxEncodedLen`)
-	/// Storage: `RealEstate::TaxAssessments` (r:1 w:1)
-	/// Proof: `RealEstate::TaxAssessments` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `RealEstate::TaxAssessments` (r:8 w:1)
+	/// Proof: `RealEstate::TaxAssessments` (`max_values`: None, `max_size`: Some(1361), added: 3836, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::OutstandingTax` (r:1 w:1)
-	/// Proof: `RealEstate::OutstandingTax` (`max_values`: None, `max_size`: Some(273), added: 2748, mode: `MaxEncodedLen`)
-	/// Storage: `EBills::Bills` (r:8 w:1)
+	/// Proof: `RealEstate::OutstandingTax` (`max_values`: None, `max_size`: Some(49), added: 2524, mode: `MaxEncodedLen`)
+	/// Storage: `EBills::Bills` (r:128 w:16)
 	/// Proof: `EBills::Bills` (`max_values`: None, `max_size`: Some(291), added: 2766, mode: `MaxEncodedLen`)
-	/// Storage: `CivicIdentity::Subjects` (r:1 w:0)
+	/// Storage: `CivicIdentity::Subjects` (r:16 w:0)
 	/// Proof: `CivicIdentity::Subjects` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `EBills::BillsByIssuer` (r:0 w:1)
+	/// Storage: `EBills::BillsByIssuer` (r:0 w:16)
 	/// Proof: `EBills::BillsByIssuer` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
-	/// Storage: `EBills::BillsByPayer` (r:0 w:1)
+	/// Storage: `EBills::BillsByPayer` (r:0 w:16)
 	/// Proof: `EBills::BillsByPayer` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
-	fn assess_tax(_o: u32, ) -> Weight {
+	/// The range of component `o` is `[1, 16]`.
+	fn assess_tax(o: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3238`
-		//  Estimated: `23118`
-		// Minimum execution time: 85_457_000 picoseconds.
-		Weight::from_parts(144_765_000, 23118)
-			.saturating_add(ParityDbWeight::get().reads(14_u64))
-			.saturating_add(ParityDbWeight::get().writes(5_u64))
+		//  Measured:  `11642 + o * (145 ±0)`
+		//  Estimated: `310782 + o * (2766 ±0)`
+		// Minimum execution time: 307_608_000 picoseconds.
+		Weight::from_parts(316_447_865, 310782)
+			// Standard Error: 133_660
+			.saturating_add(Weight::from_parts(20_540_297, 0).saturating_mul(o.into()))
+			.saturating_add(ParityDbWeight::get().reads(124_u64))
+			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(o.into())))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(o.into())))
+			.saturating_add(Weight::from_parts(0, 2766).saturating_mul(o.into()))
 	}
 	/// Storage: `RealEstate::LicenceRules` (r:0 w:1)
-	/// Proof: `RealEstate::LicenceRules` (`max_values`: None, `max_size`: Some(15), added: 2490, mode: `MaxEncodedLen`)
+	/// Proof: `RealEstate::LicenceRules` (`max_values`: None, `max_size`: Some(43), added: 2518, mode: `MaxEncodedLen`)
 	fn set_licence_rule() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_990_000 picoseconds.
-		Weight::from_parts(11_377_000, 0)
+		// Minimum execution time: 7_591_000 picoseconds.
+		Weight::from_parts(9_494_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	/// Storage: `RealEstate::Properties` (r:1 w:1)
+	/// Proof: `RealEstate::Properties` (`max_values`: None, `max_size`: Some(817), added: 3292, mode: `MaxEncodedLen`)
+	/// Storage: `Departments::Departments` (r:1 w:0)
+	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(249), added: 2724, mode: `MaxEncodedLen`)
+	/// Storage: `RealEstate::Transfers` (r:1 w:1)
+	/// Proof: `RealEstate::Transfers` (`max_values`: None, `max_size`: Some(5398), added: 7873, mode: `MaxEncodedLen`)
+	fn set_registry() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1154`
+		//  Estimated: `8863`
+		// Minimum execution time: 32_789_000 picoseconds.
+		Weight::from_parts(54_781_000, 8863)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	/// Storage: `RealEstate::RequiredLicences` (r:0 w:1)
 	/// Proof: `RealEstate::RequiredLicences` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
@@ -803,16 +857,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_200_000 picoseconds.
-		Weight::from_parts(16_304_000, 0)
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
-	}
-	fn set_registry() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `0`
-		//  Estimated: `0`
-		// Minimum execution time: 7_200_000 picoseconds.
-		Weight::from_parts(16_304_000, 0)
+		// Minimum execution time: 7_281_000 picoseconds.
+		Weight::from_parts(12_919_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }
