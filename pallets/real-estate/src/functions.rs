@@ -756,11 +756,12 @@ impl<T: Config> Pallet<T> {
 		let mut parts: Vec<(SubjectId, Share, Amount)> = owners
 			.iter()
 			.map(|(subject, share)| {
-				let part = amount
-					.checked_mul(Amount::from(*share))
-					.map(|n| n / Amount::from(WHOLE))
+				let (share_of, whole) = (Amount::from(*share), Amount::from(WHOLE));
+				let part = match amount.checked_mul(share_of) {
+					Some(n) => n.checked_div(whole).unwrap_or_default(),
 					// Beyond u128 / 1000: divide first (the remainder still goes to the top).
-					.unwrap_or_else(|| (amount / Amount::from(WHOLE)).saturating_mul(Amount::from(*share)));
+					None => amount.checked_div(whole).unwrap_or_default().saturating_mul(share_of),
+				};
 				(*subject, *share, part)
 			})
 			.collect();
