@@ -59,6 +59,8 @@ pub enum Role {
 	/// Reimburses bills of the kinds e-bills' reimbursement rules assign to the department (for
 	/// example medical insurance for `Medical` bills).
 	Reimburser,
+	/// Proposes and votes in the council for a member department (council).
+	Councillor,
 }
 
 /// The registry of departments, as other pallets see it.

@@ -27,6 +27,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_e_bills, EBills]
 	[pallet_real_estate, RealEstate]
 	[pallet_fund_grants, FundGrants]
+	[pallet_council, Council]
 );
 
 /// The benchmarks the runtime offers and the storage they touch.

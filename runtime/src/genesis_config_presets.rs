@@ -19,9 +19,9 @@ use polkadot_sdk::{
 };
 
 use crate::{
-	AccountId, AuraConfig, BalancesConfig, BlockNumber, CivicIdentityConfig, CreditRecordsConfig,
-	DepartmentsConfig, EBillsConfig, FundGrantsConfig, GrandpaConfig, RealEstateConfig,
-	RuntimeGenesisConfig, SudoConfig, DAYS, UNIT,
+	AccountId, AuraConfig, BalancesConfig, BlockNumber, CivicIdentityConfig, CouncilConfig,
+	CreditRecordsConfig, DepartmentsConfig, EBillsConfig, FundGrantsConfig, GrandpaConfig,
+	RealEstateConfig, RuntimeGenesisConfig, SudoConfig, DAYS, UNIT,
 };
 use civitas_primitives::BillKind;
 use civitas_primitives::{CreditCategory, Role, SubjectId, SubjectKind};
@@ -417,6 +417,25 @@ pub fn city_fund() -> FundGrantsConfig {
 	}
 }
 
+/// The council's policy table: which share of the member departments each class of call needs.
+/// The council has no members yet: Sudo governs until the council takes over.
+pub fn city_council() -> CouncilConfig {
+	use pallet_council::{CallClass::*, Threshold::*};
+	CouncilConfig {
+		members: vec![],
+		policy: vec![
+			(Ordinary, Majority),
+			(Departments, Majority),
+			(Council, TwoThirds),
+			(Network, TwoThirds),
+			(Upgrade, TwoThirds),
+			(Emergency, AtLeast(2)),
+			(Policy, TwoThirds),
+		],
+		..Default::default()
+	}
+}
+
 /// A genesis with `authorities` producing and finalizing blocks, `root` as the Sudo key, every
 /// keyring account endowed, and the city's departments.
 fn city_genesis(authorities: &[Sr25519Keyring], root: Sr25519Keyring) -> serde_json::Value {
@@ -443,6 +462,7 @@ fn city_genesis(authorities: &[Sr25519Keyring], root: Sr25519Keyring) -> serde_j
 		e_bills: city_bills(),
 		real_estate: city_real_estate(),
 		fund_grants: city_fund(),
+		council: city_council(),
 		..Default::default()
 	};
 	serde_json::to_value(config).unwrap_or_default()

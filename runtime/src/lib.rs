@@ -235,4 +235,8 @@ mod runtime {
 	/// The special fund: programs, committee review, milestone payouts, clawback.
 	#[runtime::pallet_index(25)]
 	pub type FundGrants = pallet_fund_grants;
+
+	/// The council of departments: motions, one vote per member department.
+	#[runtime::pallet_index(26)]
+	pub type Council = pallet_council;
 }

@@ -2,8 +2,10 @@
 
 mod civic;
 mod consensus;
+mod council;
 mod system;
 
 pub use civic::*;
 pub use consensus::*;
+pub use council::*;
 pub use system::*;
