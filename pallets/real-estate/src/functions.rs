@@ -88,20 +88,39 @@ impl<T: Config> Pallet<T> {
 		Ok(record)
 	}
 
-	/// A live property kept by `registry`: a registrar acts only on its own registry's
-	/// properties.
-	fn kept_by(property: PropertyId, registry: DepartmentId) -> Result<Property<T>, DispatchError> {
+	/// `property` if `registry` keeps it (retired or not): a registrar acts only on its own
+	/// registry's properties.
+	fn in_registry(
+		property: PropertyId,
+		registry: DepartmentId,
+	) -> Result<Property<T>, DispatchError> {
 		let record = Properties::<T>::get(property).ok_or(Error::<T>::PropertyNotFound)?;
 		ensure!(record.registry == registry, Error::<T>::NotPropertyRegistry);
+		Ok(record)
+	}
+
+	/// A live property kept by `registry`.
+	fn kept_by(property: PropertyId, registry: DepartmentId) -> Result<Property<T>, DispatchError> {
+		let record = Self::in_registry(property, registry)?;
 		ensure!(record.status != PropertyStatus::Retired, Error::<T>::PropertyRetired);
 		Ok(record)
 	}
 
 	/// `Ok` if `property` exists and `registry` keeps it.
 	pub(crate) fn ensure_registry(property: PropertyId, registry: DepartmentId) -> DispatchResult {
-		let record = Properties::<T>::get(property).ok_or(Error::<T>::PropertyNotFound)?;
-		ensure!(record.registry == registry, Error::<T>::NotPropertyRegistry);
-		Ok(())
+		Self::in_registry(property, registry).map(|_| ())
+	}
+
+	/// The number of `property`'s open transfer if it is stale (it may be replaced), `None` if
+	/// there is none; fails with `TransferAlreadyOpen` while one is in time.
+	fn stale_transfer(property: PropertyId) -> Result<Option<TransferId>, DispatchError> {
+		match Transfers::<T>::get(property) {
+			Some(open) if open.expires_at >= Self::now() => {
+				Err(Error::<T>::TransferAlreadyOpen.into())
+			},
+			Some(open) => Ok(Some(open.id)),
+			None => Ok(None),
+		}
 	}
 
 	/// Appends `change` to `property`'s history and bumps its version (the caller writes
@@ -221,13 +240,7 @@ impl<T: Config> Pallet<T> {
 		let record = Self::kept_by(property, department)?;
 		ensure!(record.status != PropertyStatus::Frozen, Error::<T>::PropertyFrozen);
 		let now = Self::now();
-		let stale = match Transfers::<T>::get(property) {
-			Some(open) if open.expires_at >= now => {
-				return Err(Error::<T>::TransferAlreadyOpen.into())
-			},
-			Some(open) => Some(open.id),
-			None => None,
-		};
+		let stale = Self::stale_transfer(property)?;
 		ensure!(price > 0, Error::<T>::PriceZero);
 		let buyers = Self::checked_owners(buyers)?;
 		let expires_at = now.saturating_add(T::TransferPeriod::get());
@@ -287,13 +300,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_set_registry(property: PropertyId, registry: DepartmentId) -> DispatchResult {
 		let mut record = Properties::<T>::get(property).ok_or(Error::<T>::PropertyNotFound)?;
 		ensure!(T::RegistrarOrigin::allows(registry), Error::<T>::NotARegistrar);
-		let stale = match Transfers::<T>::get(property) {
-			Some(open) if open.expires_at >= Self::now() => {
-				return Err(Error::<T>::TransferAlreadyOpen.into())
-			},
-			Some(open) => Some(open.id),
-			None => None,
-		};
+		let stale = Self::stale_transfer(property)?;
 		if let Some(transfer) = stale {
 			Transfers::<T>::remove(property);
 			Self::deposit_event(Event::TransferLapsed { property, transfer });
@@ -343,15 +350,15 @@ impl<T: Config> Pallet<T> {
 	/// Records `party`'s consent, if it is a party that has not consented yet.
 	fn add_consent(
 		property: PropertyId,
+		record: &Property<T>,
 		mut transfer: Transfer<T>,
 		party: Party,
 		evidence: ConsentEvidence,
 		by: T::AccountId,
 	) -> DispatchResult {
-		let record = Properties::<T>::get(property).ok_or(Error::<T>::PropertyNotFound)?;
 		let encumbrances = Encumbrances::<T>::get(property);
 		ensure!(
-			Self::parties(&record, &transfer, &encumbrances).contains(&party),
+			Self::parties(record, &transfer, &encumbrances).contains(&party),
 			Error::<T>::NotAParty
 		);
 		ensure!(!transfer.consents.iter().any(|c| c.party == party), Error::<T>::AlreadyConsented);
@@ -381,7 +388,8 @@ impl<T: Config> Pallet<T> {
 				Party::Subject(subject)
 			},
 		};
-		Self::add_consent(property, transfer, party, ConsentEvidence::Signed, who)
+		let record = Properties::<T>::get(property).ok_or(Error::<T>::PropertyNotFound)?;
+		Self::add_consent(property, &record, transfer, party, ConsentEvidence::Signed, who)
 	}
 
 	#[allow(clippy::too_many_arguments)]
@@ -394,14 +402,15 @@ impl<T: Config> Pallet<T> {
 		department: DepartmentId,
 		officer: T::AccountId,
 	) -> DispatchResult {
-		Self::ensure_registry(property, department)?;
+		let record = Self::in_registry(property, department)?;
 		let transfer = Self::transfer_named(property, id, terms)?;
 		// A registrar stands in only for a party without keys, and not for one that may no
 		// longer act at all.
 		ensure!(!T::Identity::has_linked_account(&subject), Error::<T>::PartyHasKeys);
 		ensure!(T::Identity::is_active(&subject), Error::<T>::PartyInactive);
 		let party = Party::Subject(subject);
-		Self::add_consent(property, transfer, party, ConsentEvidence::Recorded(evidence), officer)
+		let evidence = ConsentEvidence::Recorded(evidence);
+		Self::add_consent(property, &record, transfer, party, evidence, officer)
 	}
 
 	/// What stands in the way of completing `transfer` of `property` now.
