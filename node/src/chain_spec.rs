@@ -34,12 +34,13 @@ fn from_preset(
 		.build())
 }
 
-/// `--dev`: Alice produces and finalizes blocks alone and holds the Sudo key.
+/// `--dev`: Alice produces and finalizes blocks alone and holds the Sudo key; the council governs
+/// too.
 pub fn development() -> Result<ChainSpec, String> {
 	from_preset("Civitas Development", "civitas_dev", ChainType::Development, DEV_RUNTIME_PRESET)
 }
 
-/// `--chain local`: Alice and Bob are the validators.
+/// `--chain local`: Alice and Bob are the validators; the council governs (no Sudo key).
 pub fn local_testnet() -> Result<ChainSpec, String> {
 	from_preset(
 		"Civitas Local Testnet",
@@ -49,7 +50,8 @@ pub fn local_testnet() -> Result<ChainSpec, String> {
 	)
 }
 
-/// `--chain civitas-local`: Alice, Bob, Charlie and Dave are the validators (the network tests).
+/// `--chain civitas-local`: Alice, Bob, Charlie and Dave are the validators (the network tests);
+/// the council governs (no Sudo key).
 pub fn civitas_local() -> Result<ChainSpec, String> {
 	from_preset("Civitas Local", "civitas_local", ChainType::Local, CIVITAS_LOCAL_PRESET)
 }

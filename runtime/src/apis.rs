@@ -35,6 +35,10 @@ use pallet_civic_identity::{
 	runtime_api::{CredentialVerification, SchemaInfo, SubjectInfo},
 	PendingLink,
 };
+use pallet_council::{
+	runtime_api::{ClassPolicy, MotionInfo},
+	MotionId, Pause,
+};
 use pallet_credit_records::runtime_api::{CreditProfileInfo, RecordInfo};
 use pallet_departments::{runtime_api::DepartmentInfo, Officer};
 use pallet_e_bills::{runtime_api::BillInfo, Issuer, ReimbursementStatus};
@@ -49,6 +53,7 @@ type CreditRecords = pallet_credit_records::Pallet<Runtime>;
 type EBills = pallet_e_bills::Pallet<Runtime>;
 type RealEstate = pallet_real_estate::Pallet<Runtime>;
 type FundGrants = pallet_fund_grants::Pallet<Runtime>;
+type Council = pallet_council::Pallet<Runtime>;
 
 impl_runtime_apis! {
 	impl sp_api::Core<Block> for Runtime {
@@ -364,6 +369,28 @@ impl_runtime_apis! {
 
 		fn applications_of_program(program: ProgramId, start_after: Option<ApplicationId>, limit: u32) -> Vec<(ApplicationId, Application<Runtime>)> {
 			FundGrants::applications_of_program(program, start_after, limit)
+		}
+	}
+
+	impl pallet_council::runtime_api::CouncilApi<Block, AccountId, BlockNumber> for Runtime {
+		fn members() -> Vec<DepartmentId> {
+			pallet_council::Members::<Runtime>::get().into_inner()
+		}
+
+		fn policy() -> Vec<ClassPolicy> {
+			Council::policy()
+		}
+
+		fn motions() -> Vec<MotionInfo<AccountId, BlockNumber>> {
+			Council::motions()
+		}
+
+		fn motion(id: MotionId) -> Option<MotionInfo<AccountId, BlockNumber>> {
+			Council::motion(id)
+		}
+
+		fn paused() -> Vec<Pause<BlockNumber>> {
+			Council::paused()
 		}
 	}
 

@@ -2,8 +2,10 @@
 //!
 //! Every preset seeds the same city: the departments below, their roles, and an admin officer for
 //! each, all taken from the well-known development keyring (`//Alice`, `//Bob//stash`, ...). The
-//! README lists which key is which officer. `//Alice` is the Sudo key (governance) and is no
-//! department's officer; `//Two` is no one's officer (a plain account, e.g. a citizen's).
+//! README lists which key is which officer. The first five departments form the council and hold
+//! `Councillor`: their officers propose and vote for them. `//Alice` is the Sudo key of the
+//! development chain only (no other preset has a Sudo key) and is no department's officer;
+//! `//Two` is no one's officer (a plain account, e.g. a citizen's).
 //!
 //! Every preset also seeds a few certificate schemas, people, enterprises and certificates, so a
 //! development chain has identities to look at. Their ids are `blake2_256` of the labels in
@@ -57,31 +59,31 @@ pub fn city_departments() -> Vec<GenesisDepartment<AccountId>> {
 		department(
 			"Public Security Bureau",
 			Government,
-			vec![IdentityRegistrar],
+			vec![IdentityRegistrar, Councillor],
 			vec![(K::Bob, true)],
 		),
 		department(
 			"Market Regulation Administration",
 			Government,
-			vec![IdentityRegistrar, CredentialIssuer, CreditRecorder],
+			vec![IdentityRegistrar, CredentialIssuer, CreditRecorder, Councillor],
 			vec![(K::Charlie, true), (K::One, false)],
 		),
 		department(
 			"Planning and Natural Resources Commission",
 			Government,
-			vec![LandRegistrar, CredentialIssuer],
+			vec![LandRegistrar, CredentialIssuer, Councillor],
 			vec![(K::Dave, true)],
 		),
 		department(
 			"Housing and Urban-Rural Development Commission",
 			Government,
-			vec![CredentialIssuer],
+			vec![CredentialIssuer, Councillor],
 			vec![(K::Eve, true)],
 		),
 		department(
 			"Tax Bureau",
 			Government,
-			vec![TaxAuthority, BillIssuer, CreditRecorder],
+			vec![TaxAuthority, BillIssuer, CreditRecorder, Councillor],
 			vec![(K::Ferdie, true)],
 		),
 		department(
@@ -417,12 +419,13 @@ pub fn city_fund() -> FundGrantsConfig {
 	}
 }
 
-/// The council's policy table: which share of the member departments each class of call needs.
-/// The council has no members yet: Sudo governs until the council takes over.
+/// The council: the first five departments (Public Security, Market Regulation, Planning,
+/// Housing, Tax), and the policy table saying which share of them each class of call needs.
+/// With five members a majority is three and two thirds is four.
 pub fn city_council() -> CouncilConfig {
 	use pallet_council::{CallClass::*, Threshold::*};
 	CouncilConfig {
-		members: vec![],
+		members: vec![0, 1, 2, 3, 4],
 		policy: vec![
 			(Ordinary, Majority),
 			(Departments, Majority),
@@ -436,9 +439,9 @@ pub fn city_council() -> CouncilConfig {
 	}
 }
 
-/// A genesis with `authorities` producing and finalizing blocks, `root` as the Sudo key, every
-/// keyring account endowed, and the city's departments.
-fn city_genesis(authorities: &[Sr25519Keyring], root: Sr25519Keyring) -> serde_json::Value {
+/// A genesis with `authorities` producing and finalizing blocks, `sudo` as the Sudo key (the
+/// development chain's only), every keyring account endowed, and the city's departments.
+fn city_genesis(authorities: &[Sr25519Keyring], sudo: Option<Sr25519Keyring>) -> serde_json::Value {
 	let config = RuntimeGenesisConfig {
 		balances: BalancesConfig {
 			balances: Sr25519Keyring::iter().map(|k| (k.to_account_id(), ENDOWMENT)).collect(),
@@ -455,7 +458,7 @@ fn city_genesis(authorities: &[Sr25519Keyring], root: Sr25519Keyring) -> serde_j
 				.collect(),
 			..Default::default()
 		},
-		sudo: SudoConfig { key: Some(root.to_account_id()) },
+		sudo: SudoConfig { key: sudo.map(|k| k.to_account_id()) },
 		departments: DepartmentsConfig { departments: city_departments() },
 		civic_identity: city_identities(),
 		credit_records: city_credit(),
@@ -479,9 +482,9 @@ pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 	use Sr25519Keyring::*;
 
 	let genesis = match id.as_ref() {
-		sp_genesis_builder::DEV_RUNTIME_PRESET => city_genesis(&[Alice], Alice),
-		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => city_genesis(&[Alice, Bob], Alice),
-		CIVITAS_LOCAL_PRESET => city_genesis(&[Alice, Bob, Charlie, Dave], Alice),
+		sp_genesis_builder::DEV_RUNTIME_PRESET => city_genesis(&[Alice], Some(Alice)),
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => city_genesis(&[Alice, Bob], None),
+		CIVITAS_LOCAL_PRESET => city_genesis(&[Alice, Bob, Charlie, Dave], None),
 		_ => return None,
 	};
 	serde_json::to_vec(&genesis).ok()

@@ -12,9 +12,14 @@ use polkadot_sdk::{sp_genesis_builder::PresetId, sp_keyring::Sr25519Keyring};
 
 /// The development chain's genesis state, at block 1.
 fn dev_chain() -> polkadot_sdk::sp_io::TestExternalities {
+	chain("development")
+}
+
+/// Preset `id`'s genesis state, at block 1.
+fn chain(id: &str) -> polkadot_sdk::sp_io::TestExternalities {
 	use polkadot_sdk::sp_runtime::BuildStorage;
 
-	let json = get_preset(&PresetId::from("development")).expect("preset exists");
+	let json = get_preset(&PresetId::from(id)).expect("preset exists");
 	let config: RuntimeGenesisConfig = serde_json::from_slice(&json).expect("valid preset");
 	let mut ext = polkadot_sdk::sp_io::TestExternalities::new(
 		config.build_storage().expect("genesis builds"),
@@ -620,6 +625,202 @@ mod fund_grants_flow {
 			let application = pallet_fund_grants::Applications::<Runtime>::get(0).expect("filed");
 			assert_eq!(application.status, ApplicationStatus::ClawedBack);
 			assert_eq!(CreditRecords::score(&enterprise), before.saturating_sub(150));
+		});
+	}
+}
+
+/// The council governs every chain: `civitas-local` has no Sudo key and is run by motions alone.
+mod council {
+	use super::*;
+	use crate::{pallet_sudo, Council, Departments, Runtime, RuntimeCall, System};
+	use civitas_primitives::{DepartmentId, Role, RoleAuthority};
+	use pallet_council::{MotionId, Outcome};
+	use pallet_departments::DepartmentKind;
+	use polkadot_sdk::{
+		frame_support::traits::Hooks,
+		sp_core::H256,
+		sp_runtime::{traits::Dispatchable, DispatchError},
+	};
+	use Sr25519Keyring::{Bob, Charlie, Dave, Eve, Ferdie};
+
+	/// `who` proposes `call`; returns the motion.
+	fn propose(who: Sr25519Keyring, call: RuntimeCall) -> MotionId {
+		let id = pallet_council::NextMotionId::<Runtime>::get();
+		let propose = pallet_council::Call::<Runtime>::propose {
+			call: Box::new(call),
+			reason: H256::repeat_byte(1),
+			duration: None,
+		};
+		assert_eq!(dispatch(who, RuntimeCall::Council(propose)), Ok(()));
+		id
+	}
+
+	fn vote(who: Sr25519Keyring, motion: MotionId) {
+		let vote = pallet_council::Call::<Runtime>::vote { motion, aye: true };
+		assert_eq!(dispatch(who, RuntimeCall::Council(vote)), Ok(()));
+	}
+
+	/// How motion `id` closed, and its call's result if dispatched.
+	fn outcome(id: MotionId) -> (Option<Outcome>, Option<Result<(), DispatchError>>) {
+		let mut found = (None, None);
+		for record in System::events() {
+			match record.event {
+				crate::RuntimeEvent::Council(pallet_council::Event::MotionClosed {
+					motion,
+					outcome,
+					..
+				}) if motion == id => found.0 = Some(outcome),
+				crate::RuntimeEvent::Council(pallet_council::Event::MotionExecuted {
+					motion,
+					result,
+					..
+				}) if motion == id => found.1 = Some(result),
+				_ => {},
+			}
+		}
+		found
+	}
+
+	#[test]
+	fn only_the_development_chain_has_a_sudo_key_and_every_chain_a_council() {
+		for id in preset_names() {
+			let name: &str = id.as_ref();
+			chain(name).execute_with(|| {
+				let dev = name == "development";
+				assert_eq!(pallet_sudo::Key::<Runtime>::get().is_some(), dev, "Sudo key on {id:?}");
+				let members = pallet_council::Members::<Runtime>::get();
+				assert_eq!(members.to_vec(), vec![0, 1, 2, 3, 4]);
+				for d in members {
+					assert!(
+						<Departments as RoleAuthority<crate::AccountId>>::has_role(
+							d,
+							Role::Councillor
+						),
+						"{d} holds Councillor"
+					);
+				}
+			});
+		}
+	}
+
+	#[test]
+	fn a_majority_registers_a_department_on_a_chain_without_sudo() {
+		chain("civitas-local").execute_with(|| {
+			let register =
+				RuntimeCall::Departments(pallet_departments::Call::register_department {
+					name: b"Ecology and Environment Bureau".to_vec(),
+					kind: DepartmentKind::Government,
+				});
+			let next: DepartmentId = pallet_departments::NextDepartmentId::<Runtime>::get();
+			// Alone, the call is refused to an officer, and Sudo has no key to make it.
+			assert_eq!(dispatch(Bob, register.clone()), Err(DispatchError::BadOrigin));
+			let motion = propose(Bob, register);
+			vote(Charlie, motion);
+			assert_eq!(outcome(motion), (None, None));
+			vote(Dave, motion);
+			assert_eq!(outcome(motion), (Some(Outcome::Approved), Some(Ok(()))));
+			assert!(pallet_departments::Departments::<Runtime>::contains_key(next));
+		});
+	}
+
+	#[test]
+	fn an_upgrade_needs_four_of_five_members() {
+		chain("civitas-local").execute_with(|| {
+			let code_hash = H256::repeat_byte(0xc0);
+			let motion = propose(
+				Bob,
+				RuntimeCall::Council(pallet_council::Call::authorize_upgrade { code_hash }),
+			);
+			for who in [Charlie, Dave] {
+				vote(who, motion);
+			}
+			assert_eq!(outcome(motion), (None, None));
+			assert!(System::authorized_upgrade().is_none());
+			vote(Eve, motion);
+			assert_eq!(outcome(motion), (Some(Outcome::Approved), Some(Ok(()))));
+			assert!(System::authorized_upgrade().is_some());
+			// `System::set_code` itself stays Root's: a motion carrying it fails to dispatch.
+			let motion = propose(
+				Bob,
+				RuntimeCall::System(polkadot_sdk::frame_system::Call::set_code { code: vec![] }),
+			);
+			for who in [Charlie, Dave, Eve] {
+				vote(who, motion);
+			}
+			assert_eq!(outcome(motion).1, Some(Err(DispatchError::BadOrigin)));
+		});
+	}
+
+	#[test]
+	fn two_members_pause_real_estate_until_the_pause_ends() {
+		chain("civitas-local").execute_with(|| {
+			let cancel = || {
+				RuntimeCall::RealEstate(pallet_real_estate::Call::cancel_transfer { property: 0 })
+			};
+			let filtered: DispatchError =
+				polkadot_sdk::frame_system::Error::<Runtime>::CallFiltered.into();
+			assert_ne!(dispatch(Dave, cancel()), Err(filtered));
+			let motion = propose(
+				Bob,
+				RuntimeCall::Council(pallet_council::Call::pause {
+					pallet: b"RealEstate".to_vec().try_into().expect("short"),
+					blocks: 2,
+				}),
+			);
+			vote(Ferdie, motion);
+			assert_eq!(outcome(motion), (Some(Outcome::Approved), Some(Ok(()))));
+			assert_eq!(dispatch(Dave, cancel()), Err(filtered));
+			// Inside a batch too.
+			let batch = RuntimeCall::Utility(crate::pallet_utility::Call::batch_all {
+				calls: vec![cancel()],
+			});
+			assert!(batch
+				.dispatch(crate::RuntimeOrigin::signed(Dave.to_account_id()))
+				.is_err_and(|e| e.error == filtered));
+			for block in [2, 3] {
+				System::set_block_number(block);
+				Council::on_initialize(block);
+			}
+			assert!(!Council::is_paused("RealEstate"));
+			assert_ne!(dispatch(Dave, cancel()), Err(filtered));
+		});
+	}
+
+	#[test]
+	fn a_safe_mode_pauses_every_pausable_pallet_in_one_motion() {
+		use crate::configs::PausablePallets;
+		chain("civitas-local").execute_with(|| {
+			let pauses = PausablePallets::get()
+				.iter()
+				.map(|name| {
+					RuntimeCall::Council(pallet_council::Call::pause {
+						pallet: name.as_bytes().to_vec().try_into().expect("short"),
+						blocks: 10,
+					})
+				})
+				.collect();
+			let motion = propose(
+				Bob,
+				RuntimeCall::Utility(crate::pallet_utility::Call::batch_all { calls: pauses }),
+			);
+			vote(Eve, motion);
+			assert_eq!(outcome(motion), (Some(Outcome::Approved), Some(Ok(()))));
+			for name in PausablePallets::get() {
+				assert!(Council::is_paused(name), "{name} paused");
+			}
+			// The council still works: a majority lifts the pause of one pallet early.
+			let lift = propose(
+				Bob,
+				RuntimeCall::Council(pallet_council::Call::unpause {
+					pallet: b"Balances".to_vec().try_into().expect("short"),
+				}),
+			);
+			for who in [Charlie, Dave] {
+				vote(who, lift);
+			}
+			assert_eq!(outcome(lift), (Some(Outcome::Approved), Some(Ok(()))));
+			assert!(!Council::is_paused("Balances"));
+			assert!(Council::is_paused("RealEstate"));
 		});
 	}
 }

@@ -26,13 +26,15 @@ test('civitas-node --version names the binary', () => {
   assert.match(run('--version'), /^civitas-node \d+\.\d+\.\d+/);
 });
 
-test('the civitas-local chain spec has four validators and the seeded departments', () => {
+test('the civitas-local chain spec has four validators, the seeded departments and a council, no Sudo key', () => {
   const { spec, genesis } = genesisOf('civitas-local');
   assert.equal(spec.id, 'civitas_local');
   assert.equal(spec.telemetryEndpoints, null);
   assert.equal(genesis.aura.authorities.length, 4);
   assert.equal(genesis.grandpa.authorities.length, 4);
-  assert.equal(genesis.sudo.key, ALICE);
+  assert.equal(genesis.sudo.key, null);
+  assert.deepEqual(genesis.council.members, [0, 1, 2, 3, 4]);
+  assert.equal(genesis.departments.departments[4].roles.includes('Councillor'), true);
   const names = genesis.departments.departments.map((d) => d.name);
   assert.equal(names.length, 11);
   assert.ok(names.includes("Intermediate People's Court"));

@@ -77,6 +77,23 @@ fn other_motions<T: Config>(proposer: DepartmentId, votes: Vec<DepartmentId>, sp
 	}
 }
 
+/// The first pallet the runtime lets the council pause.
+fn pausable<T: Config>() -> PalletName {
+	let name = T::Pausable::get().first().copied().expect("the runtime names a pausable pallet");
+	name.as_bytes().to_vec().try_into().unwrap()
+}
+
+/// Stores `n` pauses of made-up pallets, each until `until`.
+fn other_pauses<T: Config>(n: u32, until: BlockNumberFor<T>) {
+	let paused: Vec<Pause<BlockNumberFor<T>>> = (0..n)
+		.map(|i| Pause {
+			pallet: alloc::format!("Other{i}").into_bytes().try_into().unwrap(),
+			until,
+		})
+		.collect();
+	Paused::<T>::put(BoundedVec::try_from(paused).unwrap());
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -183,6 +200,65 @@ mod benchmarks {
 		}
 
 		assert!(OpenMotions::<T>::get().is_empty());
+	}
+
+	#[benchmark]
+	fn authorize_upgrade() -> Result<(), BenchmarkError> {
+		let origin =
+			T::UpgradeOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let code_hash = T::Hash::default();
+
+		#[extrinsic_call]
+		_(origin as <T as frame_system::Config>::RuntimeOrigin, code_hash);
+
+		assert!(frame_system::Pallet::<T>::authorized_upgrade().is_some());
+		Ok(())
+	}
+
+	/// A new pause after `n` others.
+	#[benchmark]
+	fn pause(n: Linear<0, { T::MaxPauses::get() - 1 }>) -> Result<(), BenchmarkError> {
+		other_pauses::<T>(n, 1_000_000u32.into());
+		let origin =
+			T::EmergencyOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let pallet = pausable::<T>();
+
+		#[extrinsic_call]
+		_(origin as <T as frame_system::Config>::RuntimeOrigin, pallet, 10u32.into());
+
+		assert_eq!(Paused::<T>::get().len() as u32, n + 1);
+		Ok(())
+	}
+
+	/// Lifting the last of `n` pauses.
+	#[benchmark]
+	fn unpause(n: Linear<1, { T::MaxPauses::get() }>) -> Result<(), BenchmarkError> {
+		other_pauses::<T>(n - 1, 1_000_000u32.into());
+		let pallet = pausable::<T>();
+		Pallet::<T>::do_pause(pallet.clone(), 10u32.into()).unwrap();
+		let origin =
+			T::LiftOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as <T as frame_system::Config>::RuntimeOrigin, pallet);
+
+		assert_eq!(Paused::<T>::get().len() as u32, n - 1);
+		Ok(())
+	}
+
+	/// `n` pauses end in one block.
+	#[benchmark]
+	fn lift_ended(n: Linear<0, { T::MaxPauses::get() }>) {
+		let now = frame_system::Pallet::<T>::block_number();
+		other_pauses::<T>(n, now);
+		let next = now + 1u32.into();
+
+		#[block]
+		{
+			Pallet::<T>::lift_ended(next);
+		}
+
+		assert!(Paused::<T>::get().is_empty());
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

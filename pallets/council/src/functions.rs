@@ -8,16 +8,18 @@ use polkadot_sdk::{
 		dispatch::{GetDispatchInfo, PostDispatchInfo},
 		ensure,
 		pallet_prelude::*,
+		traits::UnfilteredDispatchable,
 	},
 	frame_system::{self, pallet_prelude::*},
 	sp_core::H256,
 	sp_io::hashing::blake2_256,
-	sp_runtime::{traits::Dispatchable, Saturating},
+	sp_runtime::{traits::One, Saturating},
 };
 
+use crate::runtime_api::{ClassPolicy, MotionInfo};
 use crate::{
 	pallet::*, Approval, CallClass, ClassifyCall, DepartmentId, Motion, MotionId, Outcome,
-	Threshold, WeightInfo,
+	PalletName, Pause, Threshold, WeightInfo,
 };
 use civitas_primitives::all_distinct;
 
@@ -219,7 +221,15 @@ impl<T: Config> Pallet<T> {
 			},
 		};
 		Self::remove(id);
-		Self::deposit_event(Event::MotionClosed { motion: id, outcome, ayes, nays });
+		let (department, officer) = (motion.proposer, motion.officer.clone());
+		Self::deposit_event(Event::MotionClosed {
+			motion: id,
+			outcome,
+			ayes,
+			nays,
+			department,
+			officer: officer.clone(),
+		});
 		if outcome != Outcome::Approved {
 			return Ok(Some(base).into());
 		}
@@ -229,7 +239,8 @@ impl<T: Config> Pallet<T> {
 				.map_err(|_| Error::<T>::UndecodableCall)?,
 		};
 		let origin = Approval { class: motion.class, ayes, members: members.len() as u32 };
-		let result = call.dispatch(origin.into());
+		// The council's decisions are not stopped by its own pauses.
+		let result = call.dispatch_bypass_filter(origin.into());
 		let call_weight = match &result {
 			Ok(post) => post.actual_weight,
 			Err(e) => e.post_info.actual_weight,
@@ -238,6 +249,8 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::MotionExecuted {
 			motion: id,
 			result: result.map(|_| ()).map_err(|e| e.error),
+			department,
+			officer,
 		});
 		Ok(PostDispatchInfo {
 			actual_weight: Some(base.saturating_add(call_weight)),
@@ -283,23 +296,84 @@ impl<T: Config> Pallet<T> {
 		}
 		let members = Members::<T>::get();
 		for id in &expired {
-			let (ayes, nays) = Motions::<T>::get(id)
-				.map(|m| {
-					let (ayes, nays, _) = Self::count(&m, &members);
-					(ayes, nays)
-				})
-				.unwrap_or_default();
-			Motions::<T>::remove(id);
 			MotionCalls::<T>::remove(id);
-			Self::deposit_event(Event::MotionClosed {
-				motion: *id,
-				outcome: Outcome::Expired,
-				ayes,
-				nays,
-			});
+			if let Some(motion) = Motions::<T>::take(id) {
+				let (ayes, nays, _) = Self::count(&motion, &members);
+				Self::deposit_event(Event::MotionClosed {
+					motion: *id,
+					outcome: Outcome::Expired,
+					ayes,
+					nays,
+					department: motion.proposer,
+					officer: motion.officer,
+				});
+			}
 		}
 		OpenMotions::<T>::mutate(|open| open.retain(|(_, last)| *last >= now));
 		T::WeightInfo::on_initialize(expired.len() as u32)
+	}
+
+	/// Whether the calls of the pallet named `pallet` are refused now.
+	pub fn is_paused(pallet: &str) -> bool {
+		let now = Self::now();
+		Paused::<T>::get()
+			.iter()
+			.any(|pause| pause.until >= now && pause.pallet.as_slice() == pallet.as_bytes())
+	}
+
+	pub(crate) fn do_pause(pallet: PalletName, blocks: BlockNumberFor<T>) -> DispatchResult {
+		ensure!(
+			T::Pausable::get().iter().any(|name| name.as_bytes() == pallet.as_slice()),
+			Error::<T>::NotPausable
+		);
+		ensure!(
+			!blocks.is_zero() && blocks <= T::MaxPauseDuration::get(),
+			Error::<T>::InvalidDuration
+		);
+		// The current block is the first paused one.
+		let until = Self::now().saturating_add(blocks).saturating_sub(One::one());
+		let mut paused = Paused::<T>::get();
+		match paused.iter_mut().find(|pause| pause.pallet == pallet) {
+			Some(pause) => pause.until = until,
+			None => paused
+				.try_push(Pause { pallet: pallet.clone(), until })
+				.map_err(|_| Error::<T>::MaxPausesExceeded)?,
+		}
+		Paused::<T>::put(paused);
+		Self::deposit_event(Event::PalletPaused { pallet, until });
+		Ok(())
+	}
+
+	pub(crate) fn do_unpause(pallet: PalletName) -> DispatchResult {
+		let mut paused = Paused::<T>::get();
+		let before = paused.len();
+		paused.retain(|pause| pause.pallet != pallet);
+		ensure!(paused.len() < before, Error::<T>::NotPaused);
+		Paused::<T>::put(paused);
+		Self::deposit_event(Event::PalletUnpaused { pallet, early: true });
+		Ok(())
+	}
+
+	/// Forgets the pauses whose last block is before `now`; returns the weight used.
+	pub(crate) fn lift_ended(now: BlockNumberFor<T>) -> Weight {
+		let mut paused = Paused::<T>::get();
+		let before = paused.len();
+		paused.retain(|pause| {
+			let ended = pause.until < now;
+			if ended {
+				Self::deposit_event(Event::PalletUnpaused {
+					pallet: pause.pallet.clone(),
+					early: false,
+				});
+			}
+			!ended
+		});
+		if paused.len() == before {
+			return T::WeightInfo::lift_ended(0);
+		}
+		let lifted = before.saturating_sub(paused.len()) as u32;
+		Paused::<T>::put(paused);
+		T::WeightInfo::lift_ended(lifted)
 	}
 
 	/// Builds the genesis state.
@@ -337,6 +411,18 @@ impl<T: Config> Pallet<T> {
 			ensure!(all_distinct(&motion.ayes) && all_distinct(&motion.nays), "a repeated vote");
 			ensure!(!motion.ayes.iter().any(|d| motion.nays.contains(d)), "a vote both ways");
 		}
+		let paused = Paused::<T>::get();
+		let pausable = T::Pausable::get();
+		for (i, pause) in paused.iter().enumerate() {
+			ensure!(
+				pausable.iter().any(|name| name.as_bytes() == pause.pallet.as_slice()),
+				"a pause of a pallet that may not be paused"
+			);
+			ensure!(
+				!paused.iter().skip(i.saturating_add(1)).any(|other| other.pallet == pause.pallet),
+				"a pallet paused twice"
+			);
+		}
 		Ok(())
 	}
 }
@@ -344,19 +430,49 @@ impl<T: Config> Pallet<T> {
 /// Queries behind the council's runtime API.
 impl<T: Config> Pallet<T> {
 	/// The threshold of every class, as the ayes it needs on the council now.
-	pub fn policy() -> Vec<(CallClass, Option<Threshold>, u32)> {
+	pub fn policy() -> Vec<ClassPolicy> {
 		let members = Members::<T>::get().len() as u32;
 		CallClass::ALL
 			.into_iter()
-			.map(|class| (class, Policy::<T>::get(class), Self::required(class, members)))
+			.map(|class| ClassPolicy {
+				class,
+				threshold: Policy::<T>::get(class),
+				required: Self::required(class, members),
+			})
 			.collect()
 	}
 
-	/// The open motions with their votes.
-	pub fn motions() -> Vec<(MotionId, Motion<T>)> {
-		OpenMotions::<T>::get()
-			.into_iter()
-			.filter_map(|(id, _)| Motions::<T>::get(id).map(|m| (id, m)))
-			.collect()
+	/// The open motions with their votes, oldest first.
+	pub fn motions() -> Vec<MotionInfo<T::AccountId, BlockNumberFor<T>>> {
+		OpenMotions::<T>::get().into_iter().filter_map(|(id, _)| Self::motion(id)).collect()
+	}
+
+	/// Open motion `id` with the votes of the current members.
+	pub fn motion(id: MotionId) -> Option<MotionInfo<T::AccountId, BlockNumberFor<T>>> {
+		let motion = Motions::<T>::get(id)?;
+		let members = Members::<T>::get();
+		let current = |votes: &[DepartmentId]| -> Vec<DepartmentId> {
+			votes.iter().copied().filter(|d| members.binary_search(d).is_ok()).collect()
+		};
+		Some(MotionInfo {
+			id,
+			call: MotionCalls::<T>::get(id).map(|c| c.into_inner()).unwrap_or_default(),
+			call_hash: motion.call_hash,
+			class: motion.class,
+			reason: motion.reason,
+			proposer: motion.proposer,
+			ayes: current(&motion.ayes),
+			nays: current(&motion.nays),
+			required: Self::required(motion.class, members.len() as u32),
+			officer: motion.officer,
+			proposed_at: motion.proposed_at,
+			expires_at: motion.expires_at,
+		})
+	}
+
+	/// The pauses in force now.
+	pub fn paused() -> Vec<Pause<BlockNumberFor<T>>> {
+		let now = Self::now();
+		Paused::<T>::get().into_iter().filter(|pause| pause.until >= now).collect()
 	}
 }

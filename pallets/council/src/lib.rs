@@ -37,6 +37,7 @@ mod benchmarking;
 mod functions;
 #[cfg(test)]
 mod mock;
+pub mod runtime_api;
 #[cfg(test)]
 mod tests;
 pub mod types;
@@ -50,7 +51,7 @@ pub use weights::WeightInfo;
 use civitas_primitives::Role;
 use civitas_primitives::{DepartmentId, EnsureOfficer};
 use core::marker::PhantomData;
-use polkadot_sdk::frame_support::traits::{EnsureOrigin, Get};
+use polkadot_sdk::frame_support::traits::{Contains, EnsureOrigin, Get, GetCallMetadata};
 
 /// Classes the runtime's calls for the council's policy table.
 pub trait ClassifyCall<Call> {
@@ -95,6 +96,7 @@ pub mod pallet {
 		frame_support::{
 			dispatch::{GetDispatchInfo, PostDispatchInfo},
 			pallet_prelude::*,
+			traits::UnfilteredDispatchable,
 		},
 		frame_system::pallet_prelude::*,
 		sp_core::H256,
@@ -118,8 +120,10 @@ pub mod pallet {
 			+ Dispatchable<
 				RuntimeOrigin = <Self as Config>::RuntimeOrigin,
 				PostInfo = PostDispatchInfo,
-			> + From<polkadot_sdk::frame_system::Call<Self>>
-			+ GetDispatchInfo;
+			> + UnfilteredDispatchable<RuntimeOrigin = <Self as Config>::RuntimeOrigin>
+			+ From<polkadot_sdk::frame_system::Call<Self>>
+			+ GetDispatchInfo
+			+ GetCallMetadata;
 
 		/// Classes each call for the policy table.
 		type Classify: ClassifyCall<Self::Proposal>;
@@ -138,6 +142,32 @@ pub mod pallet {
 
 		/// Sets a class's threshold (in the Civitas runtime: the council itself, class `Policy`).
 		type PolicyOrigin: EnsureOrigin<<Self as polkadot_sdk::frame_system::Config>::RuntimeOrigin>;
+
+		/// Authorizes a runtime upgrade (in the Civitas runtime: two thirds of the council).
+		type UpgradeOrigin: EnsureOrigin<
+			<Self as polkadot_sdk::frame_system::Config>::RuntimeOrigin,
+		>;
+
+		/// Pauses a pallet's calls for a while (in the Civitas runtime: any two members).
+		type EmergencyOrigin: EnsureOrigin<
+			<Self as polkadot_sdk::frame_system::Config>::RuntimeOrigin,
+		>;
+
+		/// Lifts a pause before it expires (in the Civitas runtime: a majority).
+		type LiftOrigin: EnsureOrigin<<Self as polkadot_sdk::frame_system::Config>::RuntimeOrigin>;
+
+		/// The names of the pallets whose calls may be paused (never the council's own, nor the
+		/// ones blocks need).
+		#[pallet::constant]
+		type Pausable: Get<&'static [&'static str]>;
+
+		/// The most pallets paused at once.
+		#[pallet::constant]
+		type MaxPauses: Get<u32>;
+
+		/// The longest a pause lasts, in blocks.
+		#[pallet::constant]
+		type MaxPauseDuration: Get<BlockNumberFor<Self>>;
 
 		/// The most member departments.
 		#[pallet::constant]
@@ -200,6 +230,11 @@ pub mod pallet {
 	pub type OpenMotions<T: Config> =
 		StorageValue<_, BoundedVec<(MotionId, BlockNumberFor<T>), T::MaxMotions>, ValueQuery>;
 
+	/// The paused pallets, each until its last paused block.
+	#[pallet::storage]
+	pub type Paused<T: Config> =
+		StorageValue<_, BoundedVec<Pause<BlockNumberFor<T>>, T::MaxPauses>, ValueQuery>;
+
 	/// Every proposal, vote and closing names the department and the officer.
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -248,6 +283,10 @@ pub mod pallet {
 			ayes: u32,
 			/// The nays counted.
 			nays: u32,
+			/// The proposing department.
+			department: DepartmentId,
+			/// Its officer.
+			officer: T::AccountId,
 		},
 		/// An approved motion's call was dispatched.
 		MotionExecuted {
@@ -255,6 +294,10 @@ pub mod pallet {
 			motion: MotionId,
 			/// The call's result.
 			result: DispatchResult,
+			/// The proposing department.
+			department: DepartmentId,
+			/// Its officer.
+			officer: T::AccountId,
 		},
 		/// The council's members changed.
 		MembersSet {
@@ -267,6 +310,20 @@ pub mod pallet {
 			class: CallClass,
 			/// Its threshold.
 			threshold: Threshold,
+		},
+		/// A pallet's calls are refused until a block (a pause again moves its end).
+		PalletPaused {
+			/// The pallet.
+			pallet: PalletName,
+			/// The last block its calls are refused in.
+			until: BlockNumberFor<T>,
+		},
+		/// A pallet's calls work again: lifted early, or expired.
+		PalletUnpaused {
+			/// The pallet.
+			pallet: PalletName,
+			/// Whether the council lifted the pause before its end.
+			early: bool,
 		},
 	}
 
@@ -302,6 +359,12 @@ pub mod pallet {
 		UndecodableCall,
 		/// The chain ran out of ids (never expected).
 		IdsExhausted,
+		/// The runtime has no pallet of this name, or its calls may never be paused.
+		NotPausable,
+		/// The pallet is not paused.
+		NotPaused,
+		/// `MaxPauses` pallets are paused already.
+		MaxPausesExceeded,
 	}
 
 	#[pallet::genesis_config]
@@ -326,9 +389,9 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
-		/// Closes the motions whose last block has passed.
+		/// Closes the motions whose last block has passed and lifts the pauses that ended.
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
-			Self::expire(now)
+			Self::expire(now).saturating_add(Self::lift_ended(now))
 		}
 
 		fn integrity_test() {
@@ -466,5 +529,71 @@ pub mod pallet {
 			Self::deposit_event(Event::ThresholdSet { class, threshold });
 			Ok(())
 		}
+
+		/// Authorize the runtime whose code hashes to `code_hash`; anyone may then apply it
+		/// with `System::apply_authorized_upgrade`, which checks its version.
+		///
+		/// # Origin
+		/// `UpgradeOrigin`.
+		///
+		/// # Events
+		/// `System::UpgradeAuthorized`.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::authorize_upgrade())]
+		pub fn authorize_upgrade(origin: OriginFor<T>, code_hash: T::Hash) -> DispatchResult {
+			T::UpgradeOrigin::ensure_origin(origin)?;
+			polkadot_sdk::frame_system::Pallet::<T>::do_authorize_upgrade(code_hash, true);
+			Ok(())
+		}
+
+		/// Refuse every call of `pallet` (by its name in the runtime) for `blocks` blocks, the
+		/// current one included; pausing a paused pallet sets its new end. The council's own
+		/// calls and the calls its motions dispatch are never paused.
+		///
+		/// # Origin
+		/// `EmergencyOrigin`.
+		///
+		/// # Events
+		/// [`Event::PalletPaused`].
+		///
+		/// # Errors
+		/// [`Error::NotPausable`], [`Error::InvalidDuration`], [`Error::MaxPausesExceeded`].
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::pause(T::MaxPauses::get()))]
+		pub fn pause(
+			origin: OriginFor<T>,
+			pallet: PalletName,
+			blocks: BlockNumberFor<T>,
+		) -> DispatchResult {
+			T::EmergencyOrigin::ensure_origin(origin)?;
+			Self::do_pause(pallet, blocks)
+		}
+
+		/// Lift the pause of `pallet` before its end.
+		///
+		/// # Origin
+		/// `LiftOrigin`.
+		///
+		/// # Events
+		/// [`Event::PalletUnpaused`].
+		///
+		/// # Errors
+		/// [`Error::NotPaused`].
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::unpause(T::MaxPauses::get()))]
+		pub fn unpause(origin: OriginFor<T>, pallet: PalletName) -> DispatchResult {
+			T::LiftOrigin::ensure_origin(origin)?;
+			Self::do_unpause(pallet)
+		}
+	}
+}
+
+/// The runtime's call filter (`BaseCallFilter`) for the council's pauses: lets a call through
+/// unless its pallet is paused now.
+pub struct NotPaused<T>(PhantomData<T>);
+
+impl<T: Config> Contains<T::Proposal> for NotPaused<T> {
+	fn contains(call: &T::Proposal) -> bool {
+		!Pallet::<T>::is_paused(call.get_call_metadata().pallet_name)
 	}
 }

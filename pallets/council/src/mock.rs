@@ -46,6 +46,7 @@ mod runtime {
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
 	type Block = Block;
+	type BaseCallFilter = pallet_council::NotPaused<Test>;
 }
 
 /// How long a motion stays open by default in the tests.
@@ -54,6 +55,11 @@ pub const DURATION: u64 = 10;
 parameter_types! {
 	pub const Councillor: Role = Role::Councillor;
 	pub const TwoThirds: Threshold = Threshold::TwoThirds;
+	pub const Majority: Threshold = Threshold::Majority;
+	pub const Two: Threshold = Threshold::AtLeast(2);
+	/// The test runtime lets the council pause System's calls (its only other pallet), and two
+	/// made-up pallets.
+	pub const Pausable: &'static [&'static str] = &["System", "Lands", "Bills"];
 	pub MaxCallWeight: Weight = Weight::from_parts(1_000_000_000, 1_000_000);
 }
 
@@ -71,6 +77,10 @@ impl ClassifyCall<RuntimeCall> for Classes {
 			RuntimeCall::System(frame_system::Call::set_code { .. }) => CallClass::Upgrade,
 			RuntimeCall::Council(pallet_council::Call::set_members { .. }) => CallClass::Council,
 			RuntimeCall::Council(pallet_council::Call::set_threshold { .. }) => CallClass::Policy,
+			RuntimeCall::Council(pallet_council::Call::authorize_upgrade { .. }) => {
+				CallClass::Upgrade
+			},
+			RuntimeCall::Council(pallet_council::Call::pause { .. }) => CallClass::Emergency,
 			_ => CallClass::Ordinary,
 		}
 	}
@@ -83,6 +93,12 @@ impl pallet_council::Config for Test {
 	type CouncillorOrigin = EnsureRole<MockRoles, Councillor, u64>;
 	type MembershipOrigin = EnsureCouncil<TwoThirds>;
 	type PolicyOrigin = EnsureCouncil<TwoThirds>;
+	type UpgradeOrigin = EnsureCouncil<TwoThirds>;
+	type EmergencyOrigin = EnsureCouncil<Two>;
+	type LiftOrigin = EnsureCouncil<Majority>;
+	type Pausable = Pausable;
+	type MaxPauses = ConstU32<2>;
+	type MaxPauseDuration = ConstU64<20>;
 	type MaxMembers = ConstU32<8>;
 	type MaxMotions = ConstU32<3>;
 	type MaxCallSize = ConstU32<64>;

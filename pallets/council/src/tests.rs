@@ -10,12 +10,13 @@
 
 use crate::{
 	mock::*, Approval, CallClass, EnsureCouncil, Error, Event, Members, MotionCalls, MotionId,
-	Motions, OpenMotions, Outcome, Policy, Threshold,
+	Motions, OpenMotions, Outcome, PalletName, Paused, Policy, Threshold,
 };
 use civitas_primitives::{
 	testing::{MockRoles, DEPARTMENT_SUSPENDED, NOT_OFFICER},
 	DepartmentId,
 };
+use codec::Encode;
 use polkadot_sdk::{
 	frame_support::{
 		assert_noop, assert_ok, parameter_types,
@@ -23,7 +24,7 @@ use polkadot_sdk::{
 	},
 	frame_system::{self, RawOrigin},
 	sp_core::H256,
-	sp_runtime::DispatchError,
+	sp_runtime::{traits::Dispatchable, DispatchError},
 };
 
 type Council = crate::Pallet<Test>;
@@ -70,7 +71,7 @@ fn closed(motion: MotionId) -> Option<Outcome> {
 
 fn executed(motion: MotionId) -> Option<polkadot_sdk::sp_runtime::DispatchResult> {
 	council_events().into_iter().find_map(|e| match e {
-		Event::MotionExecuted { motion: m, result } if m == motion => Some(result),
+		Event::MotionExecuted { motion: m, result, .. } if m == motion => Some(result),
 		_ => None,
 	})
 }
@@ -357,12 +358,34 @@ fn thresholds_count_members() {
 fn the_runtime_api_lists_policy_and_motions() {
 	ExtBuilder::default().build_and_execute(|| {
 		let motion = propose(2, set_members(vec![2]));
+		assert_ok!(vote(3, motion, false));
+		// A member leaves: its vote is no longer reported.
+		Members::<Test>::put(polkadot_sdk::frame_support::BoundedVec::truncate_from(vec![
+			1, 2, 4, 5,
+		]));
 		let motions = Council::motions();
 		assert_eq!(motions.len(), 1);
-		assert_eq!((motions[0].0, motions[0].1.proposer), (motion, 2));
+		let info = &motions[0];
+		assert_eq!((info.id, info.proposer, info.officer), (motion, 2, councillor(2)));
+		assert_eq!((info.ayes.clone(), info.nays.clone()), (vec![2], vec![]));
+		// Two thirds of four is three.
+		assert_eq!((info.class, info.required), (CallClass::Council, 3));
+		assert_eq!(info.call, set_members(vec![2]).encode());
+		assert_eq!(Council::motion(motion).as_ref(), Some(info));
+		assert_eq!(Council::motion(motion + 1), None);
 		let policy = Council::policy();
-		assert!(policy.contains(&(CallClass::Emergency, Some(Threshold::AtLeast(2)), 2)));
-		assert!(policy.contains(&(CallClass::Policy, Some(Threshold::TwoThirds), 4)));
+		let row = |class| policy.iter().find(|p| p.class == class).cloned().unwrap();
+		assert_eq!(row(CallClass::Emergency).threshold, Some(Threshold::AtLeast(2)));
+		assert_eq!(row(CallClass::Emergency).required, 2);
+		assert_eq!(row(CallClass::Policy).required, 3);
+		assert_ok!(Council::pause(approved(CallClass::Emergency, 2), name("Lands"), 1));
+		assert_eq!(Council::paused().len(), 1);
+		next_block();
+		// Ended but not yet forgotten: not reported.
+		Paused::<Test>::put(polkadot_sdk::frame_support::BoundedVec::truncate_from(vec![
+			crate::Pause { pallet: name("Lands"), until: 1 },
+		]));
+		assert!(Council::paused().is_empty());
 	});
 }
 
@@ -373,5 +396,165 @@ fn a_batch_falls_in_the_class_needing_the_most_ayes() {
 		let classes = [CallClass::Emergency, CallClass::Upgrade, CallClass::Ordinary];
 		assert_eq!(Council::strongest(classes.into_iter()), CallClass::Upgrade);
 		assert_eq!(Council::strongest(core::iter::empty()), CallClass::Ordinary);
+	});
+}
+
+fn name(pallet: &str) -> PalletName {
+	pallet.as_bytes().to_vec().try_into().unwrap()
+}
+
+/// Pauses `pallet` for `blocks` blocks: an emergency call.
+fn pause(pallet: &str, blocks: u64) -> Box<RuntimeCall> {
+	Box::new(RuntimeCall::Council(crate::Call::pause { pallet: name(pallet), blocks }))
+}
+
+/// The origin of a motion approved in `class` by `ayes` of the five members.
+fn approved(class: CallClass, ayes: u32) -> RuntimeOrigin {
+	RuntimeOrigin::from(Approval { class, ayes, members: 5 })
+}
+
+/// A councillor's remark, as an extrinsic would dispatch it (through the call filter).
+fn remark_by_councillor() -> polkadot_sdk::sp_runtime::DispatchResult {
+	RuntimeCall::System(frame_system::Call::remark { remark: vec![7] })
+		.dispatch(signed(councillor(1)))
+		.map(|_| ())
+		.map_err(|e| e.error)
+}
+
+fn next_block() {
+	let next = System::block_number() + 1;
+	System::set_block_number(next);
+	Council::on_initialize(next);
+}
+
+#[test]
+fn two_members_pause_a_pallet_until_it_expires_by_itself() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(remark_by_councillor());
+		let motion = propose(1, pause("System", 3));
+		assert_eq!(closed(motion), None);
+		assert_ok!(vote(2, motion, true));
+		assert_eq!(executed(motion), Some(Ok(())));
+		assert!(
+			council_events().contains(&Event::PalletPaused { pallet: name("System"), until: 3 })
+		);
+		// Blocks 1, 2 and 3 refuse the pallet's calls; the council's own calls still work.
+		for _ in 0..3 {
+			assert_eq!(
+				remark_by_councillor(),
+				Err(frame_system::Error::<Test>::CallFiltered.into())
+			);
+			assert!(Council::is_paused("System"));
+			next_block();
+		}
+		// Block 4: the pause has ended and is forgotten without a transaction.
+		assert!(!Council::is_paused("System"));
+		assert!(Paused::<Test>::get().is_empty());
+		assert!(council_events()
+			.contains(&Event::PalletUnpaused { pallet: name("System"), early: false }));
+		assert_ok!(remark_by_councillor());
+	});
+}
+
+#[test]
+fn a_pause_needs_two_members_and_a_majority_lifts_it_early() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(
+			Council::pause(approved(CallClass::Emergency, 1), name("System"), 5),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Council::pause(signed(councillor(1)), name("System"), 5),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(Council::pause(approved(CallClass::Emergency, 2), name("System"), 5));
+		assert!(Council::is_paused("System"));
+		// Two members cannot lift it: a majority of five is three.
+		assert_noop!(
+			Council::unpause(approved(CallClass::Ordinary, 2), name("System")),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(Council::unpause(approved(CallClass::Ordinary, 3), name("System")));
+		assert!(council_events()
+			.contains(&Event::PalletUnpaused { pallet: name("System"), early: true }));
+		assert_ok!(remark_by_councillor());
+		assert_noop!(
+			Council::unpause(approved(CallClass::Ordinary, 3), name("System")),
+			Error::<Test>::NotPaused
+		);
+	});
+}
+
+#[test]
+fn pauses_are_bounded_in_time_number_and_pallets() {
+	ExtBuilder::default().build_and_execute(|| {
+		let emergency = || approved(CallClass::Emergency, 2);
+		for blocks in [0, 21] {
+			assert_noop!(
+				Council::pause(emergency(), name("System"), blocks),
+				Error::<Test>::InvalidDuration
+			);
+		}
+		// The council's own calls can never be paused, nor a pallet the runtime does not name.
+		for pallet in ["Council", "Nowhere"] {
+			assert_noop!(Council::pause(emergency(), name(pallet), 5), Error::<Test>::NotPausable);
+		}
+		assert_ok!(Council::pause(emergency(), name("System"), 5));
+		assert_ok!(Council::pause(emergency(), name("Lands"), 5));
+		assert_noop!(
+			Council::pause(emergency(), name("Bills"), 5),
+			Error::<Test>::MaxPausesExceeded
+		);
+		// Pausing a paused pallet again sets its new end, without a second entry.
+		assert_ok!(Council::pause(emergency(), name("System"), 20));
+		assert_eq!(Paused::<Test>::get().len(), 2);
+		assert_eq!(Paused::<Test>::get()[0].until, 20);
+	});
+}
+
+#[test]
+fn the_council_s_decisions_pass_a_pause() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(Council::pause(approved(CallClass::Emergency, 2), name("System"), 10));
+		// Proposing and voting still work, and the approved call is dispatched although its
+		// pallet is paused (here it fails for its origin, not for the pause).
+		let motion = propose(1, remark_with_event());
+		for d in [2, 3] {
+			assert_ok!(vote(d, motion, true));
+		}
+		assert_eq!(executed(motion), Some(Err(DispatchError::BadOrigin)));
+	});
+}
+
+#[test]
+fn an_upgrade_is_authorized_by_two_thirds_and_never_by_a_weaker_rule() {
+	ExtBuilder::default().build_and_execute(|| {
+		let code_hash = H256::repeat_byte(0xc0);
+		let upgrade =
+			|| Box::new(RuntimeCall::Council(crate::Call::authorize_upgrade { code_hash }));
+		let motion = propose(1, upgrade());
+		for d in [2, 3] {
+			assert_ok!(vote(d, motion, true));
+		}
+		assert_eq!(closed(motion), None);
+		assert_ok!(vote(4, motion, true));
+		assert_eq!(executed(motion), Some(Ok(())));
+		assert!(System::authorized_upgrade().is_some());
+		System::assert_has_event(
+			frame_system::Event::UpgradeAuthorized { code_hash, check_version: true }.into(),
+		);
+
+		// Even if the table let a majority decide upgrades, the call itself needs two thirds.
+		Policy::<Test>::insert(CallClass::Upgrade, Threshold::Majority);
+		let motion = propose(1, upgrade());
+		for d in [2, 3] {
+			assert_ok!(vote(d, motion, true));
+		}
+		assert_eq!(closed(motion), Some(Outcome::Approved));
+		assert_eq!(executed(motion), Some(Err(DispatchError::BadOrigin)));
+		assert_noop!(
+			Council::authorize_upgrade(signed(councillor(1)), code_hash),
+			DispatchError::BadOrigin
+		);
 	});
 }

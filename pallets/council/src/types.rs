@@ -183,3 +183,17 @@ pub enum Outcome {
 	/// It expired undecided.
 	Expired,
 }
+
+/// A pallet's name in the runtime (as in its metadata, e.g. `RealEstate`).
+pub type PalletName = BoundedVec<u8, polkadot_sdk::frame_support::traits::ConstU32<32>>;
+
+/// A pallet whose calls are paused until a block.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct Pause<BlockNumber> {
+	/// The paused pallet.
+	pub pallet: PalletName,
+	/// The last block its calls are refused in.
+	pub until: BlockNumber,
+}

@@ -52,6 +52,10 @@ pub trait WeightInfo {
 	fn set_members(m: u32, n: u32, ) -> Weight;
 	fn set_threshold() -> Weight;
 	fn on_initialize(n: u32, ) -> Weight;
+	fn authorize_upgrade() -> Weight;
+	fn pause(n: u32, ) -> Weight;
+	fn unpause(n: u32, ) -> Weight;
+	fn lift_ended(n: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_council` using the Civitas node and recommended hardware.
@@ -79,10 +83,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1671 + m * (4 ±0)`
 		//  Estimated: `3714`
-		// Minimum execution time: 55_022_000 picoseconds.
-		Weight::from_parts(69_743_884, 3714)
-			// Standard Error: 206
-			.saturating_add(Weight::from_parts(3_682, 0).saturating_mul(b.into()))
+		// Minimum execution time: 54_692_000 picoseconds.
+		Weight::from_parts(102_002_204, 3714)
+			// Standard Error: 242
+			.saturating_add(Weight::from_parts(1_528, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -102,14 +106,16 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Council::OpenMotions` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[3, 32]`.
 	/// The range of component `b` is `[16, 4096]`.
-	fn vote(m: u32, _b: u32, ) -> Weight {
+	fn vote(m: u32, b: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1282 + b * (1 ±0) + m * (8 ±0)`
 		//  Estimated: `7575`
-		// Minimum execution time: 54_110_000 picoseconds.
-		Weight::from_parts(78_269_303, 7575)
-			// Standard Error: 14_405
-			.saturating_add(Weight::from_parts(163_066, 0).saturating_mul(m.into()))
+		// Minimum execution time: 54_201_000 picoseconds.
+		Weight::from_parts(83_284_470, 7575)
+			// Standard Error: 11_591
+			.saturating_add(Weight::from_parts(231_278, 0).saturating_mul(m.into()))
+			// Standard Error: 84
+			.saturating_add(Weight::from_parts(1_746, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -129,10 +135,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `379 + b * (1 ±0) + m * (8 ±0)`
 		//  Estimated: `7575`
-		// Minimum execution time: 36_264_000 picoseconds.
-		Weight::from_parts(61_744_955, 7575)
-			// Standard Error: 49
-			.saturating_add(Weight::from_parts(1_009, 0).saturating_mul(b.into()))
+		// Minimum execution time: 35_753_000 picoseconds.
+		Weight::from_parts(62_882_494, 7575)
+			// Standard Error: 60
+			.saturating_add(Weight::from_parts(510, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -144,16 +150,14 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Council::Members` (`max_values`: Some(1), `max_size`: Some(129), added: 624, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[1, 32]`.
 	/// The range of component `n` is `[0, 64]`.
-	fn set_members(m: u32, n: u32, ) -> Weight {
+	fn set_members(_m: u32, n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `252 + m * (4 ±0) + n * (55 ±0)`
 		//  Estimated: `1999 + n * (2870 ±0)`
-		// Minimum execution time: 9_674_000 picoseconds.
-		Weight::from_parts(12_438_000, 1999)
-			// Standard Error: 53_378
-			.saturating_add(Weight::from_parts(348_308, 0).saturating_mul(m.into()))
-			// Standard Error: 26_717
-			.saturating_add(Weight::from_parts(6_935_625, 0).saturating_mul(n.into()))
+		// Minimum execution time: 9_264_000 picoseconds.
+		Weight::from_parts(41_664_257, 1999)
+			// Standard Error: 55_999
+			.saturating_add(Weight::from_parts(5_766_850, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -166,8 +170,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_760_000 picoseconds.
-		Weight::from_parts(13_480_000, 0)
+		// Minimum execution time: 6_670_000 picoseconds.
+		Weight::from_parts(13_390_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Council::OpenMotions` (r:1 w:1)
@@ -178,6 +182,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Council::Motions` (`max_values`: None, `max_size`: Some(395), added: 2870, mode: `MaxEncodedLen`)
 	/// Storage: `Council::Policy` (r:1 w:0)
 	/// Proof: `Council::Policy` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
+	/// Storage: `Council::Paused` (r:1 w:0)
+	/// Proof: `Council::Paused` (`max_values`: Some(1), `max_size`: Some(593), added: 1088, mode: `MaxEncodedLen`)
 	/// Storage: `Council::MotionCalls` (r:0 w:64)
 	/// Proof: `Council::MotionCalls` (`max_values`: None, `max_size`: Some(4110), added: 6585, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 64]`.
@@ -185,15 +191,67 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `587 + n * (55 ±0)`
 		//  Estimated: `3479 + n * (2870 ±0)`
-		// Minimum execution time: 2_554_000 picoseconds.
-		Weight::from_parts(19_509_032, 3479)
-			// Standard Error: 62_837
-			.saturating_add(Weight::from_parts(13_705_543, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Minimum execution time: 3_155_000 picoseconds.
+		Weight::from_parts(36_811_986, 3479)
+			// Standard Error: 51_486
+			.saturating_add(Weight::from_parts(10_756_402, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2870).saturating_mul(n.into()))
+	}
+	/// Storage: `System::AuthorizedUpgrade` (r:0 w:1)
+	/// Proof: `System::AuthorizedUpgrade` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
+	fn authorize_upgrade() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `0`
+		//  Estimated: `0`
+		// Minimum execution time: 6_249_000 picoseconds.
+		Weight::from_parts(10_887_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Council::Paused` (r:1 w:1)
+	/// Proof: `Council::Paused` (`max_values`: Some(1), `max_size`: Some(593), added: 1088, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 15]`.
+	fn pause(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `96 + n * (11 ±0)`
+		//  Estimated: `2078`
+		// Minimum execution time: 9_624_000 picoseconds.
+		Weight::from_parts(16_044_154, 2078)
+			// Standard Error: 5_591
+			.saturating_add(Weight::from_parts(241_549, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Council::Paused` (r:1 w:1)
+	/// Proof: `Council::Paused` (`max_values`: Some(1), `max_size`: Some(593), added: 1088, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 16]`.
+	fn unpause(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `101 + n * (11 ±0)`
+		//  Estimated: `2078`
+		// Minimum execution time: 9_534_000 picoseconds.
+		Weight::from_parts(17_538_416, 2078)
+			// Standard Error: 4_460
+			.saturating_add(Weight::from_parts(358_558, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Council::Paused` (r:1 w:1)
+	/// Proof: `Council::Paused` (`max_values`: Some(1), `max_size`: Some(593), added: 1088, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 16]`.
+	fn lift_ended(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `96 + n * (11 ±0)`
+		//  Estimated: `2078`
+		// Minimum execution time: 2_984_000 picoseconds.
+		Weight::from_parts(6_132_446, 2078)
+			// Standard Error: 6_866
+			.saturating_add(Weight::from_parts(2_604_852, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
 
@@ -221,10 +279,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1671 + m * (4 ±0)`
 		//  Estimated: `3714`
-		// Minimum execution time: 55_022_000 picoseconds.
-		Weight::from_parts(69_743_884, 3714)
-			// Standard Error: 206
-			.saturating_add(Weight::from_parts(3_682, 0).saturating_mul(b.into()))
+		// Minimum execution time: 54_692_000 picoseconds.
+		Weight::from_parts(102_002_204, 3714)
+			// Standard Error: 242
+			.saturating_add(Weight::from_parts(1_528, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
@@ -244,14 +302,16 @@ impl WeightInfo for () {
 	/// Proof: `Council::OpenMotions` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[3, 32]`.
 	/// The range of component `b` is `[16, 4096]`.
-	fn vote(m: u32, _b: u32, ) -> Weight {
+	fn vote(m: u32, b: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1282 + b * (1 ±0) + m * (8 ±0)`
 		//  Estimated: `7575`
-		// Minimum execution time: 54_110_000 picoseconds.
-		Weight::from_parts(78_269_303, 7575)
-			// Standard Error: 14_405
-			.saturating_add(Weight::from_parts(163_066, 0).saturating_mul(m.into()))
+		// Minimum execution time: 54_201_000 picoseconds.
+		Weight::from_parts(83_284_470, 7575)
+			// Standard Error: 11_591
+			.saturating_add(Weight::from_parts(231_278, 0).saturating_mul(m.into()))
+			// Standard Error: 84
+			.saturating_add(Weight::from_parts(1_746, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -271,10 +331,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `379 + b * (1 ±0) + m * (8 ±0)`
 		//  Estimated: `7575`
-		// Minimum execution time: 36_264_000 picoseconds.
-		Weight::from_parts(61_744_955, 7575)
-			// Standard Error: 49
-			.saturating_add(Weight::from_parts(1_009, 0).saturating_mul(b.into()))
+		// Minimum execution time: 35_753_000 picoseconds.
+		Weight::from_parts(62_882_494, 7575)
+			// Standard Error: 60
+			.saturating_add(Weight::from_parts(510, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -286,16 +346,14 @@ impl WeightInfo for () {
 	/// Proof: `Council::Members` (`max_values`: Some(1), `max_size`: Some(129), added: 624, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[1, 32]`.
 	/// The range of component `n` is `[0, 64]`.
-	fn set_members(m: u32, n: u32, ) -> Weight {
+	fn set_members(_m: u32, n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `252 + m * (4 ±0) + n * (55 ±0)`
 		//  Estimated: `1999 + n * (2870 ±0)`
-		// Minimum execution time: 9_674_000 picoseconds.
-		Weight::from_parts(12_438_000, 1999)
-			// Standard Error: 53_378
-			.saturating_add(Weight::from_parts(348_308, 0).saturating_mul(m.into()))
-			// Standard Error: 26_717
-			.saturating_add(Weight::from_parts(6_935_625, 0).saturating_mul(n.into()))
+		// Minimum execution time: 9_264_000 picoseconds.
+		Weight::from_parts(41_664_257, 1999)
+			// Standard Error: 55_999
+			.saturating_add(Weight::from_parts(5_766_850, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
@@ -308,8 +366,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_760_000 picoseconds.
-		Weight::from_parts(13_480_000, 0)
+		// Minimum execution time: 6_670_000 picoseconds.
+		Weight::from_parts(13_390_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Council::OpenMotions` (r:1 w:1)
@@ -320,6 +378,8 @@ impl WeightInfo for () {
 	/// Proof: `Council::Motions` (`max_values`: None, `max_size`: Some(395), added: 2870, mode: `MaxEncodedLen`)
 	/// Storage: `Council::Policy` (r:1 w:0)
 	/// Proof: `Council::Policy` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
+	/// Storage: `Council::Paused` (r:1 w:0)
+	/// Proof: `Council::Paused` (`max_values`: Some(1), `max_size`: Some(593), added: 1088, mode: `MaxEncodedLen`)
 	/// Storage: `Council::MotionCalls` (r:0 w:64)
 	/// Proof: `Council::MotionCalls` (`max_values`: None, `max_size`: Some(4110), added: 6585, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 64]`.
@@ -327,14 +387,66 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `587 + n * (55 ±0)`
 		//  Estimated: `3479 + n * (2870 ±0)`
-		// Minimum execution time: 2_554_000 picoseconds.
-		Weight::from_parts(19_509_032, 3479)
-			// Standard Error: 62_837
-			.saturating_add(Weight::from_parts(13_705_543, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
+		// Minimum execution time: 3_155_000 picoseconds.
+		Weight::from_parts(36_811_986, 3479)
+			// Standard Error: 51_486
+			.saturating_add(Weight::from_parts(10_756_402, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2870).saturating_mul(n.into()))
+	}
+	/// Storage: `System::AuthorizedUpgrade` (r:0 w:1)
+	/// Proof: `System::AuthorizedUpgrade` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
+	fn authorize_upgrade() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `0`
+		//  Estimated: `0`
+		// Minimum execution time: 6_249_000 picoseconds.
+		Weight::from_parts(10_887_000, 0)
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Council::Paused` (r:1 w:1)
+	/// Proof: `Council::Paused` (`max_values`: Some(1), `max_size`: Some(593), added: 1088, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 15]`.
+	fn pause(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `96 + n * (11 ±0)`
+		//  Estimated: `2078`
+		// Minimum execution time: 9_624_000 picoseconds.
+		Weight::from_parts(16_044_154, 2078)
+			// Standard Error: 5_591
+			.saturating_add(Weight::from_parts(241_549, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Council::Paused` (r:1 w:1)
+	/// Proof: `Council::Paused` (`max_values`: Some(1), `max_size`: Some(593), added: 1088, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 16]`.
+	fn unpause(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `101 + n * (11 ±0)`
+		//  Estimated: `2078`
+		// Minimum execution time: 9_534_000 picoseconds.
+		Weight::from_parts(17_538_416, 2078)
+			// Standard Error: 4_460
+			.saturating_add(Weight::from_parts(358_558, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Council::Paused` (r:1 w:1)
+	/// Proof: `Council::Paused` (`max_values`: Some(1), `max_size`: Some(593), added: 1088, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 16]`.
+	fn lift_ended(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `96 + n * (11 ±0)`
+		//  Estimated: `2078`
+		// Minimum execution time: 2_984_000 picoseconds.
+		Weight::from_parts(6_132_446, 2078)
+			// Standard Error: 6_866
+			.saturating_add(Weight::from_parts(2_604_852, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }

@@ -1,17 +1,23 @@
 //! The Civitas pallets of the city's administration.
 
 use polkadot_sdk::{
-	frame_support::{parameter_types, traits::ConstU32},
+	frame_support::{
+		parameter_types,
+		traits::{ConstU32, EitherOfDiverse},
+	},
 	frame_system::EnsureRoot,
 };
 
+use super::{CouncilMajority, EnsureCouncil};
 use crate::{AccountId, BlockNumber, Runtime, DAYS};
 use civitas_primitives::Role;
 use polkadot_sdk::frame_support::traits::ConstI32;
 
-/// The chain's governance, as every pallet's `GovernanceOrigin` sees it: Root (through Sudo) on
-/// this chain; the departments' council later.
-pub type Governance = EnsureRoot<AccountId>;
+/// The chain's governance, as every pallet's `GovernanceOrigin` sees it: a council motion
+/// approved by at least a majority of the member departments (whatever the policy table says,
+/// no weaker rule reaches these calls), or Root, which only the development chain's Sudo key
+/// reaches (no other preset has a Sudo key).
+pub type Governance = EitherOfDiverse<EnsureRoot<AccountId>, EnsureCouncil<CouncilMajority>>;
 
 /// A signed officer of an active department holding role `R` unexpired; refusals are the
 /// departments pallet's named errors (`NotOfficer`, `DepartmentSuspended`, `RoleNotHeld`).

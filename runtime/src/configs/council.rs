@@ -11,13 +11,31 @@ use polkadot_sdk::{
 
 use crate::{pallet_utility, AccountId, BlockNumber, Runtime, RuntimeCall, RuntimeOrigin, DAYS};
 use civitas_primitives::Role;
-use pallet_council::{CallClass, ClassifyCall, EnsureCouncil, Threshold};
+pub use pallet_council::EnsureCouncil;
+use pallet_council::{CallClass, ClassifyCall, Threshold};
 
 use super::Officer;
 
 parameter_types! {
 	pub const Councillor: Role = Role::Councillor;
+	pub const CouncilMajority: Threshold = Threshold::Majority;
 	pub const CouncilTwoThirds: Threshold = Threshold::TwoThirds;
+	pub const AnyTwoMembers: Threshold = Threshold::AtLeast(2);
+	/// The pallets an emergency may pause: the city's domains and the generic account pallets;
+	/// never the council, System, Sudo, nor the ones blocks need (timestamp, consensus, fees).
+	pub const PausablePallets: &'static [&'static str] = &[
+		"Departments",
+		"CivicIdentity",
+		"CreditRecords",
+		"EBills",
+		"RealEstate",
+		"FundGrants",
+		"Balances",
+		"Utility",
+		"Multisig",
+	];
+	/// Three days at most; the council pauses again if it needs longer.
+	pub const MaxPauseDuration: BlockNumber = 3 * DAYS;
 	/// A week to decide a motion unless its proposer asks for less.
 	pub const MotionDuration: BlockNumber = 7 * DAYS;
 	/// At most thirty days.
@@ -47,6 +65,10 @@ impl ClassifyCall<RuntimeCall> for CallClasses {
 			) => CallClass::Departments,
 			RuntimeCall::Council(pallet_council::Call::set_members { .. }) => CallClass::Council,
 			RuntimeCall::Council(pallet_council::Call::set_threshold { .. }) => CallClass::Policy,
+			RuntimeCall::Council(pallet_council::Call::authorize_upgrade { .. }) => {
+				CallClass::Upgrade
+			},
+			RuntimeCall::Council(pallet_council::Call::pause { .. }) => CallClass::Emergency,
 			RuntimeCall::System(
 				polkadot_sdk::frame_system::Call::set_code { .. }
 				| polkadot_sdk::frame_system::Call::set_code_without_checks { .. }
@@ -68,9 +90,16 @@ impl pallet_council::Config for Runtime {
 	type Proposal = RuntimeCall;
 	type Classify = CallClasses;
 	type CouncillorOrigin = Officer<Councillor>;
-	// Sudo keeps governing until the council takes over every pallet's `GovernanceOrigin`.
+	// Root is the development chain's Sudo key; no other preset has one.
 	type MembershipOrigin = EitherOfDiverse<EnsureRoot<AccountId>, EnsureCouncil<CouncilTwoThirds>>;
 	type PolicyOrigin = EitherOfDiverse<EnsureRoot<AccountId>, EnsureCouncil<CouncilTwoThirds>>;
+	type UpgradeOrigin = EitherOfDiverse<EnsureRoot<AccountId>, EnsureCouncil<CouncilTwoThirds>>;
+	type EmergencyOrigin = EitherOfDiverse<EnsureRoot<AccountId>, EnsureCouncil<AnyTwoMembers>>;
+	type LiftOrigin = EitherOfDiverse<EnsureRoot<AccountId>, EnsureCouncil<CouncilMajority>>;
+	type Pausable = PausablePallets;
+	/// Room to pause every pausable pallet at once (a safe mode: one motion, a batch of pauses).
+	type MaxPauses = ConstU32<16>;
+	type MaxPauseDuration = MaxPauseDuration;
 	type MaxMembers = ConstU32<32>;
 	type MaxMotions = ConstU32<64>;
 	/// Room for a batch of a few dozen ordinary calls; upgrades go by hash

@@ -50,6 +50,8 @@ parameter_types! {
 
 #[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
 impl frame_system::Config for Runtime {
+	/// Every call goes through unless the council paused its pallet.
+	type BaseCallFilter = pallet_council::NotPaused<Runtime>;
 	type Block = Block;
 	type BlockWeights = RuntimeBlockWeights;
 	type BlockLength = RuntimeBlockLength;
