@@ -61,6 +61,8 @@ pub enum Role {
 	Reimburser,
 	/// Proposes and votes in the council for a member department (council).
 	Councillor,
+	/// Operates validators and network nodes of the city's chain (validators).
+	NodeOperator,
 }
 
 /// The registry of departments, as other pallets see it.

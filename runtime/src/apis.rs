@@ -46,6 +46,7 @@ use pallet_fund_grants::{Application, ApplicationId, Program, ProgramId};
 use pallet_real_estate::{
 	Encumbrance, HistoryEntry, Licence, Property, PropertyId, Share, Transfer, TransferBlockers,
 };
+use pallet_validators::runtime_api::ValidatorSet;
 
 type Departments = pallet_departments::Pallet<Runtime>;
 type CivicIdentity = pallet_civic_identity::Pallet<Runtime>;
@@ -54,6 +55,7 @@ type EBills = pallet_e_bills::Pallet<Runtime>;
 type RealEstate = pallet_real_estate::Pallet<Runtime>;
 type FundGrants = pallet_fund_grants::Pallet<Runtime>;
 type Council = pallet_council::Pallet<Runtime>;
+type Validators = pallet_validators::Pallet<Runtime>;
 
 impl_runtime_apis! {
 	impl sp_api::Core<Block> for Runtime {
@@ -391,6 +393,21 @@ impl_runtime_apis! {
 
 		fn paused() -> Vec<Pause<BlockNumber>> {
 			Council::paused()
+		}
+	}
+
+	impl pallet_validators::runtime_api::ValidatorsApi<Block, AccountId, BlockNumber> for Runtime {
+		fn validator_set() -> ValidatorSet<AccountId, BlockNumber> {
+			use polkadot_sdk::pallet_session;
+			let next = pallet_session::QueuedKeys::<Runtime>::get()
+				.into_iter()
+				.map(|(account, _)| account)
+				.collect();
+			Validators::validator_set(
+				pallet_session::CurrentIndex::<Runtime>::get(),
+				pallet_session::Validators::<Runtime>::get(),
+				next,
+			)
 		}
 	}
 

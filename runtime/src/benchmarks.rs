@@ -28,6 +28,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_real_estate, RealEstate]
 	[pallet_fund_grants, FundGrants]
 	[pallet_council, Council]
+	[pallet_validators, Validators]
 );
 
 /// The benchmarks the runtime offers and the storage they touch.

@@ -21,9 +21,10 @@ use polkadot_sdk::{
 };
 
 use crate::{
-	AccountId, AuraConfig, BalancesConfig, BlockNumber, CivicIdentityConfig, CouncilConfig,
-	CreditRecordsConfig, DepartmentsConfig, EBillsConfig, FundGrantsConfig, GrandpaConfig,
-	RealEstateConfig, RuntimeGenesisConfig, SudoConfig, DAYS, UNIT,
+	AccountId, BalancesConfig, BlockNumber, CivicIdentityConfig, CouncilConfig,
+	CreditRecordsConfig, DepartmentsConfig, EBillsConfig, FundGrantsConfig, RealEstateConfig,
+	RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, ValidatorsConfig, DAYS, HOURS,
+	MINUTES, UNIT,
 };
 use civitas_primitives::BillKind;
 use civitas_primitives::{CreditCategory, Role, SubjectId, SubjectKind};
@@ -33,6 +34,7 @@ use pallet_departments::{DepartmentKind, GenesisDepartment};
 use pallet_e_bills::{GenesisBill, Issuer};
 use pallet_fund_grants::{GenesisProgram, ProgramKind};
 use pallet_real_estate::{GenesisProperty, LicenceKind, LicenceRule, Usage};
+use pallet_validators::Validator;
 use polkadot_sdk::{sp_core::H256, sp_io::hashing::blake2_256};
 
 /// The preset of the four-validator network the zombienet tests run.
@@ -59,25 +61,25 @@ pub fn city_departments() -> Vec<GenesisDepartment<AccountId>> {
 		department(
 			"Public Security Bureau",
 			Government,
-			vec![IdentityRegistrar, Councillor],
+			vec![IdentityRegistrar, Councillor, NodeOperator],
 			vec![(K::Bob, true)],
 		),
 		department(
 			"Market Regulation Administration",
 			Government,
-			vec![IdentityRegistrar, CredentialIssuer, CreditRecorder, Councillor],
+			vec![IdentityRegistrar, CredentialIssuer, CreditRecorder, Councillor, NodeOperator],
 			vec![(K::Charlie, true), (K::One, false)],
 		),
 		department(
 			"Planning and Natural Resources Commission",
 			Government,
-			vec![LandRegistrar, CredentialIssuer, Councillor],
+			vec![LandRegistrar, CredentialIssuer, Councillor, NodeOperator],
 			vec![(K::Dave, true)],
 		),
 		department(
 			"Housing and Urban-Rural Development Commission",
 			Government,
-			vec![CredentialIssuer, Councillor],
+			vec![CredentialIssuer, Councillor, NodeOperator],
 			vec![(K::Eve, true)],
 		),
 		department(
@@ -439,25 +441,52 @@ pub fn city_council() -> CouncilConfig {
 	}
 }
 
-/// A genesis with `authorities` producing and finalizing blocks, `sudo` as the Sudo key (the
-/// development chain's only), every keyring account endowed, and the city's departments.
-fn city_genesis(authorities: &[Sr25519Keyring], sudo: Option<Sr25519Keyring>) -> serde_json::Value {
+/// The validators: the `i`-th of `authorities` is operated by department `i` (so on
+/// `civitas-local` Alice, Bob, Charlie and Dave are the machines of the Public Security Bureau,
+/// Market Regulation, Planning and Housing), with its keyring keys as session keys.
+fn city_validators(
+	authorities: &[Sr25519Keyring],
+	min_validators: u32,
+	session_length: BlockNumber,
+) -> (ValidatorsConfig, SessionConfig) {
+	let validators = authorities
+		.iter()
+		.zip(0..)
+		.map(|(k, department)| Validator { account: k.to_account_id(), department })
+		.collect();
+	let keys = authorities
+		.iter()
+		.filter_map(|k| {
+			let keys = SessionKeys { aura: AuraId::from(k.public()), grandpa: grandpa_key(*k)? };
+			Some((k.to_account_id(), k.to_account_id(), keys))
+		})
+		.collect();
+	(
+		ValidatorsConfig { validators, min_validators, session_length },
+		SessionConfig { keys, ..Default::default() },
+	)
+}
+
+/// A genesis with `authorities` producing and finalizing blocks in sessions of `session_length`
+/// blocks, `sudo` as the Sudo key (the development chain's only), every keyring account endowed,
+/// and the city's departments.
+fn city_genesis(
+	authorities: &[Sr25519Keyring],
+	session_length: BlockNumber,
+	sudo: Option<Sr25519Keyring>,
+) -> serde_json::Value {
+	// As many may be lost as GRANDPA tolerates: a third, rounded down.
+	let count = authorities.len() as u32;
+	let min_validators = count.saturating_sub(count.saturating_sub(1) / 3).max(1);
+	let (validators, session) = city_validators(authorities, min_validators, session_length);
 	let config = RuntimeGenesisConfig {
 		balances: BalancesConfig {
 			balances: Sr25519Keyring::iter().map(|k| (k.to_account_id(), ENDOWMENT)).collect(),
 			..Default::default()
 		},
-		aura: AuraConfig {
-			authorities: authorities.iter().map(|k| AuraId::from(k.public())).collect(),
-		},
-		grandpa: GrandpaConfig {
-			authorities: authorities
-				.iter()
-				.filter_map(|k| grandpa_key(*k))
-				.map(|id| (id, 1))
-				.collect(),
-			..Default::default()
-		},
+		// The session pallet hands Aura and GRANDPA their authorities.
+		validators,
+		session,
 		sudo: SudoConfig { key: sudo.map(|k| k.to_account_id()) },
 		departments: DepartmentsConfig { departments: city_departments() },
 		civic_identity: city_identities(),
@@ -482,9 +511,13 @@ pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 	use Sr25519Keyring::*;
 
 	let genesis = match id.as_ref() {
-		sp_genesis_builder::DEV_RUNTIME_PRESET => city_genesis(&[Alice], Some(Alice)),
-		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => city_genesis(&[Alice, Bob], None),
-		CIVITAS_LOCAL_PRESET => city_genesis(&[Alice, Bob, Charlie, Dave], None),
+		sp_genesis_builder::DEV_RUNTIME_PRESET => city_genesis(&[Alice], HOURS, Some(Alice)),
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => {
+			city_genesis(&[Alice, Bob], HOURS, None)
+		},
+		// The network tests' chain: one-minute sessions, so that validator changes take effect
+		// within a test.
+		CIVITAS_LOCAL_PRESET => city_genesis(&[Alice, Bob, Charlie, Dave], MINUTES, None),
 		_ => return None,
 	};
 	serde_json::to_vec(&genesis).ok()

@@ -33,7 +33,7 @@ mod tests;
 
 use polkadot_sdk::{
 	frame_support, frame_system, pallet_aura, pallet_balances, pallet_grandpa, pallet_multisig,
-	pallet_sudo, pallet_timestamp, pallet_transaction_payment, pallet_utility,
+	pallet_session, pallet_sudo, pallet_timestamp, pallet_transaction_payment, pallet_utility,
 	sp_runtime::{
 		generic, impl_opaque_keys,
 		traits::{BlakeTwo256, IdentifyAccount, Verify},
@@ -184,6 +184,16 @@ mod runtime {
 	#[runtime::pallet_index(1)]
 	pub type Timestamp = pallet_timestamp;
 
+	/// The validators the council admitted, each operated by a department. Before `Session`:
+	/// its genesis is the session pallet's first validator set.
+	#[runtime::pallet_index(9)]
+	pub type Validators = pallet_validators;
+
+	/// Sessions: rotate the Aura and GRANDPA keys of the validators. Before `Aura` and
+	/// `Grandpa`, which it hands each session's keys.
+	#[runtime::pallet_index(10)]
+	pub type Session = pallet_session;
+
 	/// Block production.
 	#[runtime::pallet_index(2)]
 	pub type Aura = pallet_aura;
@@ -200,7 +210,7 @@ mod runtime {
 	#[runtime::pallet_index(5)]
 	pub type TransactionPayment = pallet_transaction_payment;
 
-	/// The development governance origin (Root).
+	/// Root on the development chain only (no other preset has a key).
 	#[runtime::pallet_index(6)]
 	pub type Sudo = pallet_sudo;
 

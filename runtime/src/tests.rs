@@ -824,3 +824,109 @@ mod council {
 		});
 	}
 }
+
+/// The council admits and removes validators; sessions hand their keys to Aura and GRANDPA.
+mod validators {
+	use super::*;
+	use crate::{Runtime, RuntimeCall, Session, SessionKeys, System};
+	use pallet_validators::Validator;
+	use polkadot_sdk::{
+		frame_support::traits::Hooks, sp_consensus_aura::sr25519::AuthorityId as AuraId,
+		sp_core::H256, sp_runtime::DispatchError,
+	};
+	use Sr25519Keyring::{Alice, Bob, Charlie, Dave, Eve, Ferdie};
+
+	fn motion(call: RuntimeCall, ayes: &[Sr25519Keyring]) -> Option<Result<(), DispatchError>> {
+		let id = pallet_council::NextMotionId::<Runtime>::get();
+		let propose = pallet_council::Call::<Runtime>::propose {
+			call: Box::new(call),
+			reason: H256::repeat_byte(2),
+			duration: None,
+		};
+		let (first, rest) = ayes.split_first().expect("a proposer");
+		assert_eq!(dispatch(*first, RuntimeCall::Council(propose)), Ok(()));
+		for who in rest {
+			let vote = pallet_council::Call::<Runtime>::vote { motion: id, aye: true };
+			assert_eq!(dispatch(*who, RuntimeCall::Council(vote)), Ok(()));
+		}
+		System::events().into_iter().find_map(|r| match r.event {
+			crate::RuntimeEvent::Council(pallet_council::Event::MotionExecuted {
+				motion,
+				result,
+				..
+			}) if motion == id => Some(result),
+			_ => None,
+		})
+	}
+
+	fn run_to_session(index: u32) {
+		while Session::current_index() < index {
+			let next = System::block_number() + 1;
+			System::set_block_number(next);
+			Session::on_initialize(next);
+		}
+	}
+
+	fn aura_authorities() -> Vec<AuraId> {
+		polkadot_sdk::pallet_aura::Authorities::<Runtime>::get().into_inner()
+	}
+
+	#[test]
+	fn genesis_validators_are_operated_by_departments_and_author() {
+		chain("civitas-local").execute_with(|| {
+			let set = pallet_validators::Validators::<Runtime>::get();
+			assert_eq!(set.len(), 4);
+			for (k, department) in [(Alice, 0), (Bob, 1), (Charlie, 2), (Dave, 3)] {
+				assert!(set.contains(&Validator { account: k.to_account_id(), department }));
+			}
+			assert_eq!(aura_authorities().len(), 4);
+			assert_eq!(
+				polkadot_sdk::pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(),
+				4
+			);
+			assert_eq!(pallet_validators::MinValidators::<Runtime>::get(), 3);
+		});
+	}
+
+	#[test]
+	fn two_thirds_of_the_council_admit_a_validator_that_authors_after_setting_keys() {
+		use codec::Encode;
+		use polkadot_sdk::sp_keystore::{testing::MemoryKeystore, KeystoreExt};
+
+		let mut ext = chain("civitas-local");
+		ext.register_extension(KeystoreExt::new(MemoryKeystore::new()));
+		ext.execute_with(|| {
+			let machine = Ferdie.to_account_id();
+			let add = RuntimeCall::Validators(pallet_validators::Call::add_validator {
+				account: machine.clone(),
+				department: 3,
+			});
+			// A majority is not enough for the network.
+			assert_eq!(motion(add.clone(), &[Bob, Charlie, Dave]), None);
+			assert_eq!(dispatch(Bob, add), Err(DispatchError::BadOrigin));
+			let motion_id = pallet_council::NextMotionId::<Runtime>::get() - 1;
+			let vote = pallet_council::Call::<Runtime>::vote { motion: motion_id, aye: true };
+			assert_eq!(dispatch(Eve, RuntimeCall::Council(vote)), Ok(()));
+			assert!(pallet_validators::Pallet::<Runtime>::is_validator(&machine));
+
+			// Its operator generates keys on the machine and sets them (no motion), with the
+			// proof that it holds them; the same keys for another account are refused.
+			let generated = SessionKeys::generate(&machine.encode(), None);
+			let keys = generated.keys.clone();
+			let set_keys = |who: Sr25519Keyring| {
+				dispatch(
+					who,
+					RuntimeCall::Session(polkadot_sdk::pallet_session::Call::set_keys {
+						keys: keys.clone(),
+						proof: generated.proof.encode(),
+					}),
+				)
+			};
+			assert!(set_keys(Eve).is_err());
+			assert_eq!(set_keys(Ferdie), Ok(()));
+			run_to_session(2);
+			assert!(aura_authorities().contains(&keys.aura));
+			assert_eq!(aura_authorities().len(), 5);
+		});
+	}
+}

@@ -26,12 +26,16 @@ test('civitas-node --version names the binary', () => {
   assert.match(run('--version'), /^civitas-node \d+\.\d+\.\d+/);
 });
 
-test('the civitas-local chain spec has four validators, the seeded departments and a council, no Sudo key', () => {
+test('the civitas-local chain spec has four departments\' validators, the seeded departments and a council, no Sudo key', () => {
   const { spec, genesis } = genesisOf('civitas-local');
   assert.equal(spec.id, 'civitas_local');
   assert.equal(spec.telemetryEndpoints, null);
-  assert.equal(genesis.aura.authorities.length, 4);
-  assert.equal(genesis.grandpa.authorities.length, 4);
+  // The session pallet hands Aura and GRANDPA the validators' keys; each validator is a
+  // department's machine.
+  assert.equal(genesis.aura.authorities.length, 0);
+  assert.equal(genesis.session.keys.length, 4);
+  assert.deepEqual(genesis.validators.validators.map((v) => v.department), [0, 1, 2, 3]);
+  assert.equal(genesis.validators.sessionLength, 10);
   assert.equal(genesis.sudo.key, null);
   assert.deepEqual(genesis.council.members, [0, 1, 2, 3, 4]);
   assert.equal(genesis.departments.departments[4].roles.includes('Councillor'), true);
@@ -42,12 +46,13 @@ test('the civitas-local chain spec has four validators, the seeded departments a
 
 test('the local chain spec has Alice and Bob as validators', () => {
   const { genesis } = genesisOf('local');
-  assert.deepEqual(genesis.aura.authorities, [ALICE, BOB]);
+  assert.deepEqual(genesis.session.keys.map(([account]) => account), [ALICE, BOB]);
+  assert.deepEqual(genesis.validators.validators.map((v) => v.account), [ALICE, BOB]);
 });
 
 test('the dev chain spec has Alice alone, and exports raw', () => {
   const { genesis } = genesisOf('dev');
-  assert.deepEqual(genesis.aura.authorities, [ALICE]);
+  assert.deepEqual(genesis.session.keys.map(([account]) => account), [ALICE]);
   const raw = JSON.parse(run('export-chain-spec', '--chain', 'dev', '--raw'));
   assert.ok(Object.keys(raw.genesis.raw.top).length > 10);
 });

@@ -69,6 +69,16 @@ describe('the council through Polkadot.js', { timeout: 600_000 }, () => {
     assert.equal((await api.query.sudo.key()).isSome, true, 'the dev chain keeps its Sudo key');
   });
 
+  test('auditors read the validator set with its operating departments through ValidatorsApi', async () => {
+    const set = await api.call.validatorsApi.validatorSet();
+    const alice = chain.keyring.addFromUri('//Alice').address;
+    assert.deepEqual(set.current.map((v) => [v.account.toString(), v.department.unwrap().toNumber()]),
+      [[alice, 0]]);
+    assert.deepEqual(set.admitted.map((v) => v.department.toNumber()), [0]);
+    assert.equal(set.minValidators.toNumber(), 1);
+    assert.equal(set.sessionLength.toNumber(), 600);
+  });
+
   test('a majority registers a department and grants the council role in one motion', async () => {
     const call = api.tx.utility.batchAll([
       api.tx.departments.registerDepartment('Ecology and Environment Bureau', 'Government'),

@@ -87,12 +87,12 @@ describe('Civitas dev chain through Polkadot.js', { timeout: 600_000 }, () => {
     assert.deepEqual(all.map((d) => u8aToString(d.name)), SEEDED);
     const tax = all[4];
     assert.deepEqual(tax.rolesInForce.map((r) => r.toString()),
-      ['CreditRecorder', 'TaxAuthority', 'BillIssuer']);
+      ['CreditRecorder', 'TaxAuthority', 'BillIssuer', 'Councillor']);
 
     const post = await api.call.departmentsApi.departmentOf(bob.address);
     assert.equal(post.unwrap().department.toNumber(), 0);
     assert.deepEqual((await api.call.departmentsApi.rolesOf(0)).map((r) => r.toString()),
-      ['IdentityRegistrar']);
+      ['IdentityRegistrar', 'Councillor', 'NodeOperator']);
     const officers = await api.call.departmentsApi.officersOf(1);
     assert.equal(officers.length, 2);
     assert.equal((await api.call.departmentsApi.canActAs(bob.address, 'IdentityRegistrar')).unwrap().toNumber(), 0);

@@ -53,14 +53,23 @@ async function rpcReady(url) {
  * Starts a dev node. Resolves with { wsUrl, stop, logs } once its RPC answers.
  * Fails with the node's last log lines if it exits or is not ready within `timeoutMs`.
  */
-export async function startDevNode({ timeoutMs = 60_000 } = {}) {
+export function startDevNode({ timeoutMs = 60_000 } = {}) {
+  return startNode(['--dev', '--tmp'], { timeoutMs });
+}
+
+/**
+ * Starts a node with `chainArgs` (the chain, base path, role, ...) on free RPC, p2p and
+ * Prometheus ports. Resolves with { wsUrl, p2pPort, prometheusPort, stop, logs } once its RPC
+ * answers.
+ */
+export async function startNode(chainArgs, { timeoutMs = 60_000 } = {}) {
   const bin = nodeBinary();
   if (!existsSync(bin)) {
     throw new Error(`civitas-node not found at ${bin}: build it with scripts/build.sh first`);
   }
   const [rpcPort, p2pPort, prometheusPort] = await freePorts(3);
   const args = [
-    '--dev', '--tmp',
+    ...chainArgs,
     '--rpc-port', String(rpcPort),
     '--port', String(p2pPort),
     '--prometheus-port', String(prometheusPort),
@@ -110,7 +119,7 @@ export async function startDevNode({ timeoutMs = 60_000 } = {}) {
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { wsUrl: `ws://127.0.0.1:${port}`, prometheusPort, stop, logs };
+  return { wsUrl: `ws://127.0.0.1:${port}`, p2pPort, prometheusPort, stop, logs };
 }
 
 /**

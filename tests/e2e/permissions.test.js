@@ -149,6 +149,8 @@ describe('permissions through Polkadot.js', { timeout: 900_000 }, () => {
     ['FundGrants', api.tx.fundGrants.rejectMilestone(0, 0, H('reason'))],
     ['FundGrants', api.tx.fundGrants.recordPayout(0, 0, H('ref'))],
     ['FundGrants', api.tx.fundGrants.clawBack(0, H('reason'), 1)],
+    ['Council', api.tx.council.propose(api.tx.departments.suspendDepartment(4), H('reason'), null)],
+    ['Council', api.tx.council.vote(0, true)],
   ];
 
   /** Calls that also accept a subject's linked account, with what a stranger is told. */
@@ -186,6 +188,14 @@ describe('permissions through Polkadot.js', { timeout: 900_000 }, () => {
       maxAward: 1_000, opensAt: 0, closesAt: 1_000_000, minCreditStanding: 'Normal',
       openToPersons: false, reviewsNeeded: 1,
     })],
+    ['Council', api.tx.council.setMembers([8])],
+    ['Council', api.tx.council.setThreshold('Upgrade', { AtLeast: 1 })],
+    ['Council', api.tx.council.authorizeUpgrade(H('rogue runtime'))],
+    ['Council', api.tx.council.pause('RealEstate', 10)],
+    ['Council', api.tx.council.unpause('RealEstate')],
+    ['Validators', api.tx.validators.addValidator(k.stranger.address, 8)],
+    ['Validators', api.tx.validators.removeValidator(k.alice.address)],
+    ['Validators', api.tx.validators.setMinValidators(1)],
   ];
 
   /**

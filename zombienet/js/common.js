@@ -31,4 +31,19 @@ async function waitFor(what, check, { timeoutMs, everyMs = 1000 }) {
   }
 }
 
-module.exports = { sleep, connect, bestNumber, finalizedNumber, waitFor };
+/**
+ * The Aura key that authored block `n`: the authority of its slot among the authorities of its
+ * parent's state.
+ */
+async function authorKey(api, n) {
+  const header = await api.rpc.chain.getHeader(await api.rpc.chain.getBlockHash(n));
+  const digest = header.digest.logs.find((log) => log.isPreRuntime && log.asPreRuntime[0].toString() === 'aura');
+  const slot = api.createType('u64', digest.asPreRuntime[1]).toBigInt();
+  const authorities = await (await api.at(header.parentHash)).query.aura.authorities();
+  return authorities[Number(slot % BigInt(authorities.length))].toHex();
+}
+
+/** `0x`-prefixed hex of bytes. */
+const hex = (bytes) => `0x${Buffer.from(bytes).toString('hex')}`;
+
+module.exports = { sleep, connect, bestNumber, finalizedNumber, waitFor, hex, authorKey };

@@ -1,0 +1,174 @@
+//! The logic behind the calls and the session hooks. Each `do_*` function checks everything
+//! first and writes last; a failing call changes nothing.
+
+use alloc::vec::Vec;
+use polkadot_sdk::{
+	frame_support::{ensure, pallet_prelude::*},
+	frame_system::pallet_prelude::BlockNumberFor,
+	pallet_session::SessionManager,
+};
+
+use crate::{
+	pallet::*,
+	runtime_api::{ValidatorInfo, ValidatorSet},
+	DepartmentId, Role, RoleAuthority, Validator,
+};
+
+impl<T: Config> Pallet<T> {
+	/// Whether `account` is an admitted validator. One read.
+	pub fn is_validator(account: &T::AccountId) -> bool {
+		Validators::<T>::get().binary_search_by(|v| v.account.cmp(account)).is_ok()
+	}
+
+	/// `Ok` if replacing the set last handed to the session pallet with `next` keeps finality
+	/// safe and the set large enough.
+	fn ensure_safe(next: &[Validator<T::AccountId>]) -> DispatchResult {
+		ensure!(next.len() as u32 >= MinValidators::<T>::get(), Error::<T>::TooFewValidators);
+		let planned = Planned::<T>::get();
+		let kept = |account: &T::AccountId| next.iter().any(|v| v.account == *account);
+		let removed = planned.iter().filter(|a| !kept(a)).count();
+		let added = next.iter().filter(|v| !planned.contains(&v.account)).count();
+		// Fewer than a third of the old set may be missing for it to finalize the change, and
+		// fewer than a third of the new set may be newcomers for it to finalize after.
+		ensure!(
+			removed == 0 || removed.saturating_mul(3) < planned.len(),
+			Error::<T>::TooManyChanges
+		);
+		ensure!(added == 0 || added.saturating_mul(3) < next.len(), Error::<T>::TooManyChanges);
+		Ok(())
+	}
+
+	pub(crate) fn do_add(account: T::AccountId, department: DepartmentId) -> DispatchResult {
+		T::Roles::ensure_department_role(department, Role::NodeOperator)?;
+		let mut validators = Validators::<T>::get();
+		let at = match validators.binary_search_by(|v| v.account.cmp(&account)) {
+			Ok(_) => return Err(Error::<T>::AlreadyValidator.into()),
+			Err(at) => at,
+		};
+		validators
+			.try_insert(at, Validator { account: account.clone(), department })
+			.map_err(|_| Error::<T>::MaxValidatorsExceeded)?;
+		Self::ensure_safe(&validators)?;
+		Validators::<T>::put(validators);
+		Self::deposit_event(Event::ValidatorAdded { account, department });
+		Ok(())
+	}
+
+	pub(crate) fn do_remove(account: T::AccountId) -> DispatchResult {
+		let mut validators = Validators::<T>::get();
+		let at = validators
+			.binary_search_by(|v| v.account.cmp(&account))
+			.map_err(|_| Error::<T>::NotValidator)?;
+		let removed = validators.remove(at);
+		Self::ensure_safe(&validators)?;
+		Validators::<T>::put(validators);
+		Self::deposit_event(Event::ValidatorRemoved { account, department: removed.department });
+		Ok(())
+	}
+
+	pub(crate) fn do_set_min(min: u32) -> DispatchResult {
+		ensure!(min > 0 && min <= Validators::<T>::get().len() as u32, Error::<T>::InvalidMinimum);
+		MinValidators::<T>::put(min);
+		Self::deposit_event(Event::MinValidatorsSet { min });
+		Ok(())
+	}
+
+	/// The admitted validators' accounts, remembered as the set handed to the session pallet.
+	fn plan() -> Vec<T::AccountId> {
+		let accounts: Vec<T::AccountId> =
+			Validators::<T>::get().into_iter().map(|v| v.account).collect();
+		Planned::<T>::put(BoundedVec::truncate_from(accounts.clone()));
+		accounts
+	}
+
+	/// Builds the genesis state. An empty genesis (no validators, no minimum) leaves the set to
+	/// the session pallet's own genesis keys, as a chain without this pallet would.
+	pub(crate) fn seed(genesis: &GenesisConfig<T>) -> DispatchResult {
+		if genesis.validators.is_empty() && genesis.min_validators == 0 {
+			SessionLength::<T>::put(genesis.session_length);
+			return Ok(());
+		}
+		ensure!(!genesis.session_length.is_zero(), Error::<T>::InvalidSessionLength);
+		let mut validators = genesis.validators.clone();
+		validators.sort_by(|a, b| a.account.cmp(&b.account));
+		ensure!(
+			validators
+				.windows(2)
+				.all(|w| w.first().map(|v| &v.account) != w.get(1).map(|v| &v.account)),
+			Error::<T>::AlreadyValidator
+		);
+		let validators: BoundedVec<_, T::MaxValidators> =
+			validators.try_into().map_err(|_| Error::<T>::MaxValidatorsExceeded)?;
+		ensure!(
+			genesis.min_validators > 0 && genesis.min_validators <= validators.len() as u32,
+			Error::<T>::InvalidMinimum
+		);
+		Validators::<T>::put(validators);
+		MinValidators::<T>::put(genesis.min_validators);
+		SessionLength::<T>::put(genesis.session_length);
+		Self::plan();
+		Ok(())
+	}
+
+	/// The admitted validators are sorted and distinct, at least `MinValidators` (itself
+	/// positive), and sessions last at least a block.
+	#[cfg(any(test, feature = "try-runtime"))]
+	pub fn do_try_state() -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+		let validators = Validators::<T>::get();
+		ensure!(
+			validators
+				.windows(2)
+				.all(|w| w.first().map(|v| &v.account) < w.get(1).map(|v| &v.account)),
+			"validators not sorted and distinct"
+		);
+		let min = MinValidators::<T>::get();
+		if validators.is_empty() && min == 0 {
+			return Ok(());
+		}
+		ensure!(min > 0 && validators.len() as u32 >= min, "fewer validators than the minimum");
+		ensure!(!SessionLength::<T>::get().is_zero(), "a session of no blocks");
+		Ok(())
+	}
+}
+
+/// The session pallet asks for the set of each new session: the admitted validators, every time
+/// (so a validator whose keys were set since is taken in), unless none were ever admitted.
+impl<T: Config> SessionManager<T::AccountId> for Pallet<T> {
+	fn new_session(_: u32) -> Option<Vec<T::AccountId>> {
+		(!Validators::<T>::get().is_empty()).then(Self::plan)
+	}
+
+	fn new_session_genesis(_: u32) -> Option<Vec<T::AccountId>> {
+		// An empty genesis leaves the first set to the session pallet's keys.
+		(!Validators::<T>::get().is_empty()).then(Self::plan)
+	}
+
+	fn end_session(_: u32) {}
+
+	fn start_session(_: u32) {}
+}
+
+/// Queries behind the validators' runtime API.
+impl<T: Config> Pallet<T> {
+	/// The validator set as auditors see it: `session` with its `current` validators, the
+	/// `next` session's, and the admitted ones, each with its operating department.
+	pub fn validator_set(
+		session: u32,
+		current: Vec<T::AccountId>,
+		next: Vec<T::AccountId>,
+	) -> ValidatorSet<T::AccountId, BlockNumberFor<T>> {
+		let admitted = Validators::<T>::get();
+		let info = |account: T::AccountId| ValidatorInfo {
+			department: admitted.iter().find(|v| v.account == account).map(|v| v.department),
+			account,
+		};
+		ValidatorSet {
+			session,
+			current: current.into_iter().map(info).collect(),
+			next: next.into_iter().map(info).collect(),
+			admitted: admitted.to_vec(),
+			min_validators: MinValidators::<T>::get(),
+			session_length: SessionLength::<T>::get(),
+		}
+	}
+}

@@ -1,0 +1,44 @@
+// Passes a council motion on the validator set: //Bob (Public Security Bureau) proposes, and the
+// councillors of Market Regulation, Planning and Housing (//Charlie, //Dave, //Eve) vote aye: four
+// of the five member departments, the two thirds a `Network` call needs. Args: the call
+// (`addValidator,<uri>,<department>` or `removeValidator,<uri>`). Returns 1 once the motion's call
+// was dispatched without error.
+// Usage: `alice: js-script ./js/council-motion.js with "addValidator,//Eve,3" return is equal to 1 within 90 seconds`
+
+const { connect } = require('./common.js');
+
+/** Submits `tx` signed by `pair` and resolves with the events of its block. */
+function submit(tx, pair) {
+  return new Promise((resolve, reject) => {
+    tx.signAndSend(pair, ({ status, events, dispatchError }) => {
+      if (dispatchError) reject(new Error(`${tx.method.section}.${tx.method.method} failed: ${dispatchError.toString()}`));
+      else if (status.isInBlock) resolve(events.map(({ event }) => event));
+    }).catch(reject);
+  });
+}
+
+async function run(nodeName, networkInfo, args) {
+  const [method, uri, department] = args;
+  const api = await connect(networkInfo, nodeName);
+  const keyring = new zombie.Keyring({ type: 'sr25519' });
+  const who = keyring.addFromUri(uri).address;
+  const call = method === 'addValidator'
+    ? api.tx.validators.addValidator(who, Number(department))
+    : api.tx.validators.removeValidator(who);
+  const [proposer, ...voters] = ['//Bob', '//Charlie', '//Dave', '//Eve'].map((u) => keyring.addFromUri(u));
+
+  const proposed = await submit(api.tx.council.propose(call, `0x${'11'.repeat(32)}`, null), proposer);
+  const motion = proposed.find((e) => e.section === 'council' && e.method === 'MotionProposed').data.motion;
+  let executed;
+  for (const voter of voters) {
+    const events = await submit(api.tx.council.vote(motion, true), voter);
+    executed = events.find((e) => e.section === 'council' && e.method === 'MotionExecuted') ?? executed;
+  }
+  await api.disconnect();
+  if (!executed) throw new Error(`motion ${motion} (${method} ${uri}) was not executed with four ayes`);
+  if (!executed.data.result.isOk) throw new Error(`motion ${motion} failed: ${executed.data.result.toString()}`);
+  console.log(`motion ${motion}: ${method} ${uri} executed`);
+  return 1;
+}
+
+module.exports = { run };
