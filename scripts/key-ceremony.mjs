@@ -95,17 +95,6 @@ function department(flags) {
   console.log(`${flags.name}: ${path.join(flags.out, 'public.json')} (secrets stay in ${flags.out})`);
 }
 
-/** The policy table every new city starts from (the council can change it). */
-const POLICY = [
-  ['Ordinary', 'Majority'],
-  ['Departments', 'Majority'],
-  ['Council', 'TwoThirds'],
-  ['Network', 'TwoThirds'],
-  ['Upgrade', 'TwoThirds'],
-  ['Emergency', { AtLeast: 2 }],
-  ['Policy', 'TwoThirds'],
-];
-
 function chainSpec(flags, files) {
   for (const required of ['out', 'name', 'id']) {
     if (!flags[required]) throw new Error(`chain-spec: --${required} is required`);
@@ -121,6 +110,9 @@ function chainSpec(flags, files) {
   if (!Number.isSafeInteger(endowment)) throw new Error('chain-spec: --endowment at most 9000');
   const accounts = [...departments.map((d) => d.admin), ...validators.map((v) => v.account)];
   const count = validators.length;
+  // The runtime's own presets give the code and the council's policy table every city starts
+  // from (the council can change it); everything else comes from the departments.
+  const base = JSON.parse(civitas(['export-chain-spec', '--chain', 'civitas-local']));
   const patch = {
     balances: { balances: accounts.map((a) => [a, endowment]) },
     departments: {
@@ -130,7 +122,7 @@ function chainSpec(flags, files) {
     },
     council: {
       members: departments.map((d, id) => (d.roles.includes('Councillor') ? id : null)).filter((id) => id !== null),
-      policy: POLICY,
+      policy: base.genesis.runtimeGenesis.patch.council.policy,
     },
     validators: {
       validators: validators.map((v) => ({ account: v.account, department: v.department })),
@@ -143,7 +135,6 @@ function chainSpec(flags, files) {
     },
     sudo: { key: null },
   };
-  const base = JSON.parse(civitas(['export-chain-spec', '--chain', 'civitas-local']));
   base.name = flags.name;
   base.id = flags.id;
   base.chainType = 'Live';

@@ -644,7 +644,7 @@ mod council {
 	use Sr25519Keyring::{Bob, Charlie, Dave, Eve, Ferdie};
 
 	/// `who` proposes `call`; returns the motion.
-	fn propose(who: Sr25519Keyring, call: RuntimeCall) -> MotionId {
+	pub(super) fn propose(who: Sr25519Keyring, call: RuntimeCall) -> MotionId {
 		let id = pallet_council::NextMotionId::<Runtime>::get();
 		let propose = pallet_council::Call::<Runtime>::propose {
 			call: Box::new(call),
@@ -655,13 +655,14 @@ mod council {
 		id
 	}
 
-	fn vote(who: Sr25519Keyring, motion: MotionId) {
+	/// `who` votes aye on `motion`.
+	pub(super) fn vote(who: Sr25519Keyring, motion: MotionId) {
 		let vote = pallet_council::Call::<Runtime>::vote { motion, aye: true };
 		assert_eq!(dispatch(who, RuntimeCall::Council(vote)), Ok(()));
 	}
 
 	/// How motion `id` closed, and its call's result if dispatched.
-	fn outcome(id: MotionId) -> (Option<Outcome>, Option<Result<(), DispatchError>>) {
+	pub(super) fn outcome(id: MotionId) -> (Option<Outcome>, Option<Result<(), DispatchError>>) {
 		let mut found = (None, None);
 		for record in System::events() {
 			match record.event {
@@ -827,37 +828,17 @@ mod council {
 
 /// The council admits and removes validators; sessions hand their keys to Aura and GRANDPA.
 mod validators {
-	use super::*;
+	use super::{
+		council::{outcome, propose, vote},
+		*,
+	};
 	use crate::{Runtime, RuntimeCall, Session, SessionKeys, System};
 	use pallet_validators::Validator;
 	use polkadot_sdk::{
 		frame_support::traits::Hooks, sp_consensus_aura::sr25519::AuthorityId as AuraId,
-		sp_core::H256, sp_runtime::DispatchError,
+		sp_runtime::DispatchError,
 	};
 	use Sr25519Keyring::{Alice, Bob, Charlie, Dave, Eve, Ferdie};
-
-	fn motion(call: RuntimeCall, ayes: &[Sr25519Keyring]) -> Option<Result<(), DispatchError>> {
-		let id = pallet_council::NextMotionId::<Runtime>::get();
-		let propose = pallet_council::Call::<Runtime>::propose {
-			call: Box::new(call),
-			reason: H256::repeat_byte(2),
-			duration: None,
-		};
-		let (first, rest) = ayes.split_first().expect("a proposer");
-		assert_eq!(dispatch(*first, RuntimeCall::Council(propose)), Ok(()));
-		for who in rest {
-			let vote = pallet_council::Call::<Runtime>::vote { motion: id, aye: true };
-			assert_eq!(dispatch(*who, RuntimeCall::Council(vote)), Ok(()));
-		}
-		System::events().into_iter().find_map(|r| match r.event {
-			crate::RuntimeEvent::Council(pallet_council::Event::MotionExecuted {
-				motion,
-				result,
-				..
-			}) if motion == id => Some(result),
-			_ => None,
-		})
-	}
 
 	fn run_to_session(index: u32) {
 		while Session::current_index() < index {
@@ -902,11 +883,13 @@ mod validators {
 				department: 3,
 			});
 			// A majority is not enough for the network.
-			assert_eq!(motion(add.clone(), &[Bob, Charlie, Dave]), None);
+			let motion = propose(Bob, add.clone());
+			for who in [Charlie, Dave] {
+				vote(who, motion);
+			}
+			assert_eq!(outcome(motion).1, None);
 			assert_eq!(dispatch(Bob, add), Err(DispatchError::BadOrigin));
-			let motion_id = pallet_council::NextMotionId::<Runtime>::get() - 1;
-			let vote = pallet_council::Call::<Runtime>::vote { motion: motion_id, aye: true };
-			assert_eq!(dispatch(Eve, RuntimeCall::Council(vote)), Ok(()));
+			vote(Eve, motion);
 			assert!(pallet_validators::Pallet::<Runtime>::is_validator(&machine));
 
 			// Its operator generates keys on the machine and sets them (no motion), with the

@@ -48,10 +48,16 @@ impl<T: Config> Pallet<T> {
 		frame_system::Pallet::<T>::block_number()
 	}
 
-	/// `Ok` if `department` is a member.
-	fn ensure_member(department: DepartmentId) -> DispatchResult {
-		ensure!(Members::<T>::get().binary_search(&department).is_ok(), Error::<T>::NotMember);
-		Ok(())
+	/// The members, if `department` is one of them (one read, shared with the rest of the call).
+	fn members_with(department: DepartmentId) -> Result<Vec<DepartmentId>, DispatchError> {
+		let members = Members::<T>::get().into_inner();
+		ensure!(members.binary_search(&department).is_ok(), Error::<T>::NotMember);
+		Ok(members)
+	}
+
+	/// Whether the runtime lets the council pause the pallet named `pallet`.
+	fn is_pausable(pallet: &PalletName) -> bool {
+		T::Pausable::get().iter().any(|name| name.as_bytes() == pallet.as_slice())
 	}
 
 	/// The ayes `class` needs on a council of `members`: the table's threshold, or for the policy
@@ -99,7 +105,7 @@ impl<T: Config> Pallet<T> {
 		department: DepartmentId,
 		officer: T::AccountId,
 	) -> DispatchResultWithPostInfo {
-		Self::ensure_member(department)?;
+		let members = Self::members_with(department)?;
 		let encoded: BoundedVec<u8, T::MaxCallSize> =
 			call.encode().try_into().map_err(|_| Error::<T>::CallTooLarge)?;
 		let call_weight = call.get_dispatch_info().call_weight;
@@ -118,7 +124,6 @@ impl<T: Config> Pallet<T> {
 
 		let class = T::Classify::classify(&call);
 		let call_hash = H256::from(blake2_256(&encoded));
-		let members = Members::<T>::get();
 		let motion = Motion::<T> {
 			call_hash,
 			class,
@@ -161,7 +166,7 @@ impl<T: Config> Pallet<T> {
 		department: DepartmentId,
 		officer: T::AccountId,
 	) -> DispatchResultWithPostInfo {
-		Self::ensure_member(department)?;
+		let members = Self::members_with(department)?;
 		let mut motion = Motions::<T>::get(id).ok_or(Error::<T>::MotionNotFound)?;
 		ensure!(motion.expires_at >= Self::now(), Error::<T>::MotionExpired);
 		let (mine, theirs) = if aye {
@@ -173,7 +178,6 @@ impl<T: Config> Pallet<T> {
 		theirs.retain(|d| *d != department);
 		// At most one entry per member, and at most `MaxMembers` members.
 		mine.try_push(department).map_err(|_| Error::<T>::MaxMembersExceeded)?;
-		let members = Members::<T>::get();
 		let (ayes, nays, _) = Self::count(&motion, &members);
 		Self::deposit_event(Event::Voted { motion: id, aye, ayes, nays, department, officer });
 		let encoded = MotionCalls::<T>::get(id).unwrap_or_default();
@@ -322,10 +326,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_pause(pallet: PalletName, blocks: BlockNumberFor<T>) -> DispatchResult {
-		ensure!(
-			T::Pausable::get().iter().any(|name| name.as_bytes() == pallet.as_slice()),
-			Error::<T>::NotPausable
-		);
+		ensure!(Self::is_pausable(&pallet), Error::<T>::NotPausable);
 		ensure!(
 			!blocks.is_zero() && blocks <= T::MaxPauseDuration::get(),
 			Error::<T>::InvalidDuration
@@ -412,17 +413,12 @@ impl<T: Config> Pallet<T> {
 			ensure!(!motion.ayes.iter().any(|d| motion.nays.contains(d)), "a vote both ways");
 		}
 		let paused = Paused::<T>::get();
-		let pausable = T::Pausable::get();
-		for (i, pause) in paused.iter().enumerate() {
-			ensure!(
-				pausable.iter().any(|name| name.as_bytes() == pause.pallet.as_slice()),
-				"a pause of a pallet that may not be paused"
-			);
-			ensure!(
-				!paused.iter().skip(i.saturating_add(1)).any(|other| other.pallet == pause.pallet),
-				"a pallet paused twice"
-			);
-		}
+		ensure!(
+			paused.iter().all(|pause| Self::is_pausable(&pause.pallet)),
+			"a pause of a pallet that may not be paused"
+		);
+		let pallets: Vec<&PalletName> = paused.iter().map(|pause| &pause.pallet).collect();
+		ensure!(all_distinct(&pallets), "a pallet paused twice");
 		Ok(())
 	}
 }

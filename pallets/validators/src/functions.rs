@@ -81,6 +81,11 @@ impl<T: Config> Pallet<T> {
 		accounts
 	}
 
+	/// Whether `validators` are in ascending order of account, none twice.
+	fn strictly_sorted(validators: &[Validator<T::AccountId>]) -> bool {
+		validators.windows(2).all(|w| matches!(w, [a, b] if a.account < b.account))
+	}
+
 	/// Builds the genesis state. An empty genesis (no validators, no minimum) leaves the set to
 	/// the session pallet's own genesis keys, as a chain without this pallet would.
 	pub(crate) fn seed(genesis: &GenesisConfig<T>) -> DispatchResult {
@@ -91,12 +96,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(!genesis.session_length.is_zero(), Error::<T>::InvalidSessionLength);
 		let mut validators = genesis.validators.clone();
 		validators.sort_by(|a, b| a.account.cmp(&b.account));
-		ensure!(
-			validators
-				.windows(2)
-				.all(|w| w.first().map(|v| &v.account) != w.get(1).map(|v| &v.account)),
-			Error::<T>::AlreadyValidator
-		);
+		ensure!(Self::strictly_sorted(&validators), Error::<T>::AlreadyValidator);
 		let validators: BoundedVec<_, T::MaxValidators> =
 			validators.try_into().map_err(|_| Error::<T>::MaxValidatorsExceeded)?;
 		ensure!(
@@ -115,12 +115,7 @@ impl<T: Config> Pallet<T> {
 	#[cfg(any(test, feature = "try-runtime"))]
 	pub fn do_try_state() -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
 		let validators = Validators::<T>::get();
-		ensure!(
-			validators
-				.windows(2)
-				.all(|w| w.first().map(|v| &v.account) < w.get(1).map(|v| &v.account)),
-			"validators not sorted and distinct"
-		);
+		ensure!(Self::strictly_sorted(&validators), "validators not sorted and distinct");
 		let min = MinValidators::<T>::get();
 		if validators.is_empty() && min == 0 {
 			return Ok(());

@@ -1,15 +1,9 @@
 //! The Civitas pallets of the city's administration.
 
-use polkadot_sdk::{
-	frame_support::{
-		parameter_types,
-		traits::{ConstU32, EitherOfDiverse},
-	},
-	frame_system::EnsureRoot,
-};
+use polkadot_sdk::frame_support::{parameter_types, traits::ConstU32};
 
-use super::{CouncilMajority, EnsureCouncil};
-use crate::{AccountId, BlockNumber, Runtime, DAYS};
+use super::{CouncilMajority, CouncilOrRoot};
+use crate::{BlockNumber, Runtime, DAYS};
 use civitas_primitives::Role;
 use polkadot_sdk::frame_support::traits::ConstI32;
 
@@ -17,7 +11,7 @@ use polkadot_sdk::frame_support::traits::ConstI32;
 /// approved by at least a majority of the member departments (whatever the policy table says,
 /// no weaker rule reaches these calls), or Root, which only the development chain's Sudo key
 /// reaches (no other preset has a Sudo key).
-pub type Governance = EitherOfDiverse<EnsureRoot<AccountId>, EnsureCouncil<CouncilMajority>>;
+pub type Governance = CouncilOrRoot<CouncilMajority>;
 
 /// A signed officer of an active department holding role `R` unexpired; refusals are the
 /// departments pallet's named errors (`NotOfficer`, `DepartmentSuspended`, `RoleNotHeld`).

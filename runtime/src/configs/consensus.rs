@@ -1,15 +1,14 @@
 //! Block production (Aura), finality (GRANDPA), sessions, the validator set and time.
 
 use polkadot_sdk::{
-	frame_support::traits::{ConstBool, ConstU128, ConstU32, ConstU64, EitherOfDiverse},
-	frame_system::EnsureRoot,
+	frame_support::traits::{ConstBool, ConstU128, ConstU32, ConstU64},
 	pallet_aura, pallet_grandpa, pallet_session, pallet_timestamp,
 	sp_consensus_aura::sr25519::AuthorityId as AuraId,
 	sp_core::Void,
 	sp_runtime::traits::OpaqueKeys,
 };
 
-use super::{CouncilTwoThirds, EnsureCouncil};
+use super::{CouncilOrRoot, CouncilTwoThirds};
 use crate::{
 	AccountId, Aura, Balances, Runtime, RuntimeEvent, Session, SessionKeys, Validators,
 	SLOT_DURATION,
@@ -22,7 +21,7 @@ type Sessions =
 
 impl pallet_validators::Config for Runtime {
 	/// Two thirds of the council (class `Network`); Root is the dev chain's Sudo.
-	type NetworkOrigin = EitherOfDiverse<EnsureRoot<AccountId>, EnsureCouncil<CouncilTwoThirds>>;
+	type NetworkOrigin = CouncilOrRoot<CouncilTwoThirds>;
 	type Roles = pallet_departments::Pallet<Runtime>;
 	type MaxValidators = MaxAuthorities;
 	type WeightInfo = pallet_validators::weights::SubstrateWeight<Runtime>;

@@ -9,6 +9,10 @@ use polkadot_sdk::{
 	frame_system::EnsureRoot,
 };
 
+/// A council decision meeting rule `R`, or Root, which only the development chain's Sudo key
+/// reaches (no other preset has one): the runtime's floor for every governance permission.
+pub type CouncilOrRoot<R> = EitherOfDiverse<EnsureRoot<AccountId>, EnsureCouncil<R>>;
+
 use crate::{pallet_utility, AccountId, BlockNumber, Runtime, RuntimeCall, RuntimeOrigin, DAYS};
 use civitas_primitives::Role;
 pub use pallet_council::EnsureCouncil;
@@ -92,11 +96,11 @@ impl pallet_council::Config for Runtime {
 	type Classify = CallClasses;
 	type CouncillorOrigin = Officer<Councillor>;
 	// Root is the development chain's Sudo key; no other preset has one.
-	type MembershipOrigin = EitherOfDiverse<EnsureRoot<AccountId>, EnsureCouncil<CouncilTwoThirds>>;
-	type PolicyOrigin = EitherOfDiverse<EnsureRoot<AccountId>, EnsureCouncil<CouncilTwoThirds>>;
-	type UpgradeOrigin = EitherOfDiverse<EnsureRoot<AccountId>, EnsureCouncil<CouncilTwoThirds>>;
-	type EmergencyOrigin = EitherOfDiverse<EnsureRoot<AccountId>, EnsureCouncil<AnyTwoMembers>>;
-	type LiftOrigin = EitherOfDiverse<EnsureRoot<AccountId>, EnsureCouncil<CouncilMajority>>;
+	type MembershipOrigin = CouncilOrRoot<CouncilTwoThirds>;
+	type PolicyOrigin = CouncilOrRoot<CouncilTwoThirds>;
+	type UpgradeOrigin = CouncilOrRoot<CouncilTwoThirds>;
+	type EmergencyOrigin = CouncilOrRoot<AnyTwoMembers>;
+	type LiftOrigin = CouncilOrRoot<CouncilMajority>;
 	type Pausable = PausablePallets;
 	/// Room to pause every pausable pallet at once (a safe mode: one motion, a batch of pauses).
 	type MaxPauses = ConstU32<16>;
