@@ -13,7 +13,9 @@
 //    writes DIR/plain.json and DIR/raw.json: the departments with their roles and admin
 //    officers, the council (every department holding Councillor, the standard policy table),
 //    the validators with their session keys, boot nodes from the validators' addresses and
-//    network keys, fee balances for the accounts, and no Sudo key.
+//    network keys, the node registry (the validators' nodes, each for its department: no other
+//    node exchanges blocks with them until the council registers it), fee balances for the
+//    accounts, and no Sudo key.
 // 3. Each department with a validator, once it has raw.json:
 //      node scripts/key-ceremony.mjs install --dir DIR --spec raw.json
 //    puts its Aura and GRANDPA keys into its node's keystore (DIR/base), then starts
@@ -57,6 +59,21 @@ function options(argv) {
 function writeSecret(file, content) {
   writeFileSync(file, content, { mode: 0o600 });
   chmodSync(file, 0o600);
+}
+
+/** The bytes of a base58 string (a peer id such as `12D3KooW...`), as `0x` hex. */
+function base58Hex(text) {
+  const alphabet = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+  let value = 0n;
+  for (const c of text) {
+    const digit = alphabet.indexOf(c);
+    if (digit < 0) throw new Error(`not base58: ${text}`);
+    value = value * 58n + BigInt(digit);
+  }
+  let hex = value === 0n ? '' : value.toString(16);
+  if (hex.length % 2) hex = `0${hex}`;
+  const zeros = text.length - text.replace(/^1+/, '').length;
+  return `0x${'00'.repeat(zeros)}${hex}`;
 }
 
 function department(flags) {
@@ -133,6 +150,8 @@ function chainSpec(flags, files) {
     session: {
       keys: validators.map((v) => [v.account, v.account, { aura: v.aura, grandpa: v.grandpa }]),
     },
+    // Only these nodes exchange blocks; the council registers more (`nodes.registerNode`).
+    nodes: { nodes: validators.map((v) => [base58Hex(v.peerId), v.department]) },
     sudo: { key: null },
   };
   base.name = flags.name;

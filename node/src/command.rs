@@ -3,7 +3,7 @@
 use civitas_runtime::opaque::Block;
 use polkadot_sdk::{
 	frame_benchmarking_cli::{BenchmarkCmd, SUBSTRATE_REFERENCE_HARDWARE},
-	sc_cli::{self, SubstrateCli},
+	sc_cli::{self, OffchainWorkerEnabled, SubstrateCli},
 	sc_consensus_grandpa, sc_network,
 	sc_service::{self, PartialComponents},
 	sp_runtime,
@@ -54,7 +54,7 @@ impl SubstrateCli for Cli {
 
 /// Parses the command line and runs it.
 pub fn run() -> sc_cli::Result<()> {
-	let cli = Cli::from_args();
+	let mut cli = Cli::from_args();
 
 	match &cli.subcommand {
 		Some(Subcommand::Key(cmd)) => cmd.run(&cli),
@@ -148,6 +148,15 @@ pub fn run() -> sc_cli::Result<()> {
 			runner.sync_run(|config| cmd.run::<Block>(&config))
 		},
 		None => {
+			// Every node applies the council's node registry, which its offchain worker reads
+			// after each block: offchain workers run on every node unless turned off explicitly
+			// (`--offchain-worker never`), not only on validators as Substrate's default has it.
+			if matches!(
+				cli.run.offchain_worker_params.enabled,
+				OffchainWorkerEnabled::WhenAuthority
+			) {
+				cli.run.offchain_worker_params.enabled = OffchainWorkerEnabled::Always;
+			}
 			let runner = cli.create_runner(&cli.run)?;
 			runner.run_node_until_exit(|config| async move {
 				match config.network.network_backend {

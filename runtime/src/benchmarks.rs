@@ -29,6 +29,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_fund_grants, FundGrants]
 	[pallet_council, Council]
 	[pallet_validators, Validators]
+	[pallet_nodes, Nodes]
 );
 
 /// The benchmarks the runtime offers and the storage they touch.

@@ -22,20 +22,24 @@ use polkadot_sdk::{
 
 use crate::{
 	AccountId, BalancesConfig, BlockNumber, CivicIdentityConfig, CouncilConfig,
-	CreditRecordsConfig, DepartmentsConfig, EBillsConfig, FundGrantsConfig, RealEstateConfig,
-	RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, ValidatorsConfig, DAYS, HOURS,
-	MINUTES, UNIT,
+	CreditRecordsConfig, DepartmentsConfig, EBillsConfig, FundGrantsConfig, NodesConfig,
+	RealEstateConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig,
+	ValidatorsConfig, DAYS, HOURS, MINUTES, UNIT,
 };
 use civitas_primitives::BillKind;
-use civitas_primitives::{CreditCategory, Role, SubjectId, SubjectKind};
+use civitas_primitives::{CreditCategory, DepartmentId, Role, SubjectId, SubjectKind};
 use pallet_civic_identity::{GenesisCredential, GenesisSchema, GenesisSubject};
 use pallet_credit_records::GenesisRecord;
 use pallet_departments::{DepartmentKind, GenesisDepartment};
 use pallet_e_bills::{GenesisBill, Issuer};
 use pallet_fund_grants::{GenesisProgram, ProgramKind};
+use pallet_nodes::ed25519_peer_id;
 use pallet_real_estate::{GenesisProperty, LicenceKind, LicenceRule, Usage};
 use pallet_validators::Validator;
-use polkadot_sdk::{sp_core::H256, sp_io::hashing::blake2_256};
+use polkadot_sdk::{
+	sp_core::{Bytes, H256},
+	sp_io::hashing::blake2_256,
+};
 
 /// The preset of the four-validator network the zombienet tests run.
 pub const CIVITAS_LOCAL_PRESET: &str = "civitas-local";
@@ -109,7 +113,7 @@ pub fn city_departments() -> Vec<GenesisDepartment<AccountId>> {
 		department(
 			"Audit Office",
 			Government,
-			vec![Auditor, CreditAdjudicator],
+			vec![Auditor, CreditAdjudicator, NodeOperator],
 			vec![(K::DaveStash, true)],
 		),
 		department(
@@ -467,13 +471,83 @@ fn city_validators(
 	)
 }
 
+/// The nodes of the network tests' chain (`civitas-local`), by name, with the ed25519 public key
+/// of node key `sha256(name)` (the key zombienet gives a node called `name`; by hand:
+/// `--node-key $(printf alice | sha256sum | cut -c1-64)`) and the operating department: the four
+/// validators, Eve's machine (Housing's; the tests admit it as a validator) and the auditors'
+/// archive node (Audit Office's). Any other node is refused by these.
+pub const TEST_NETWORK_NODES: [(&str, [u8; 32], DepartmentId); 6] = [
+	// 12D3KooWQCkBm1BYtkHpocxCwMgR8yjitEeHGx8spzcDLGt2gkBm
+	(
+		"alice",
+		[
+			0xd5, 0xbf, 0x4a, 0x3f, 0xcc, 0xe7, 0x17, 0xb0, 0x38, 0x8b, 0xcc, 0x27, 0x49, 0xeb,
+			0xc1, 0x48, 0xad, 0x99, 0x69, 0xb2, 0x3f, 0x45, 0xee, 0x1b, 0x60, 0x5f, 0xd5, 0x87,
+			0x78, 0x57, 0x6a, 0xc4,
+		],
+		0,
+	),
+	// 12D3KooWRkZhiRhsqmrQ28rt73K7V3aCBpqKrLGSXmZ99PTcTZby
+	(
+		"bob",
+		[
+			0xec, 0xc1, 0xb5, 0x87, 0x27, 0xf3, 0xf1, 0x2b, 0x31, 0x94, 0x88, 0x1a, 0x9e, 0xcb,
+			0x9d, 0xe0, 0xb2, 0x8c, 0xe7, 0xb2, 0x07, 0x23, 0x0d, 0x8e, 0x93, 0x0f, 0xe1, 0xbc,
+			0xe7, 0x5e, 0x25, 0x6c,
+		],
+		1,
+	),
+	// 12D3KooWPKzmmE2uYgF3z13xjpbFTp63g9dZFag8pG6MgnpSLF4S
+	(
+		"charlie",
+		[
+			0xc8, 0xbf, 0x29, 0x59, 0xa9, 0x6b, 0xd9, 0x9f, 0xfd, 0xe4, 0xe7, 0x27, 0x7b, 0x41,
+			0xe5, 0x73, 0x31, 0xdb, 0xa7, 0xf7, 0x91, 0x81, 0x86, 0xc3, 0x59, 0xcf, 0x7d, 0xce,
+			0x14, 0x9b, 0xb5, 0x67,
+		],
+		2,
+	),
+	// 12D3KooWKM1HeSv61ryZwAiBTZnqmass5pYM48k9Z7obzhTbnphm
+	(
+		"dave",
+		[
+			0x8d, 0x92, 0x93, 0xc3, 0x27, 0x66, 0x2b, 0xe3, 0xc0, 0xfa, 0xeb, 0x57, 0x9b, 0x2a,
+			0xed, 0xd3, 0xb2, 0xce, 0xc3, 0x3d, 0x74, 0xda, 0xde, 0xdc, 0xee, 0xa7, 0x6b, 0x7a,
+			0x94, 0xdc, 0x90, 0xc0,
+		],
+		3,
+	),
+	// 12D3KooWFdSt4JnBmxWXwD5yp7wq2WzPaMA1nscSf6qt8pfge8Tk
+	(
+		"eve",
+		[
+			0x56, 0x5a, 0x0f, 0x95, 0x55, 0xcb, 0x4f, 0x4d, 0x4e, 0x06, 0xb8, 0x11, 0x12, 0x57,
+			0x86, 0x5d, 0xcc, 0xd7, 0x5c, 0xc7, 0x51, 0x35, 0xa9, 0xb1, 0x0c, 0x9a, 0x44, 0xec,
+			0xa5, 0x04, 0x13, 0x43,
+		],
+		3,
+	),
+	// 12D3KooWDksxzr2MGYDSmCkpQD2CfqdwUb9wZGsVdcq944Eg8JzV
+	(
+		"auditor",
+		[
+			0x3a, 0x8a, 0x1d, 0xd8, 0x79, 0xac, 0xa8, 0x4f, 0xca, 0xaa, 0xf4, 0x5c, 0x17, 0x04,
+			0xb3, 0xec, 0x54, 0x12, 0x68, 0x7d, 0x9b, 0x25, 0x45, 0x96, 0x2d, 0x81, 0x7b, 0x89,
+			0x90, 0x3e, 0x00, 0x52,
+		],
+		8,
+	),
+];
+
 /// A genesis with `authorities` producing and finalizing blocks in sessions of `session_length`
 /// blocks, `sudo` as the Sudo key (the development chain's only), every keyring account endowed,
-/// and the city's departments.
+/// the city's departments, and `nodes` the only nodes that exchange blocks (with their
+/// departments; none for an open network).
 fn city_genesis(
 	authorities: &[Sr25519Keyring],
 	session_length: BlockNumber,
 	sudo: Option<Sr25519Keyring>,
+	nodes: Vec<(Bytes, DepartmentId)>,
 ) -> serde_json::Value {
 	// As many may be lost as GRANDPA tolerates: a third, rounded down.
 	let count = authorities.len() as u32;
@@ -487,6 +561,7 @@ fn city_genesis(
 		// The session pallet hands Aura and GRANDPA their authorities.
 		validators,
 		session,
+		nodes: NodesConfig { nodes, ..Default::default() },
 		sudo: SudoConfig { key: sudo.map(|k| k.to_account_id()) },
 		departments: DepartmentsConfig { departments: city_departments() },
 		civic_identity: city_identities(),
@@ -511,13 +586,24 @@ pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 	use Sr25519Keyring::*;
 
 	let genesis = match id.as_ref() {
-		sp_genesis_builder::DEV_RUNTIME_PRESET => city_genesis(&[Alice], HOURS, Some(Alice)),
+		// Development chains are open to any node.
+		sp_genesis_builder::DEV_RUNTIME_PRESET => {
+			city_genesis(&[Alice], HOURS, Some(Alice), vec![])
+		},
 		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => {
-			city_genesis(&[Alice, Bob], HOURS, None)
+			city_genesis(&[Alice, Bob], HOURS, None, vec![])
 		},
 		// The network tests' chain: one-minute sessions, so that validator changes take effect
-		// within a test.
-		CIVITAS_LOCAL_PRESET => city_genesis(&[Alice, Bob, Charlie, Dave], MINUTES, None),
+		// within a test, and only the test network's nodes.
+		CIVITAS_LOCAL_PRESET => city_genesis(
+			&[Alice, Bob, Charlie, Dave],
+			MINUTES,
+			None,
+			TEST_NETWORK_NODES
+				.iter()
+				.map(|(_, key, d)| (ed25519_peer_id(key).into(), *d))
+				.collect(),
+		),
 		_ => return None,
 	};
 	serde_json::to_vec(&genesis).ok()

@@ -32,8 +32,9 @@ pub mod genesis_config_presets;
 mod tests;
 
 use polkadot_sdk::{
-	frame_support, frame_system, pallet_aura, pallet_balances, pallet_grandpa, pallet_multisig,
-	pallet_session, pallet_sudo, pallet_timestamp, pallet_transaction_payment, pallet_utility,
+	frame_support, frame_system, pallet_aura, pallet_authorship, pallet_balances, pallet_grandpa,
+	pallet_multisig, pallet_offences, pallet_session, pallet_sudo, pallet_timestamp,
+	pallet_transaction_payment, pallet_utility,
 	sp_runtime::{
 		generic, impl_opaque_keys,
 		traits::{BlakeTwo256, IdentifyAccount, Verify},
@@ -194,6 +195,19 @@ mod runtime {
 	#[runtime::pallet_index(10)]
 	pub type Session = pallet_session;
 
+	/// Each session's validator keys, kept provable: the key-ownership proofs of equivocation
+	/// reports.
+	#[runtime::pallet_index(11)]
+	pub type Historical = pallet_session::historical;
+
+	/// Offences proven on chain (GRANDPA equivocations), handed to the validators pallet.
+	#[runtime::pallet_index(12)]
+	pub type Offences = pallet_offences;
+
+	/// The author of each block (from Aura), who reports the equivocations its node sees.
+	#[runtime::pallet_index(13)]
+	pub type Authorship = pallet_authorship;
+
 	/// Block production.
 	#[runtime::pallet_index(2)]
 	pub type Aura = pallet_aura;
@@ -249,4 +263,10 @@ mod runtime {
 	/// The council of departments: motions, one vote per member department.
 	#[runtime::pallet_index(26)]
 	pub type Council = pallet_council;
+
+	/// The nodes that may exchange blocks, registered by the council; each node's offchain
+	/// worker refuses every other peer. After `Departments` (genesis is built in index order),
+	/// whose roles its genesis checks.
+	#[runtime::pallet_index(27)]
+	pub type Nodes = pallet_nodes;
 }

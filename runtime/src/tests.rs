@@ -912,4 +912,209 @@ mod validators {
 			assert_eq!(aura_authorities().len(), 5);
 		});
 	}
+
+	/// Two prevotes of `voter` in round 1 of GRANDPA set `set_id`, for different blocks, the
+	/// second signed by `second_signer` (a forgery unless it is `voter`).
+	fn double_prevote(
+		voter: polkadot_sdk::sp_keyring::Ed25519Keyring,
+		second_signer: polkadot_sdk::sp_keyring::Ed25519Keyring,
+		set_id: u64,
+	) -> polkadot_sdk::sp_consensus_grandpa::EquivocationProof<crate::Hash, crate::BlockNumber> {
+		use polkadot_sdk::sp_consensus_grandpa::{localized_payload, Equivocation};
+		let signed = |target: u8, signer: polkadot_sdk::sp_keyring::Ed25519Keyring| {
+			let prevote = finality_grandpa::Prevote {
+				target_hash: crate::Hash::repeat_byte(target),
+				target_number: 1,
+			};
+			let message = finality_grandpa::Message::Prevote(prevote.clone());
+			(prevote, signer.sign(&localized_payload(1, set_id, &message)).into())
+		};
+		polkadot_sdk::sp_consensus_grandpa::EquivocationProof::new(
+			set_id,
+			Equivocation::Prevote(finality_grandpa::Equivocation {
+				round_number: 1,
+				identity: voter.public().into(),
+				first: signed(1, voter),
+				second: signed(2, second_signer),
+			}),
+		)
+	}
+
+	#[test]
+	fn an_aura_equivocation_is_proven_on_chain_and_the_validator_disabled() {
+		use crate::{Header, Historical, RuntimeEvent};
+		use pallet_validators::equivocation::seal_header;
+		use polkadot_sdk::{
+			frame_support::traits::KeyOwnerProofSystem,
+			sp_consensus_aura::AURA_ENGINE_ID,
+			sp_consensus_slots::{EquivocationProof, Slot},
+			sp_core::{crypto::KeyTypeId, H256},
+			sp_keystore::{testing::MemoryKeystore, Keystore, KeystoreExt},
+			sp_runtime::traits::Header as _,
+		};
+
+		// Bob's node's keystore: his Aura key, which seals his blocks.
+		let keystore = MemoryKeystore::new();
+		keystore
+			.sr25519_generate_new(KeyTypeId(AURA_ENGINE_ID), Some("//Bob"))
+			.expect("a development key");
+		let mut ext = chain("civitas-local");
+		ext.register_extension(KeystoreExt::new(keystore));
+		ext.execute_with(|| {
+			run_to_session(1);
+			let bob = AuraId::from(Bob.public());
+			let header = |parent: u8| {
+				let header = Header::new(
+					2,
+					H256::zero(),
+					H256::zero(),
+					H256::repeat_byte(parent),
+					Default::default(),
+				);
+				seal_header(header, Slot::from(1_000), &bob).expect("Bob's key is in the keystore")
+			};
+			let proof = EquivocationProof {
+				offender: bob.clone(),
+				slot: Slot::from(1_000),
+				first_header: header(1),
+				second_header: header(2),
+			};
+			let owner = Historical::prove((KeyTypeId(AURA_ENGINE_ID), bob)).expect("Bob's key");
+			let report =
+				RuntimeCall::Validators(pallet_validators::Call::report_aura_equivocation {
+					equivocation_proof: alloc::boxed::Box::new(proof),
+					key_owner_proof: owner,
+				});
+			// Any signed account may report: here an officer of another department.
+			assert_eq!(dispatch(Charlie, report.clone()), Ok(()));
+			let events: Vec<RuntimeEvent> =
+				System::events().into_iter().map(|record| record.event).collect();
+			assert!(events.contains(&RuntimeEvent::Validators(
+				pallet_validators::Event::OffenceReported {
+					account: Bob.to_account_id(),
+					department: Some(1),
+					session: 1,
+				}
+			)));
+			assert_eq!(Session::disabled_validators().len(), 1);
+			assert!(dispatch(Charlie, report).is_err());
+		});
+	}
+
+	#[test]
+	fn a_grandpa_equivocation_is_proven_on_chain_and_the_validator_disabled() {
+		use crate::{Grandpa, Historical, RuntimeEvent};
+		use polkadot_sdk::{
+			frame_support::traits::KeyOwnerProofSystem,
+			frame_system::RawOrigin,
+			pallet_grandpa::Call as GrandpaCall,
+			sp_consensus_grandpa::{AuthorityId as GrandpaId, KEY_TYPE},
+			sp_keyring::Ed25519Keyring,
+			sp_runtime::traits::Dispatchable,
+		};
+
+		chain("civitas-local").execute_with(|| {
+			run_to_session(1);
+			let set_id = Grandpa::current_set_id();
+			let proof = double_prevote(Ed25519Keyring::Bob, Ed25519Keyring::Bob, set_id);
+			let bob: GrandpaId = Ed25519Keyring::Bob.public().into();
+			let owner = Historical::prove((KEY_TYPE, bob)).expect("Bob's key is in the session");
+			let report = |proof, owner| {
+				RuntimeCall::Grandpa(GrandpaCall::report_equivocation_unsigned {
+					equivocation_proof: alloc::boxed::Box::new(proof),
+					key_owner_proof: owner,
+				})
+				.dispatch(RawOrigin::None.into())
+			};
+
+			// A proof with a forged second signature is refused.
+			let forged = double_prevote(Ed25519Keyring::Bob, Ed25519Keyring::Charlie, set_id);
+			assert!(report(forged, owner.clone()).is_err());
+			assert!(Session::disabled_validators().is_empty());
+
+			assert!(report(proof.clone(), owner.clone()).is_ok());
+			let events: Vec<RuntimeEvent> =
+				System::events().into_iter().map(|record| record.event).collect();
+			assert!(events.iter().any(|e| matches!(e, RuntimeEvent::Offences(_))));
+			assert!(events.contains(&RuntimeEvent::Validators(
+				pallet_validators::Event::OffenceReported {
+					account: Bob.to_account_id(),
+					department: Some(1),
+					session: 1,
+				}
+			)));
+			let bob_index = polkadot_sdk::pallet_session::Validators::<Runtime>::get()
+				.iter()
+				.position(|v| *v == Bob.to_account_id())
+				.expect("Bob validates") as u32;
+			assert_eq!(Session::disabled_validators(), vec![bob_index]);
+			// The same offence is reported once.
+			assert!(report(proof, owner).is_err());
+		});
+	}
+}
+
+/// The council registers the nodes that may exchange blocks; departments manage their own
+/// nodes' connections.
+mod nodes {
+	use super::{
+		council::{outcome, propose, vote},
+		*,
+	};
+	use crate::{genesis_config_presets::TEST_NETWORK_NODES, Runtime, RuntimeCall};
+	use pallet_nodes::{ed25519_peer_id as peer_id, Call, NodeId};
+	use polkadot_sdk::{
+		sp_core::{ed25519, Pair},
+		sp_io::hashing::sha2_256,
+		sp_runtime::DispatchError,
+	};
+	use Sr25519Keyring::{Alice, Bob, Charlie, Dave, Eve};
+
+	#[test]
+	fn the_test_networks_peer_ids_are_the_node_keys_zombienet_derives_from_names() {
+		for (name, public, _) in TEST_NETWORK_NODES {
+			let pair = ed25519::Pair::from_seed(&sha2_256(name.as_bytes()));
+			assert_eq!(pair.public().0, public, "node {name}");
+		}
+	}
+
+	#[test]
+	fn only_the_network_tests_chain_registers_nodes() {
+		dev_chain().execute_with(|| assert!(pallet_nodes::Nodes::<Runtime>::get().is_empty()));
+		chain("civitas-local").execute_with(|| {
+			let nodes = pallet_nodes::Nodes::<Runtime>::get();
+			assert_eq!(nodes.len(), TEST_NETWORK_NODES.len());
+			for (name, public, department) in TEST_NETWORK_NODES {
+				let id = NodeId::try_from(peer_id(&public)).expect("a peer id");
+				assert_eq!(nodes.get(&id).map(|r| r.department), Some(department), "{name}");
+			}
+		});
+	}
+
+	#[test]
+	fn two_thirds_of_the_council_register_a_node_and_its_department_connects_a_peer() {
+		chain("civitas-local").execute_with(|| {
+			let node = NodeId::try_from(peer_id(&[7; 32])).expect("a peer id");
+			let register =
+				RuntimeCall::Nodes(Call::register_node { node: node.clone(), department: 1 });
+			assert_eq!(dispatch(Bob, register.clone()), Err(DispatchError::BadOrigin));
+			let motion = propose(Bob, register);
+			for who in [Charlie, Dave] {
+				vote(who, motion);
+			}
+			assert_eq!(outcome(motion).1, None);
+			vote(Eve, motion);
+			assert_eq!(outcome(motion).1, Some(Ok(())));
+
+			// Market Regulation's officer (//Charlie) connects a peer to its node; the Public
+			// Security Bureau's (//Bob) cannot, nor can Sudo's key holder, no officer.
+			let peer = NodeId::try_from(peer_id(&[8; 32])).expect("a peer id");
+			let connect = RuntimeCall::Nodes(Call::add_connection { node, peer: peer.clone() });
+			assert!(dispatch(Bob, connect.clone()).is_err());
+			assert!(dispatch(Alice, connect.clone()).is_err());
+			assert_eq!(dispatch(Charlie, connect), Ok(()));
+			assert!(pallet_nodes::Pallet::<Runtime>::authorized_peers(&peer)
+				.is_some_and(|p| p.len() == 1));
+		});
+	}
 }

@@ -196,6 +196,8 @@ describe('permissions through Polkadot.js', { timeout: 900_000 }, () => {
     ['Validators', api.tx.validators.addValidator(k.stranger.address, 8)],
     ['Validators', api.tx.validators.removeValidator(k.alice.address)],
     ['Validators', api.tx.validators.setMinValidators(1)],
+    ['Nodes', api.tx.nodes.registerNode(`0x002408011220${'07'.repeat(32)}`, 8)],
+    ['Nodes', api.tx.nodes.deregisterNode(`0x002408011220${'07'.repeat(32)}`)],
   ];
 
   /**

@@ -46,4 +46,14 @@ async function authorKey(api, n) {
 /** `0x`-prefixed hex of bytes. */
 const hex = (bytes) => `0x${Buffer.from(bytes).toString('hex')}`;
 
-module.exports = { sleep, connect, bestNumber, finalizedNumber, waitFor, hex, authorKey };
+/**
+ * The libp2p peer id (bytes, as hex) of the node zombienet calls `name`: zombienet gives it the
+ * ed25519 node key `sha256(name)`, and a peer id is the identity multihash of the public key.
+ */
+function peerId(name) {
+  const seed = require('crypto').createHash('sha256').update(name).digest();
+  const { publicKey } = zombie.util.ed25519PairFromSeed(seed);
+  return hex(Buffer.concat([Buffer.from([0x00, 0x24, 0x08, 0x01, 0x12, 0x20]), Buffer.from(publicKey)]));
+}
+
+module.exports = { sleep, connect, bestNumber, finalizedNumber, waitFor, hex, authorKey, peerId };

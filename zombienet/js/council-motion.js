@@ -1,11 +1,12 @@
-// Passes a council motion on the validator set: //Bob (Public Security Bureau) proposes, and the
+// Passes a council motion on the network: //Bob (Public Security Bureau) proposes, and the
 // councillors of Market Regulation, Planning and Housing (//Charlie, //Dave, //Eve) vote aye: four
 // of the five member departments, the two thirds a `Network` call needs. Args: the call
-// (`addValidator,<uri>,<department>` or `removeValidator,<uri>`). Returns 1 once the motion's call
-// was dispatched without error.
+// (`addValidator,<uri>,<department>`, `removeValidator,<uri>` or `registerNode,<node name>,
+// <department>`, the node's peer id derived as zombienet derives its key, from its name).
+// Returns 1 once the motion's call was dispatched without error.
 // Usage: `alice: js-script ./js/council-motion.js with "addValidator,//Eve,3" return is equal to 1 within 90 seconds`
 
-const { connect } = require('./common.js');
+const { connect, peerId } = require('./common.js');
 
 /** Submits `tx` signed by `pair` and resolves with the events of its block. */
 function submit(tx, pair) {
@@ -21,10 +22,13 @@ async function run(nodeName, networkInfo, args) {
   const [method, uri, department] = args;
   const api = await connect(networkInfo, nodeName);
   const keyring = new zombie.Keyring({ type: 'sr25519' });
-  const who = keyring.addFromUri(uri).address;
-  const call = method === 'addValidator'
-    ? api.tx.validators.addValidator(who, Number(department))
-    : api.tx.validators.removeValidator(who);
+  const calls = {
+    addValidator: () => api.tx.validators.addValidator(keyring.addFromUri(uri).address, Number(department)),
+    removeValidator: () => api.tx.validators.removeValidator(keyring.addFromUri(uri).address),
+    registerNode: () => api.tx.nodes.registerNode(peerId(uri), Number(department)),
+  };
+  if (!calls[method]) throw new Error(`unknown call ${method}`);
+  const call = calls[method]();
   const [proposer, ...voters] = ['//Bob', '//Charlie', '//Dave', '//Eve'].map((u) => keyring.addFromUri(u));
 
   const proposed = await submit(api.tx.council.propose(call, `0x${'11'.repeat(32)}`, null), proposer);

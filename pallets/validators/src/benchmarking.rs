@@ -13,6 +13,12 @@ use alloc::vec::Vec;
 use polkadot_sdk::{
 	frame_benchmarking::v2::*,
 	frame_support::{pallet_prelude::BoundedVec, traits::EnsureOrigin},
+	frame_system::pallet_prelude::HeaderFor,
+	sp_consensus_slots::{EquivocationProof, Slot},
+	sp_runtime::{
+		traits::{Hash, Header},
+		RuntimeAppPublic,
+	},
 };
 
 /// `n` validators operated by `department`, all handed to the session pallet already.
@@ -25,6 +31,23 @@ fn validators<T: Config>(n: u32, department: DepartmentId) -> Vec<T::AccountId> 
 	Planned::<T>::put(BoundedVec::try_from(accounts.clone()).unwrap());
 	MinValidators::<T>::put(1);
 	accounts
+}
+
+/// Two different headers `offender` sealed for slot 7 (its key must be in the keystore).
+fn aura_equivocation<T: Config>(
+	offender: T::AuraId,
+) -> Option<EquivocationProof<HeaderFor<T>, T::AuraId>> {
+	let header = |parent: u8| {
+		let parent = T::Hashing::hash(&[parent]);
+		HeaderFor::<T>::new(1u32.into(), parent, parent, parent, Default::default())
+	};
+	let slot = Slot::from(7);
+	Some(EquivocationProof {
+		first_header: equivocation::seal_header(header(1), slot, &offender)?,
+		second_header: equivocation::seal_header(header(2), slot, &offender)?,
+		offender,
+		slot,
+	})
 }
 
 /// A department holding `NodeOperator`.
@@ -77,6 +100,22 @@ mod benchmarks {
 		_(origin as T::RuntimeOrigin, 3);
 
 		assert_eq!(MinValidators::<T>::get(), 3);
+		Ok(())
+	}
+
+	/// The proof check of an Aura equivocation report: two sealed headers of one slot.
+	#[benchmark]
+	fn check_aura_equivocation_proof() -> Result<(), BenchmarkError> {
+		let offender = T::AuraId::generate_pair(None);
+		let proof = aura_equivocation::<T>(offender).ok_or(BenchmarkError::Weightless)?;
+		let valid;
+
+		#[block]
+		{
+			valid = equivocation::is_aura_equivocation(&proof);
+		}
+
+		assert!(valid);
 		Ok(())
 	}
 

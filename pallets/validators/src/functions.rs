@@ -1,17 +1,25 @@
 //! The logic behind the calls and the session hooks. Each `do_*` function checks everything
 //! first and writes last; a failing call changes nothing.
 
-use alloc::vec::Vec;
+use alloc::{vec, vec::Vec};
+use pallet_session::{historical, SessionInterface, SessionManager};
 use polkadot_sdk::{
-	frame_support::{ensure, pallet_prelude::*},
-	frame_system::pallet_prelude::BlockNumberFor,
-	pallet_session::SessionManager,
+	frame_support::{ensure, pallet_prelude::*, traits::KeyOwnerProofSystem},
+	frame_system::pallet_prelude::{BlockNumberFor, HeaderFor},
+	sp_consensus_slots::EquivocationProof,
+	sp_runtime::{Perbill, RuntimeAppPublic},
+	sp_session::{GetSessionNumber, GetValidatorCount},
+	sp_staking::{
+		offence::{OffenceDetails, OffenceError, OffenceSeverity, OnOffenceHandler, ReportOffence},
+		SessionIndex,
+	},
 };
 
 use crate::{
+	equivocation::{is_aura_equivocation, AuraEquivocationOffence},
 	pallet::*,
 	runtime_api::{ValidatorInfo, ValidatorSet},
-	DepartmentId, Role, RoleAuthority, Validator,
+	DepartmentId, Role, RoleAuthority, Validator, WeightInfo,
 };
 
 impl<T: Config> Pallet<T> {
@@ -141,6 +149,92 @@ impl<T: Config> SessionManager<T::AccountId> for Pallet<T> {
 	fn end_session(_: u32) {}
 
 	fn start_session(_: u32) {}
+}
+
+/// Aura equivocation reports.
+impl<T: Config> Pallet<T> {
+	pub(crate) fn do_report_aura_equivocation(
+		reporter: T::AccountId,
+		proof: EquivocationProof<HeaderFor<T>, T::AuraId>,
+		key_owner_proof: T::KeyOwnerProof,
+	) -> DispatchResult {
+		ensure!(is_aura_equivocation(&proof), Error::<T>::InvalidEquivocationProof);
+		let session_index = key_owner_proof.session();
+		let validator_set_count = key_owner_proof.validator_count();
+		let offender = T::KeyOwnership::check_proof(
+			(<T::AuraId as RuntimeAppPublic>::ID, proof.offender),
+			key_owner_proof,
+		)
+		.ok_or(Error::<T>::InvalidKeyOwnershipProof)?;
+		let offence = AuraEquivocationOffence {
+			slot: proof.slot,
+			session_index,
+			validator_set_count,
+			offender,
+		};
+		T::ReportOffence::report_offence(vec![reporter], offence).map_err(|e| match e {
+			OffenceError::DuplicateReport => Error::<T>::DuplicateOffenceReport,
+			OffenceError::Other(_) => Error::<T>::InvalidEquivocationProof,
+		})?;
+		Ok(())
+	}
+
+	/// The weight of an Aura equivocation report: the benchmarked proof check (two header
+	/// hashes, two signature checks), plus the storage the key-ownership check (the current
+	/// session's validators and their keys, or a past session's root), the offences pallet
+	/// (its report index and report) and the offence handler (the admitted set, the session's
+	/// validators and disabled list) touch, priced by the runtime's database weights.
+	pub(crate) fn report_weight() -> Weight {
+		let validators = u64::from(T::MaxValidators::get());
+		T::WeightInfo::check_aura_equivocation_proof()
+			.saturating_add(T::DbWeight::get().reads_writes(validators.saturating_add(8), 4))
+	}
+}
+
+/// The same sets for the session pallet's `historical` module, which keeps each session's keys
+/// provable (for equivocation reports). A validator needs no identification beyond its account:
+/// its department is looked up when an offence is reported.
+impl<T: Config> historical::SessionManager<T::AccountId, ()> for Pallet<T> {
+	fn new_session(index: SessionIndex) -> Option<Vec<(T::AccountId, ())>> {
+		<Self as SessionManager<_>>::new_session(index)
+			.map(|set| set.into_iter().map(|a| (a, ())).collect())
+	}
+
+	fn new_session_genesis(index: SessionIndex) -> Option<Vec<(T::AccountId, ())>> {
+		<Self as SessionManager<_>>::new_session_genesis(index)
+			.map(|set| set.into_iter().map(|a| (a, ())).collect())
+	}
+
+	fn start_session(_: SessionIndex) {}
+
+	/// Past `HistoryDepth`, a session's keys need no longer be provable: its root is pruned, so
+	/// the historical record stays bounded.
+	fn end_session(index: SessionIndex) {
+		T::Session::prune_up_to(index.saturating_sub(T::HistoryDepth::get()));
+	}
+}
+
+/// Offences proven on chain: each offender is reported to the session pallet, which disables it
+/// for the rest of the session (every offence at the highest severity: in a city's network one
+/// equivocation is as grave as another), and named in [`Event::OffenceReported`].
+impl<T: Config, Id> OnOffenceHandler<T::AccountId, (T::AccountId, Id), Weight> for Pallet<T> {
+	fn on_offence(
+		offenders: &[OffenceDetails<T::AccountId, (T::AccountId, Id)>],
+		_: &[Perbill],
+		session: SessionIndex,
+	) -> Weight {
+		let admitted = Validators::<T>::get();
+		for details in offenders {
+			let account = details.offender.0.clone();
+			let department = admitted.iter().find(|v| v.account == account).map(|v| v.department);
+			T::Session::report_offence(account.clone(), OffenceSeverity::default());
+			Self::deposit_event(Event::OffenceReported { account, department, session });
+		}
+		// Ours: the admitted set. The session pallet's, per offender: its validators and
+		// disabled validators read, the disabled validators written.
+		let n = offenders.len() as u64;
+		T::DbWeight::get().reads_writes(n.saturating_mul(2).saturating_add(1), n)
+	}
 }
 
 /// Queries behind the validators' runtime API.

@@ -20,6 +20,12 @@
 //!   than a third, strictly) of that set may be removed before the next boundary, and newcomers
 //!   (who may not be online yet) must stay under a third of the new set; the set never shrinks
 //!   below `MinValidators`.
+//! - **Offences** proven on chain (GRANDPA equivocations, reported to the GRANDPA pallet, and Aura
+//!   equivocations, reported here with [`Pallet::report_aura_equivocation`]; both with
+//!   key-ownership proofs from the session pallet's `historical` module, through the offences
+//!   pallet) reach this pallet as their handler (`OnOffenceHandler`): it reports the offender to the session pallet, which
+//!   disables it for the rest of the session, and emits [`Event::OffenceReported`] with its
+//!   department; the council decides whether it stays.
 //! - **Sessions** last `SessionLength` blocks, set per chain at genesis ([`SessionPeriod`] feeds
 //!   the session pallet's `PeriodicSessions`).
 
@@ -30,6 +36,7 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod equivocation;
 mod functions;
 #[cfg(test)]
 mod mock;
@@ -39,6 +46,7 @@ mod tests;
 pub mod types;
 pub mod weights;
 
+pub use equivocation::AuraEquivocationOffence;
 pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
@@ -70,14 +78,33 @@ impl<T: Config> Convert<T::AccountId, Option<T::AccountId>> for ValidatorOf<T> {
 	}
 }
 
+/// The `historical` session module's `FullIdentificationOf`: a validator is identified by its
+/// account alone (its department is looked up when an offence is reported, so a validator
+/// removed since stays provable for the sessions it served).
+pub struct IdentifiedByAccount;
+
+impl<AccountId> Convert<AccountId, Option<()>> for IdentifiedByAccount {
+	fn convert(_: AccountId) -> Option<()> {
+		Some(())
+	}
+}
+
 // FRAME's macros expand to `expect` on values they construct themselves; the pallet's own logic
 // lives in `functions.rs`, under the full lint set.
 #[allow(clippy::expect_used)]
 #[polkadot_sdk::frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use alloc::vec::Vec;
-	use polkadot_sdk::{frame_support::pallet_prelude::*, frame_system::pallet_prelude::*};
+	use alloc::{boxed::Box, vec::Vec};
+	use polkadot_sdk::{
+		frame_support::{pallet_prelude::*, traits::KeyOwnerProofSystem},
+		frame_system::pallet_prelude::*,
+		sp_consensus_slots::EquivocationProof,
+		sp_core::crypto::KeyTypeId,
+		sp_runtime::RuntimeAppPublic,
+		sp_session::{GetSessionNumber, GetValidatorCount},
+		sp_staking::offence::ReportOffence,
+	};
 
 	/// The in-code storage version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
@@ -95,6 +122,36 @@ pub mod pallet {
 		/// The departments registry: an operating department must be active and hold
 		/// `NodeOperator`.
 		type Roles: RoleAuthority<Self::AccountId>;
+
+		/// The session pallet, which disables an offending validator for the rest of its session
+		/// (within its disabling strategy's limit).
+		type Session: pallet_session::SessionInterface<ValidatorId = Self::AccountId>;
+
+		/// Sessions whose validators' keys stay provable: older equivocations can no longer be
+		/// reported (the session pallet's historical roots are pruned past them).
+		#[pallet::constant]
+		type HistoryDepth: Get<u32>;
+
+		/// Aura's authority id: the key whose seals an Aura equivocation report proves.
+		type AuraId: Parameter + RuntimeAppPublic;
+
+		/// A proof that a key was a validator's in a session (in the Civitas runtime: the session
+		/// pallet's `MembershipProof`).
+		type KeyOwnerProof: Parameter + GetSessionNumber + GetValidatorCount;
+
+		/// Checks [`Config::KeyOwnerProof`]s (in the Civitas runtime: `Historical`).
+		type KeyOwnership: KeyOwnerProofSystem<
+			(KeyTypeId, Self::AuraId),
+			Proof = Self::KeyOwnerProof,
+			IdentificationTuple = (Self::AccountId, ()),
+		>;
+
+		/// Where proven Aura equivocations go (in the Civitas runtime: the offences pallet).
+		type ReportOffence: ReportOffence<
+			Self::AccountId,
+			(Self::AccountId, ()),
+			AuraEquivocationOffence<(Self::AccountId, ())>,
+		>;
 
 		/// The most validators.
 		#[pallet::constant]
@@ -142,6 +199,19 @@ pub mod pallet {
 			/// The department that operated it.
 			department: DepartmentId,
 		},
+		/// A validator was reported for an offence (a GRANDPA equivocation: the offences
+		/// pallet's `Offence` event in the same block names the kind and time slot) and handed to
+		/// the session pallet for disabling (`session.ValidatorDisabled` when it is disabled).
+		/// Removing it is the council's decision. An offence several validators committed
+		/// together is reported again, with every offender, when another one is proven.
+		OffenceReported {
+			/// The offender's account.
+			account: T::AccountId,
+			/// Its operating department, if it is still admitted.
+			department: Option<DepartmentId>,
+			/// The session of the offence.
+			session: u32,
+		},
 		/// The fewest validators the set may have changed.
 		MinValidatorsSet {
 			/// The new minimum.
@@ -166,6 +236,13 @@ pub mod pallet {
 		InvalidMinimum,
 		/// A genesis session length of zero.
 		InvalidSessionLength,
+		/// The headers are not two different blocks sealed by the offender for the slot.
+		InvalidEquivocationProof,
+		/// The key-ownership proof does not show the key as a validator's (or its session is
+		/// older than `HistoryDepth`).
+		InvalidKeyOwnershipProof,
+		/// This offence was reported already.
+		DuplicateOffenceReport,
 	}
 
 	#[pallet::genesis_config]
@@ -257,6 +334,31 @@ pub mod pallet {
 		pub fn set_min_validators(origin: OriginFor<T>, min: u32) -> DispatchResult {
 			T::NetworkOrigin::ensure_origin(origin)?;
 			Self::do_set_min(min)
+		}
+
+		/// Report an Aura equivocation: two different blocks sealed by one validator for one
+		/// slot, with a proof that the key was that validator's. The offender is disabled for the
+		/// rest of the session ([`Event::OffenceReported`]); a valid report pays no fee.
+		///
+		/// # Origin
+		/// Signed: anyone (a node operator, an auditor).
+		///
+		/// # Events
+		/// [`Event::OffenceReported`] (with the offences pallet's `Offence`).
+		///
+		/// # Errors
+		/// [`Error::InvalidEquivocationProof`], [`Error::InvalidKeyOwnershipProof`],
+		/// [`Error::DuplicateOffenceReport`].
+		#[pallet::call_index(3)]
+		#[pallet::weight(Pallet::<T>::report_weight())]
+		pub fn report_aura_equivocation(
+			origin: OriginFor<T>,
+			equivocation_proof: Box<EquivocationProof<HeaderFor<T>, T::AuraId>>,
+			key_owner_proof: T::KeyOwnerProof,
+		) -> DispatchResultWithPostInfo {
+			let reporter = ensure_signed(origin)?;
+			Self::do_report_aura_equivocation(reporter, *equivocation_proof, key_owner_proof)?;
+			Ok(Pays::No.into())
 		}
 	}
 }

@@ -13,7 +13,7 @@ use polkadot_sdk::{
 		derive_impl,
 		traits::{ConstU32, ConstU64, Hooks},
 	},
-	frame_system, pallet_balances, pallet_session, sp_io,
+	frame_system, pallet_balances, pallet_offences, sp_io,
 	sp_runtime::{testing::UintAuthorityId, BuildStorage},
 };
 
@@ -47,6 +47,12 @@ mod runtime {
 
 	#[runtime::pallet_index(3)]
 	pub type Session = pallet_session;
+
+	#[runtime::pallet_index(4)]
+	pub type Historical = pallet_session::historical;
+
+	#[runtime::pallet_index(5)]
+	pub type Offences = pallet_offences;
 }
 
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
@@ -69,17 +75,38 @@ impl pallet_session::Config for Test {
 	type ValidatorIdOf = ValidatorOf<Test>;
 	type ShouldEndSession = pallet_session::PeriodicSessions<SessionPeriod<Test>, ConstU64<0>>;
 	type NextSessionRotation = pallet_session::PeriodicSessions<SessionPeriod<Test>, ConstU64<0>>;
-	type SessionManager = Validators;
+	type SessionManager = pallet_session::historical::NoteHistoricalRoot<Test, Validators>;
 	type SessionHandler = pallet_session::TestSessionHandler;
 	type Keys = UintAuthorityId;
-	type DisablingStrategy = ();
+	type DisablingStrategy = pallet_session::disabling::UpToLimitDisablingStrategy;
 	type WeightInfo = ();
 	type Currency = Balances;
 	type KeyDeposit = ConstU64<0>;
 }
 
+impl pallet_session::historical::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type FullIdentification = ();
+	type FullIdentificationOf = crate::IdentifiedByAccount;
+}
+
+impl pallet_offences::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type IdentificationTuple = pallet_session::historical::IdentificationTuple<Test>;
+	type OnOffenceHandler = Validators;
+}
+
+/// Sessions whose keys stay provable in the tests.
+pub const HISTORY: u32 = 3;
+
 impl pallet_validators::Config for Test {
 	type NetworkOrigin = frame_system::EnsureRoot<u64>;
+	type Session = Session;
+	type HistoryDepth = ConstU32<HISTORY>;
+	type AuraId = UintAuthorityId;
+	type KeyOwnerProof = polkadot_sdk::sp_session::MembershipProof;
+	type KeyOwnership = Historical;
+	type ReportOffence = Offences;
 	type Roles = MockRoles;
 	type MaxValidators = ConstU32<8>;
 	type WeightInfo = ();

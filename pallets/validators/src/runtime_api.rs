@@ -42,5 +42,10 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 	{
 		/// The current and next validators with their departments, and the admitted set.
 		fn validator_set() -> ValidatorSet<AccountId, BlockNumber>;
+
+		/// The encoded key-ownership proof (`MembershipProof`) of a current validator's session
+		/// key of type `key_type` (`*b"aura"`, `*b"gran"`) and public bytes `key`, for an
+		/// equivocation report; `None` if no current validator has that key.
+		fn key_ownership_proof(key_type: [u8; 4], key: Vec<u8>) -> Option<Vec<u8>>;
 	}
 }

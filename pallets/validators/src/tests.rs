@@ -183,3 +183,164 @@ fn an_invalid_genesis_is_refused() {
 		);
 	});
 }
+
+#[test]
+fn an_offender_is_disabled_for_the_session_and_named_with_its_department() {
+	use polkadot_sdk::{
+		sp_runtime::Perbill,
+		sp_staking::offence::{OffenceDetails, OnOffenceHandler},
+	};
+	let offence = |account: u64| OffenceDetails { offender: (account, ()), reporters: vec![9] };
+	ExtBuilder::default().build_and_execute(|| {
+		run_to_session(1);
+		<Pallet<Test> as OnOffenceHandler<u64, (u64, ()), _>>::on_offence(
+			&[offence(2)],
+			&[Perbill::from_percent(10)],
+			1,
+		);
+		assert_eq!(
+			events().last(),
+			Some(&Event::OffenceReported { account: 2, department: Some(2), session: 1 })
+		);
+		// Validator 2 is the second of the session's validators.
+		assert_eq!(Session::disabled_validators(), vec![1]);
+
+		// A validator removed since is still reported, with no department; the session pallet
+		// disables at most a third of the set (one of four), so it stays enabled.
+		assert_ok!(Validators::remove_validator(root(), 3));
+		<Pallet<Test> as OnOffenceHandler<u64, (u64, ()), _>>::on_offence(
+			&[offence(3)],
+			&[Perbill::from_percent(10)],
+			1,
+		);
+		assert_eq!(
+			events().last(),
+			Some(&Event::OffenceReported { account: 3, department: None, session: 1 })
+		);
+		assert_eq!(Session::disabled_validators(), vec![1]);
+		// Disabling ends with the session.
+		run_to_session(2);
+		assert!(Session::disabled_validators().is_empty());
+	});
+}
+
+mod aura_equivocation {
+	use super::*;
+	use crate::equivocation::seal_header;
+	use polkadot_sdk::{
+		frame_support::traits::KeyOwnerProofSystem,
+		sp_consensus_slots::{EquivocationProof, Slot},
+		sp_core::{crypto::key_types::DUMMY, H256},
+		sp_runtime::{testing::Header, traits::Header as _},
+		sp_session::MembershipProof,
+	};
+
+	/// A header of block 1 whose parent is `parent`, sealed by validator `author` for `slot`.
+	fn sealed(parent: u8, slot: u64, author: u64) -> Header {
+		let header = Header::new(
+			1,
+			H256::zero(),
+			H256::zero(),
+			H256::repeat_byte(parent),
+			Default::default(),
+		);
+		seal_header(header, Slot::from(slot), &UintAuthorityId(author)).unwrap()
+	}
+
+	fn proof(
+		offender: u64,
+		first: Header,
+		second: Header,
+	) -> Box<EquivocationProof<Header, UintAuthorityId>> {
+		Box::new(EquivocationProof {
+			offender: UintAuthorityId(offender),
+			slot: Slot::from(7),
+			first_header: first,
+			second_header: second,
+		})
+	}
+
+	fn owner(validator: u64) -> MembershipProof {
+		Historical::prove((DUMMY, UintAuthorityId(validator))).expect("a validator's key")
+	}
+
+	fn report(
+		proof: Box<EquivocationProof<Header, UintAuthorityId>>,
+		owner: MembershipProof,
+	) -> polkadot_sdk::sp_runtime::DispatchResult {
+		Validators::report_aura_equivocation(RawOrigin::Signed(9).into(), proof, owner)
+			.map(|_| ())
+			.map_err(|e| e.error)
+	}
+
+	#[test]
+	fn two_blocks_sealed_for_one_slot_are_an_offence_that_disables_the_validator() {
+		ExtBuilder::default().build_and_execute(|| {
+			run_to_session(1);
+			let equivocation = proof(2, sealed(1, 7, 2), sealed(2, 7, 2));
+			let post = Validators::report_aura_equivocation(
+				RawOrigin::Signed(9).into(),
+				equivocation.clone(),
+				owner(2),
+			)
+			.unwrap();
+			assert_eq!(post.pays_fee, polkadot_sdk::frame_support::dispatch::Pays::No);
+			assert_eq!(
+				events().last(),
+				Some(&Event::OffenceReported { account: 2, department: Some(2), session: 1 })
+			);
+			assert!(System::events().iter().any(|r| matches!(
+				r.event,
+				RuntimeEvent::Offences(polkadot_sdk::pallet_offences::Event::Offence { .. })
+			)));
+			assert_eq!(Session::disabled_validators(), vec![1]);
+			assert_noop!(report(equivocation, owner(2)), Error::<Test>::DuplicateOffenceReport);
+		});
+	}
+
+	#[test]
+	fn a_report_that_proves_no_equivocation_is_refused() {
+		ExtBuilder::default().build_and_execute(|| {
+			run_to_session(1);
+			let invalid = || Error::<Test>::InvalidEquivocationProof;
+			// The same block twice.
+			assert_noop!(report(proof(2, sealed(1, 7, 2), sealed(1, 7, 2)), owner(2)), invalid());
+			// Two slots.
+			assert_noop!(report(proof(2, sealed(1, 7, 2), sealed(2, 8, 2)), owner(2)), invalid());
+			// Another validator's seal.
+			assert_noop!(report(proof(2, sealed(1, 7, 2), sealed(2, 7, 3)), owner(2)), invalid());
+			// No seal.
+			let mut unsealed = sealed(2, 7, 2);
+			unsealed.digest.logs.pop();
+			assert_noop!(report(proof(2, sealed(1, 7, 2), unsealed), owner(2)), invalid());
+			assert_noop!(
+				Validators::report_aura_equivocation(
+					RawOrigin::None.into(),
+					proof(2, sealed(1, 7, 2), sealed(2, 7, 2)),
+					owner(2)
+				),
+				DispatchError::BadOrigin
+			);
+			assert!(Session::disabled_validators().is_empty());
+		});
+	}
+
+	#[test]
+	fn the_key_must_be_proven_the_offenders_in_a_kept_session() {
+		ExtBuilder::default().build_and_execute(|| {
+			run_to_session(1);
+			// Key 7 seals two blocks, but is no validator's key.
+			assert_noop!(
+				report(proof(7, sealed(1, 7, 7), sealed(2, 7, 7)), owner(2)),
+				Error::<Test>::InvalidKeyOwnershipProof
+			);
+			let equivocation = proof(2, sealed(1, 7, 2), sealed(2, 7, 2));
+			// Sessions older than `HISTORY` are pruned: their proofs no longer check.
+			let old = owner(2);
+			run_to_session(1 + HISTORY + 2);
+			let kept = pallet_session::historical::StoredRange::<Test>::get().unwrap();
+			assert_eq!(kept.0, 2);
+			assert_noop!(report(equivocation, old), Error::<Test>::InvalidKeyOwnershipProof);
+		});
+	}
+}

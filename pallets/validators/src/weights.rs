@@ -49,6 +49,7 @@ pub trait WeightInfo {
 	fn add_validator(n: u32, ) -> Weight;
 	fn remove_validator(n: u32, ) -> Weight;
 	fn set_min_validators() -> Weight;
+	fn check_aura_equivocation_proof() -> Weight;
 }
 
 /// Weights for `pallet_validators` using the Civitas node and recommended hardware.
@@ -67,10 +68,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `626 + n * (68 ±0)`
 		//  Estimated: `3714`
-		// Minimum execution time: 23_375_000 picoseconds.
-		Weight::from_parts(37_787_995, 3714)
-			// Standard Error: 4_785
-			.saturating_add(Weight::from_parts(237_164, 0).saturating_mul(n.into()))
+		// Minimum execution time: 22_023_000 picoseconds.
+		Weight::from_parts(31_361_121, 3714)
+			// Standard Error: 7_515
+			.saturating_add(Weight::from_parts(322_495, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -85,10 +86,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `104 + n * (68 ±0)`
 		//  Estimated: `2638`
-		// Minimum execution time: 15_233_000 picoseconds.
-		Weight::from_parts(25_752_333, 2638)
-			// Standard Error: 4_053
-			.saturating_add(Weight::from_parts(124_690, 0).saturating_mul(n.into()))
+		// Minimum execution time: 14_171_000 picoseconds.
+		Weight::from_parts(25_323_341, 2638)
+			// Standard Error: 4_209
+			.saturating_add(Weight::from_parts(91_756, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -100,10 +101,17 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1265`
 		//  Estimated: `2638`
-		// Minimum execution time: 12_128_000 picoseconds.
-		Weight::from_parts(21_322_000, 2638)
+		// Minimum execution time: 11_417_000 picoseconds.
+		Weight::from_parts(13_220_000, 2638)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn check_aura_equivocation_proof() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `0`
+		//  Estimated: `0`
+		// Minimum execution time: 82_352_000 picoseconds.
+		Weight::from_parts(96_413_000, 0)
 	}
 }
 
@@ -122,10 +130,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `626 + n * (68 ±0)`
 		//  Estimated: `3714`
-		// Minimum execution time: 23_375_000 picoseconds.
-		Weight::from_parts(37_787_995, 3714)
-			// Standard Error: 4_785
-			.saturating_add(Weight::from_parts(237_164, 0).saturating_mul(n.into()))
+		// Minimum execution time: 22_023_000 picoseconds.
+		Weight::from_parts(31_361_121, 3714)
+			// Standard Error: 7_515
+			.saturating_add(Weight::from_parts(322_495, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -140,10 +148,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `104 + n * (68 ±0)`
 		//  Estimated: `2638`
-		// Minimum execution time: 15_233_000 picoseconds.
-		Weight::from_parts(25_752_333, 2638)
-			// Standard Error: 4_053
-			.saturating_add(Weight::from_parts(124_690, 0).saturating_mul(n.into()))
+		// Minimum execution time: 14_171_000 picoseconds.
+		Weight::from_parts(25_323_341, 2638)
+			// Standard Error: 4_209
+			.saturating_add(Weight::from_parts(91_756, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -155,9 +163,16 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1265`
 		//  Estimated: `2638`
-		// Minimum execution time: 12_128_000 picoseconds.
-		Weight::from_parts(21_322_000, 2638)
+		// Minimum execution time: 11_417_000 picoseconds.
+		Weight::from_parts(13_220_000, 2638)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn check_aura_equivocation_proof() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `0`
+		//  Estimated: `0`
+		// Minimum execution time: 82_352_000 picoseconds.
+		Weight::from_parts(96_413_000, 0)
 	}
 }

@@ -32,6 +32,7 @@ parameter_types! {
 	pub const FundCommittee: Role = Role::FundCommittee;
 	pub const FundTreasurer: Role = Role::FundTreasurer;
 	pub const Reimburser: Role = Role::Reimburser;
+	pub const NodeOperator: Role = Role::NodeOperator;
 }
 
 parameter_types! {

@@ -2,16 +2,16 @@
 
 use polkadot_sdk::{
 	frame_support::traits::{ConstBool, ConstU128, ConstU32, ConstU64},
-	pallet_aura, pallet_grandpa, pallet_session, pallet_timestamp,
+	pallet_aura, pallet_authorship, pallet_grandpa, pallet_offences, pallet_timestamp,
 	sp_consensus_aura::sr25519::AuthorityId as AuraId,
-	sp_core::Void,
 	sp_runtime::traits::OpaqueKeys,
+	sp_session::MembershipProof,
 };
 
-use super::{CouncilOrRoot, CouncilTwoThirds};
+use super::{CouncilOrRoot, CouncilTwoThirds, NodeOperator, Officer};
 use crate::{
-	AccountId, Aura, Balances, Runtime, RuntimeEvent, Session, SessionKeys, Validators,
-	SLOT_DURATION,
+	AccountId, Aura, Balances, Historical, Offences, Runtime, RuntimeEvent, Session, SessionKeys,
+	Validators, SLOT_DURATION,
 };
 
 /// Sessions last the validators pallet's `SessionLength` (set per chain at genesis), from
@@ -23,8 +23,27 @@ impl pallet_validators::Config for Runtime {
 	/// Two thirds of the council (class `Network`); Root is the dev chain's Sudo.
 	type NetworkOrigin = CouncilOrRoot<CouncilTwoThirds>;
 	type Roles = pallet_departments::Pallet<Runtime>;
+	type Session = Session;
+	/// As far back as GRANDPA's set-to-session map reaches.
+	type HistoryDepth = ConstU32<{ MAX_REPORTED_SESSIONS as u32 }>;
+	type AuraId = AuraId;
+	type KeyOwnerProof = MembershipProof;
+	type KeyOwnership = Historical;
+	type ReportOffence = Offences;
 	type MaxValidators = MaxAuthorities;
 	type WeightInfo = pallet_validators::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_nodes::Config for Runtime {
+	/// Two thirds of the council (class `Network`), as for validators.
+	type NetworkOrigin = CouncilOrRoot<CouncilTwoThirds>;
+	/// Officers of the node's department, holding `NodeOperator`.
+	type OperatorOrigin = Officer<NodeOperator>;
+	type Roles = pallet_departments::Pallet<Runtime>;
+	/// Validators, the auditors' archive nodes and departments' RPC nodes.
+	type MaxNodes = ConstU32<64>;
+	type MaxConnections = ConstU32<8>;
+	type WeightInfo = pallet_nodes::weights::SubstrateWeight<Runtime>;
 }
 
 impl pallet_session::Config for Runtime {
@@ -35,7 +54,8 @@ impl pallet_session::Config for Runtime {
 	type ValidatorIdOf = pallet_validators::ValidatorOf<Runtime>;
 	type ShouldEndSession = Sessions;
 	type NextSessionRotation = Sessions;
-	type SessionManager = Validators;
+	/// The validators pallet's sets, each session's kept provable by `Historical`.
+	type SessionManager = pallet_session::historical::NoteHistoricalRoot<Runtime, Validators>;
 	type SessionHandler = <SessionKeys as OpaqueKeys>::KeyTypeIdProviders;
 	type Keys = SessionKeys;
 	/// At most a third of the validators disabled at once.
@@ -69,8 +89,42 @@ impl pallet_grandpa::Config for Runtime {
 	type WeightInfo = ();
 	type MaxAuthorities = MaxAuthorities;
 	type MaxNominators = ConstU32<0>;
-	type MaxSetIdSessionEntries = ConstU64<0>;
-	// Equivocation reports need key-ownership proofs (`pallet-session::historical`): not yet.
-	type KeyOwnerProof = Void;
-	type EquivocationReportSystem = ();
+	/// Which session each GRANDPA set ran in, for this many sets back: equivocations within
+	/// them are provable.
+	type MaxSetIdSessionEntries = ConstU64<{ MAX_REPORTED_SESSIONS }>;
+	/// A proof that the equivocating key was a validator's in the session of the offence.
+	type KeyOwnerProof = MembershipProof;
+	/// A proven equivocation becomes an offence for the validators pallet; nodes submit the ones
+	/// they see as unsigned transactions, valid for `REPORT_LONGEVITY` blocks.
+	type EquivocationReportSystem = pallet_grandpa::EquivocationReportSystem<
+		Self,
+		Offences,
+		Historical,
+		ConstU64<{ REPORT_LONGEVITY }>,
+	>;
+}
+
+/// How many sessions back an equivocation may still be reported (a week of hour-long sessions).
+pub const MAX_REPORTED_SESSIONS: u64 = 168;
+
+/// How many blocks a node's equivocation report stays valid in the pool (an hour).
+pub const REPORT_LONGEVITY: u64 = crate::HOURS as u64;
+
+impl pallet_session::historical::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	/// A validator is identified by its account alone; the validators pallet looks up its
+	/// department when an offence is reported.
+	type FullIdentification = ();
+	type FullIdentificationOf = pallet_validators::IdentifiedByAccount;
+}
+
+impl pallet_offences::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type IdentificationTuple = pallet_session::historical::IdentificationTuple<Self>;
+	type OnOffenceHandler = Validators;
+}
+
+impl pallet_authorship::Config for Runtime {
+	type FindAuthor = pallet_session::FindAccountFromAuthorIndex<Self, Aura>;
+	type EventHandler = ();
 }

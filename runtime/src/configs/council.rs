@@ -73,7 +73,7 @@ impl ClassifyCall<RuntimeCall> for CallClasses {
 				CallClass::Upgrade
 			},
 			RuntimeCall::Council(pallet_council::Call::pause { .. }) => CallClass::Emergency,
-			RuntimeCall::Validators(_) => CallClass::Network,
+			RuntimeCall::Validators(_) | RuntimeCall::Nodes(_) => CallClass::Network,
 			RuntimeCall::System(
 				polkadot_sdk::frame_system::Call::set_code { .. }
 				| polkadot_sdk::frame_system::Call::set_code_without_checks { .. }
