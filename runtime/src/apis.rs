@@ -57,6 +57,17 @@ type FundGrants = pallet_fund_grants::Pallet<Runtime>;
 type Council = pallet_council::Pallet<Runtime>;
 type Validators = pallet_validators::Pallet<Runtime>;
 
+/// The encoded proof (`MembershipProof`) that session key `key` of type `key_type` belongs to a
+/// current validator: what GRANDPA's and Aura's equivocation reports carry.
+fn key_ownership_proof(
+	key_type: polkadot_sdk::sp_core::crypto::KeyTypeId,
+	key: &[u8],
+) -> Option<Vec<u8>> {
+	use codec::Encode;
+	use polkadot_sdk::frame_support::traits::KeyOwnerProofSystem;
+	crate::Historical::prove((key_type, key)).map(|proof| proof.encode())
+}
+
 impl_runtime_apis! {
 	impl sp_api::Core<Block> for Runtime {
 		fn version() -> RuntimeVersion {
@@ -170,12 +181,8 @@ impl_runtime_apis! {
 			_set_id: sp_consensus_grandpa::SetId,
 			authority_id: GrandpaId,
 		) -> Option<sp_consensus_grandpa::OpaqueKeyOwnershipProof> {
-			use codec::Encode;
-			use polkadot_sdk::frame_support::traits::KeyOwnerProofSystem;
-
 			// A proof against the current session; the set id is checked when the report is.
-			crate::Historical::prove((sp_consensus_grandpa::KEY_TYPE, authority_id))
-				.map(|proof| proof.encode())
+			key_ownership_proof(sp_consensus_grandpa::KEY_TYPE, authority_id.as_ref())
 				.map(sp_consensus_grandpa::OpaqueKeyOwnershipProof::new)
 		}
 	}
@@ -417,11 +424,7 @@ impl_runtime_apis! {
 		}
 
 		fn key_ownership_proof(key_type: [u8; 4], key: Vec<u8>) -> Option<Vec<u8>> {
-			use codec::Encode;
-			use polkadot_sdk::{
-				frame_support::traits::KeyOwnerProofSystem, sp_core::crypto::KeyTypeId,
-			};
-			crate::Historical::prove((KeyTypeId(key_type), key)).map(|proof| proof.encode())
+			key_ownership_proof(polkadot_sdk::sp_core::crypto::KeyTypeId(key_type), &key)
 		}
 	}
 

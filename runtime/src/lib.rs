@@ -200,7 +200,8 @@ mod runtime {
 	#[runtime::pallet_index(11)]
 	pub type Historical = pallet_session::historical;
 
-	/// Offences proven on chain (GRANDPA equivocations), handed to the validators pallet.
+	/// Offences proven on chain (GRANDPA and Aura equivocations), handed to the validators
+	/// pallet.
 	#[runtime::pallet_index(12)]
 	pub type Offences = pallet_offences;
 

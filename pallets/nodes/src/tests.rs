@@ -11,7 +11,10 @@
 )]
 
 use crate::{mock::*, Error, Event, GenesisConfig, NodeId, Nodes as NodesStore};
-use civitas_primitives::testing::{MockRoles, DEPARTMENT_SUSPENDED, NOT_OFFICER, ROLE_NOT_HELD};
+use civitas_primitives::{
+	testing::{MockRoles, DEPARTMENT_SUSPENDED, NOT_OFFICER, ROLE_NOT_HELD},
+	DepartmentId,
+};
 use codec::Encode;
 use polkadot_sdk::{
 	frame_support::{assert_noop, assert_ok, traits::Hooks},
@@ -35,11 +38,9 @@ fn signed(who: u64) -> RuntimeOrigin {
 	RawOrigin::Signed(who).into()
 }
 
-fn registered() -> Vec<(NodeId, DepartmentIdOf)> {
+fn registered() -> Vec<(NodeId, DepartmentId)> {
 	NodesStore::<Test>::get().into_iter().map(|(id, r)| (id, r.department)).collect()
 }
-
-type DepartmentIdOf = civitas_primitives::DepartmentId;
 
 #[test]
 fn genesis_registers_the_nodes() {
@@ -50,7 +51,7 @@ fn genesis_registers_the_nodes() {
 
 #[test]
 fn an_invalid_genesis_registry_stops_the_chain_from_being_built() {
-	let builds = |nodes: Vec<(Vec<u8>, DepartmentIdOf)>| {
+	let builds = |nodes: Vec<(Vec<u8>, DepartmentId)>| {
 		let nodes = nodes.into_iter().map(|(id, d)| (id.into(), d)).collect();
 		std::panic::catch_unwind(|| {
 			MockRoles::grant(DEPT_A, civitas_primitives::Role::NodeOperator);

@@ -81,12 +81,28 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The admitted validators' accounts, remembered as the set handed to the session pallet.
-	fn plan() -> Vec<T::AccountId> {
-		let accounts: Vec<T::AccountId> =
-			Validators::<T>::get().into_iter().map(|v| v.account).collect();
+	/// The admitted validators' accounts, remembered as the set handed to the session pallet;
+	/// `None` (nothing remembered) while none are admitted. One read.
+	fn plan() -> Option<Vec<T::AccountId>> {
+		let validators = Validators::<T>::get();
+		if validators.is_empty() {
+			return None;
+		}
+		let accounts: Vec<T::AccountId> = validators.into_iter().map(|v| v.account).collect();
 		Planned::<T>::put(BoundedVec::truncate_from(accounts.clone()));
-		accounts
+		Some(accounts)
+	}
+
+	/// The department operating `account` among `admitted` (sorted by account), if any.
+	fn department_in(
+		admitted: &[Validator<T::AccountId>],
+		account: &T::AccountId,
+	) -> Option<DepartmentId> {
+		admitted
+			.binary_search_by(|v| v.account.cmp(account))
+			.ok()
+			.and_then(|at| admitted.get(at))
+			.map(|v| v.department)
 	}
 
 	/// Whether `validators` are in ascending order of account, none twice.
@@ -135,15 +151,15 @@ impl<T: Config> Pallet<T> {
 }
 
 /// The session pallet asks for the set of each new session: the admitted validators, every time
-/// (so a validator whose keys were set since is taken in), unless none were ever admitted.
+/// (so a validator whose keys were set since is taken in), unless none were ever admitted (an
+/// empty genesis leaves the first set to the session pallet's keys).
 impl<T: Config> SessionManager<T::AccountId> for Pallet<T> {
 	fn new_session(_: u32) -> Option<Vec<T::AccountId>> {
-		(!Validators::<T>::get().is_empty()).then(Self::plan)
+		Self::plan()
 	}
 
 	fn new_session_genesis(_: u32) -> Option<Vec<T::AccountId>> {
-		// An empty genesis leaves the first set to the session pallet's keys.
-		(!Validators::<T>::get().is_empty()).then(Self::plan)
+		Self::plan()
 	}
 
 	fn end_session(_: u32) {}
@@ -195,14 +211,8 @@ impl<T: Config> Pallet<T> {
 /// provable (for equivocation reports). A validator needs no identification beyond its account:
 /// its department is looked up when an offence is reported.
 impl<T: Config> historical::SessionManager<T::AccountId, ()> for Pallet<T> {
-	fn new_session(index: SessionIndex) -> Option<Vec<(T::AccountId, ())>> {
-		<Self as SessionManager<_>>::new_session(index)
-			.map(|set| set.into_iter().map(|a| (a, ())).collect())
-	}
-
-	fn new_session_genesis(index: SessionIndex) -> Option<Vec<(T::AccountId, ())>> {
-		<Self as SessionManager<_>>::new_session_genesis(index)
-			.map(|set| set.into_iter().map(|a| (a, ())).collect())
+	fn new_session(_: SessionIndex) -> Option<Vec<(T::AccountId, ())>> {
+		Self::plan().map(|set| set.into_iter().map(|a| (a, ())).collect())
 	}
 
 	fn start_session(_: SessionIndex) {}
@@ -226,7 +236,7 @@ impl<T: Config, Id> OnOffenceHandler<T::AccountId, (T::AccountId, Id), Weight> f
 		let admitted = Validators::<T>::get();
 		for details in offenders {
 			let account = details.offender.0.clone();
-			let department = admitted.iter().find(|v| v.account == account).map(|v| v.department);
+			let department = Self::department_in(&admitted, &account);
 			T::Session::report_offence(account.clone(), OffenceSeverity::default());
 			Self::deposit_event(Event::OffenceReported { account, department, session });
 		}
@@ -248,7 +258,7 @@ impl<T: Config> Pallet<T> {
 	) -> ValidatorSet<T::AccountId, BlockNumberFor<T>> {
 		let admitted = Validators::<T>::get();
 		let info = |account: T::AccountId| ValidatorInfo {
-			department: admitted.iter().find(|v| v.account == account).map(|v| v.department),
+			department: Self::department_in(&admitted, &account),
 			account,
 		};
 		ValidatorSet {
