@@ -11,12 +11,13 @@ if [ ${#pallets[@]} -eq 0 ]; then
 	for dir in pallets/*/; do pallets+=("pallet_$(basename "$dir" | tr - _)"); done
 fi
 
-"$ROOT/scripts/build.sh"
+step "Building civitas-node with the benchmarks into $BENCH_TARGET_DIR"
+CARGO_TARGET_DIR="$BENCH_TARGET_DIR" cargo build --locked --release -p civitas-node "${BENCH_FEATURES[@]}"
 for pallet in "${pallets[@]}"; do
 	dir="pallets/${pallet#pallet_}"
 	dir="${dir//_/-}"
 	step "Benchmarking $pallet into $dir/src/weights.rs"
-	"$NODE_BIN" benchmark pallet \
+	"$BENCH_NODE_BIN" benchmark pallet \
 		--chain dev \
 		--pallet "$pallet" \
 		--extrinsic '*' \

@@ -1,4 +1,4 @@
-# Shared by the scripts: paths, build settings and the one build configuration every script uses.
+# Shared by the scripts: paths, build settings and the build configurations the scripts use.
 # shellcheck shell=bash
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -8,10 +8,21 @@ export OPENSSL_NO_VENDOR=1
 # The runtime's WASM build must find this workspace's Cargo.lock even when the target directory
 # is outside the repository.
 export WASM_BUILD_WORKSPACE_HINT="$ROOT"
-# The node and tests are always built with the benchmarking machinery, so one build serves the
-# dev chain, the tests, the benchmark tests and weight generation. A production build omits it:
-# `cargo build --release -p civitas-node`.
-CARGO_FEATURES=(--features runtime-benchmarks)
+# The node is built as a city deploys it: the production runtime, without the benchmarking
+# machinery. The dev chain, the end-to-end and the network tests run that build.
 NODE_BIN="$CARGO_TARGET_DIR/release/civitas-node"
+# Lints and unit tests build the benchmarks (as tests) and the try-runtime checks (every pallet's
+# `try_state`, the migrations' pre- and post-checks, the runtime's upgrade dry runs), natively:
+# no WASM.
+TEST_FEATURES=(--features runtime-benchmarks,try-runtime)
+# Weight generation needs a node built with the benchmarks: its own target directory, so the
+# two builds never overwrite each other's runtime WASM.
+BENCH_FEATURES=(--features runtime-benchmarks)
+BENCH_TARGET_DIR="$CARGO_TARGET_DIR/benchmarks"
+BENCH_NODE_BIN="$BENCH_TARGET_DIR/release/civitas-node"
+# The next release of the runtime (`spec_version` + 1), which the live upgrade test applies to a
+# running chain; its own target directory for the same reason.
+NEXT_RUNTIME_TARGET_DIR="$CARGO_TARGET_DIR/next-runtime"
+export CIVITAS_NEXT_RUNTIME="$NEXT_RUNTIME_TARGET_DIR/release/wbuild/civitas-runtime/civitas_runtime.compact.compressed.wasm"
 
 step() { printf '\n==> %s\n' "$*"; }

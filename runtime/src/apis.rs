@@ -444,6 +444,31 @@ impl_runtime_apis! {
 		}
 	}
 
+	// The dry runs of `try-runtime` (the CLI, and this runtime's tests): a failed check must
+	// stop the run, so these panic with the check's message; they exist only in try-runtime
+	// builds, never in the runtime a chain executes.
+	#[cfg(feature = "try-runtime")]
+	impl polkadot_sdk::frame_try_runtime::TryRuntime<Block> for Runtime {
+		#[allow(clippy::expect_used)]
+		fn on_runtime_upgrade(
+			checks: polkadot_sdk::frame_try_runtime::UpgradeCheckSelect,
+		) -> (Weight, Weight) {
+			let weight = Executive::try_runtime_upgrade(checks).expect("the runtime upgrade's checks");
+			(weight, crate::configs::RuntimeBlockWeights::get().max_block)
+		}
+
+		#[allow(clippy::expect_used)]
+		fn execute_block(
+			block: <Block as BlockT>::LazyBlock,
+			state_root_check: bool,
+			signature_check: bool,
+			select: polkadot_sdk::frame_try_runtime::TryStateSelect,
+		) -> Weight {
+			Executive::try_execute_block(block, state_root_check, signature_check, select)
+				.expect("the block's execution and try_state checks")
+		}
+	}
+
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {
 		fn build_state(config: Vec<u8>) -> sp_genesis_builder::Result {
 			build_state::<RuntimeGenesisConfig>(config)

@@ -351,6 +351,7 @@ pub fn city_real_estate() -> RealEstateConfig {
 	let rule = |role, departments: Vec<u32>| LicenceRule {
 		role,
 		departments: polkadot_sdk::frame_support::BoundedVec::truncate_from(departments),
+		max_validity: None,
 	};
 	let licence = |kind, label: &str, issuer| (kind, dev_id(label), issuer);
 	RealEstateConfig {

@@ -49,19 +49,35 @@ pub use pallet_credit_records;
 pub use pallet_departments;
 pub use pallet_e_bills;
 
-/// The runtime's version. Bump `spec_version` whenever the runtime's behaviour changes, and
-/// `transaction_version` whenever the encoding of calls changes.
-#[polkadot_sdk::sp_version::runtime_version]
-pub const VERSION: RuntimeVersion = RuntimeVersion {
-	spec_name: alloc::borrow::Cow::Borrowed("civitas"),
-	impl_name: alloc::borrow::Cow::Borrowed("civitas"),
-	authoring_version: 1,
-	spec_version: 105,
-	impl_version: 1,
-	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
-	system_version: 1,
-};
+/// Declares [`VERSION`] with `spec_version` `$spec`. `#[runtime_version]` reads the numbers as
+/// literals into the WASM's version section, so the `next-spec-version` build gets its own
+/// literal through this macro rather than an expression.
+macro_rules! runtime_version {
+	($spec:tt) => {
+		/// The runtime's version. When each number moves is the runtime README's "Versioning"
+		/// rule: `spec_version` with every runtime a chain is to run, `transaction_version`
+		/// whenever a call's index or arguments change encoding, `impl_version` never (no native
+		/// runtime).
+		#[polkadot_sdk::sp_version::runtime_version]
+		pub const VERSION: RuntimeVersion = RuntimeVersion {
+			spec_name: alloc::borrow::Cow::Borrowed("civitas"),
+			impl_name: alloc::borrow::Cow::Borrowed("civitas"),
+			authoring_version: 1,
+			spec_version: $spec,
+			impl_version: 1,
+			apis: apis::RUNTIME_API_VERSIONS,
+			transaction_version: 2,
+			system_version: 1,
+		};
+	};
+}
+
+#[cfg(not(feature = "next-spec-version"))]
+runtime_version!(106);
+// The same runtime as the release after this one, for the live upgrade test
+// (`tests/e2e/upgrade.test.js`); never deployed.
+#[cfg(feature = "next-spec-version")]
+runtime_version!(107);
 
 /// Block production: one block every six seconds.
 pub const MILLI_SECS_PER_BLOCK: u64 = 6000;
@@ -123,8 +139,14 @@ pub type UncheckedExtrinsic =
 /// What a transaction's signer signs.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// Migrations to run at the next runtime upgrade, besides the pallets' own.
-type Migrations = ();
+/// The storage migrations the next runtime upgrade runs, oldest first. Each runs once, only
+/// from the storage version it was written for, so a chain that has run it (or started after
+/// it) skips it; remove one when every chain has passed it. See the runtime README's
+/// "Upgrading the runtime".
+pub type Migrations = (
+	// spec 106: licence rules gain a longest validity.
+	pallet_real_estate::migrations::v2::MigrateV1ToV2<Runtime>,
+);
 
 /// Dispatches blocks and transactions to the pallets.
 pub type Executive = frame_executive::Executive<

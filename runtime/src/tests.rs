@@ -93,6 +93,8 @@ fn every_department_has_an_admin_and_officers_serve_one_department() {
 /// The civic identity flow on the real runtime, with the departments pallet deciding who holds
 /// which role: registrars register and link, one department issues, another verifies, the issuer
 /// revokes.
+mod upgrade;
+
 mod civic_identity_flow {
 	use super::*;
 	use crate::{

@@ -10,7 +10,7 @@
 
 use super::*;
 use alloc::{vec, vec::Vec};
-use civitas_primitives::SubjectKind;
+use civitas_primitives::{Role, SubjectKind};
 use polkadot_sdk::{
 	frame_benchmarking::v2::*,
 	frame_support::{
@@ -100,11 +100,11 @@ fn transfer<T: Config>(property: PropertyId, n: u32) -> Vec<(SubjectId, Share)> 
 }
 
 /// A rule for `role` naming the most departments, `issuer` last.
-fn rule(role: Role, issuer: DepartmentId) -> LicenceRule {
+fn rule<BlockNumber>(role: Role, issuer: DepartmentId) -> LicenceRule<BlockNumber> {
 	let mut departments: Vec<DepartmentId> =
 		(0..MAX_LICENCE_ISSUERS - 1).map(|d| issuer.wrapping_add(d + 1)).collect();
 	departments.push(issuer);
-	LicenceRule { role, departments: departments.try_into().unwrap() }
+	LicenceRule { role, departments: departments.try_into().unwrap(), max_validity: None }
 }
 
 /// Every consent `transfer` of `property` needs, recorded by `by`, except `skip`'s.

@@ -8,7 +8,7 @@ use polkadot_sdk::{
 	frame_system::{self, pallet_prelude::*},
 	sp_core::H256,
 	sp_io::hashing::blake2_256,
-	sp_runtime::Saturating,
+	sp_runtime::{traits::Zero, Saturating},
 };
 
 use crate::{
@@ -646,21 +646,24 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The department of `who` if the rule of `kind` lets it issue such licences now.
+	/// The department of `who` and the rule of `kind`, if the rule lets the department issue
+	/// such licences now.
 	fn licence_issuer(
 		who: &T::AccountId,
 		kind: LicenceKind,
-	) -> Result<DepartmentId, DispatchError> {
+	) -> Result<(DepartmentId, LicenceRule<BlockNumberFor<T>>), DispatchError> {
 		let rule = LicenceRules::<T>::get(kind).ok_or(Error::<T>::NoLicenceRule)?;
 		let department = T::Roles::ensure_role(who, rule.role)?;
 		ensure!(rule.departments.contains(&department), Error::<T>::NotLicenceIssuer);
-		Ok(department)
+		Ok((department, rule))
 	}
 
-	/// `Ok` if `rule` names at least one department, each once.
-	pub(crate) fn check_licence_rule(rule: &LicenceRule) -> DispatchResult {
+	/// `Ok` if `rule` names at least one department, each once, and a longest validity of at
+	/// least one block if any.
+	pub(crate) fn check_licence_rule(rule: &LicenceRule<BlockNumberFor<T>>) -> DispatchResult {
 		ensure!(!rule.departments.is_empty(), Error::<T>::NoLicenceIssuers);
 		ensure!(all_distinct(&rule.departments), Error::<T>::DuplicateIssuer);
+		ensure!(!rule.max_validity.is_some_and(|v| v.is_zero()), Error::<T>::InvalidMaxValidity);
 		Ok(())
 	}
 
@@ -672,9 +675,16 @@ impl<T: Config> Pallet<T> {
 		who: T::AccountId,
 	) -> DispatchResult {
 		Self::live_property(property)?;
-		let department = Self::licence_issuer(&who, kind)?;
+		let (department, rule) = Self::licence_issuer(&who, kind)?;
 		let now = Self::now();
 		ensure!(valid_until.is_none_or(|until| until > now), Error::<T>::LicenceExpired);
+		if let Some(max) = rule.max_validity {
+			let latest = now.saturating_add(max);
+			ensure!(
+				valid_until.is_some_and(|until| until <= latest),
+				Error::<T>::MaxValidityExceeded
+			);
+		}
 		let mut licences = Licences::<T>::get(property);
 		ensure!(
 			!licences.iter().any(|l| l.document_hash == document_hash),

@@ -28,11 +28,17 @@
 //! - A bank ([`Role::Lender`]) requests a mortgage and a registrar registers it: both must act.
 //!   Only the bank, or a court, releases it. A [`Role::Court`] freezes a property; only that court
 //!   lifts its freeze. A frozen property can neither be transferred nor newly mortgaged.
-//! - Each licence kind has a rule (set by governance): the role the issuing department must hold
-//!   and the departments allowed. Anyone verifies a presented licence document by its hash.
+//! - Each licence kind has a rule (set by governance): the role the issuing department must hold,
+//!   the departments allowed, and optionally the longest a licence may run. Anyone verifies a
+//!   presented licence document by its hash.
 //! - A [`Role::TaxAuthority`] officer assesses a property for a period once; each owner is billed
 //!   its share in the tax department's name through [`BillIssuer`], and a transfer waits until
 //!   every bill is settled.
+//!
+//! [`Role::LandRegistrar`]: civitas_primitives::Role::LandRegistrar
+//! [`Role::Lender`]: civitas_primitives::Role::Lender
+//! [`Role::Court`]: civitas_primitives::Role::Court
+//! [`Role::TaxAuthority`]: civitas_primitives::Role::TaxAuthority
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
@@ -42,6 +48,7 @@ extern crate alloc;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod functions;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod runtime_api;
@@ -52,14 +59,16 @@ mod try_state;
 pub mod types;
 pub mod weights;
 
+/// The target of the pallet's log lines.
+const LOG_TARGET: &str = "runtime::real-estate";
+
 pub use functions::TransferBlockers;
 pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
 use civitas_primitives::{
-	Amount, BillIssuer, DepartmentId, EnsureOfficer, IdentityProvider, Role, RoleAuthority,
-	SubjectId,
+	Amount, BillIssuer, DepartmentId, EnsureOfficer, IdentityProvider, RoleAuthority, SubjectId,
 };
 
 // FRAME's macros expand to `expect` on values they construct themselves (storage prefixes, the
@@ -74,7 +83,7 @@ pub mod pallet {
 	};
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -225,7 +234,8 @@ pub mod pallet {
 	/// Who may issue each kind of licence; a kind without a rule cannot be issued.
 	// `Twox64Concat`: a small enum, not chosen by users.
 	#[pallet::storage]
-	pub type LicenceRules<T: Config> = StorageMap<_, Twox64Concat, LicenceKind, LicenceRule>;
+	pub type LicenceRules<T: Config> =
+		StorageMap<_, Twox64Concat, LicenceKind, LicenceRule<BlockNumberFor<T>>>;
 
 	/// The licences a transfer of a property of each usage requires.
 	#[pallet::storage]
@@ -416,7 +426,7 @@ pub mod pallet {
 			/// The kind.
 			kind: LicenceKind,
 			/// The rule.
-			rule: LicenceRule,
+			rule: LicenceRule<BlockNumberFor<T>>,
 		},
 		/// Governance moved a property to another registry.
 		RegistryChanged {
@@ -565,13 +575,18 @@ pub mod pallet {
 		NotARegistrar,
 		/// A department appears twice in a licence rule.
 		DuplicateIssuer,
+		/// The licence would run longer than its kind's rule allows (or open-ended where the rule
+		/// sets a longest validity).
+		MaxValidityExceeded,
+		/// A licence rule's longest validity must be at least one block.
+		InvalidMaxValidity,
 	}
 
 	#[pallet::genesis_config]
 	#[derive(polkadot_sdk::frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
 		/// Who may issue each kind of licence: every kind needs a rule.
-		pub licence_rules: Vec<(LicenceKind, LicenceRule)>,
+		pub licence_rules: Vec<(LicenceKind, LicenceRule<BlockNumberFor<T>>)>,
 		/// The licences each usage requires for a transfer.
 		pub required_licences: Vec<(Usage, Vec<LicenceKind>)>,
 		/// Properties to seed, with their licences.
@@ -938,7 +953,7 @@ pub mod pallet {
 		/// # Errors
 		/// [`Error::PropertyNotFound`], [`Error::PropertyRetired`], [`Error::NoLicenceRule`],
 		/// the role check's, [`Error::NotLicenceIssuer`], [`Error::LicenceExpired`],
-		/// [`Error::LicenceExists`], [`Error::TooManyLicences`].
+		/// [`Error::MaxValidityExceeded`], [`Error::LicenceExists`], [`Error::TooManyLicences`].
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::issue_licence())]
 		pub fn issue_licence(
@@ -1001,9 +1016,10 @@ pub mod pallet {
 			Ok(Some(T::WeightInfo::assess_tax(owners)).into())
 		}
 
-		/// Set who may issue a kind of licence: the role and the departments (at least one).
-		/// Every kind has a rule; a kind no department should issue any more names the
-		/// department that keeps its register.
+		/// Set who may issue a kind of licence (the role and the departments, at least one) and
+		/// the longest a licence of the kind may run. Every kind has a rule; a kind no department
+		/// should issue any more names the department that keeps its register. A new longest
+		/// validity binds licences issued from now on; licences in force keep their term.
 		///
 		/// # Origin
 		/// Governance.
@@ -1012,13 +1028,13 @@ pub mod pallet {
 		/// [`Event::LicenceRuleSet`].
 		///
 		/// # Errors
-		/// [`Error::NoLicenceIssuers`], [`Error::DuplicateIssuer`].
+		/// [`Error::NoLicenceIssuers`], [`Error::DuplicateIssuer`], [`Error::InvalidMaxValidity`].
 		#[pallet::call_index(15)]
 		#[pallet::weight(T::WeightInfo::set_licence_rule())]
 		pub fn set_licence_rule(
 			origin: OriginFor<T>,
 			kind: LicenceKind,
-			rule: LicenceRule,
+			rule: LicenceRule<BlockNumberFor<T>>,
 		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			Self::check_licence_rule(&rule)?;

@@ -49,6 +49,8 @@ mod runtime {
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
 	type Block = Block;
+	// Real database weights, so the migrations' weights are tested as counted.
+	type DbWeight = polkadot_sdk::frame_support::weights::constants::ParityDbWeight;
 }
 
 /// How long a transfer stays open in the tests.
@@ -163,7 +165,8 @@ impl ExtBuilder {
 						LicenceKind::FireSafety => (Role::CredentialIssuer, vec![HOUSING, COURT]),
 						_ => (Role::LandRegistrar, vec![REGISTRY]),
 					};
-					(kind, LicenceRule { role, departments: departments.try_into().unwrap() })
+					let departments = departments.try_into().unwrap();
+					(kind, LicenceRule { role, departments, max_validity: None })
 				})
 				.collect(),
 			required_licences: vec![(

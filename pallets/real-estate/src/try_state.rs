@@ -17,8 +17,9 @@ impl<T: Config> Pallet<T> {
 	/// while a court freeze is registered; mortgage ranks run 1..=n; encumbrance ids are below the
 	/// property's next id; licence documents appear once per property; transfers are open only on
 	/// live properties, numbered below the next number, with the hash of their own terms; every
-	/// licence kind has a rule naming a department (or none has, before governance sets them); a tax assessment's parts sum to its amount
-	/// and every period counted outstanding was assessed.
+	/// licence kind has a valid rule in the current layout (or none has, before governance sets
+	/// them); a tax assessment's parts sum to its amount and every period counted outstanding was
+	/// assessed.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let next = NextPropertyId::<T>::get();
 		for (id, property) in Properties::<T>::iter() {
@@ -105,8 +106,12 @@ impl<T: Config> Pallet<T> {
 			"some licence kinds have a rule and others none"
 		);
 		ensure!(
-			rules.iter().flatten().all(|rule| !rule.departments.is_empty()),
-			"a licence rule naming no department"
+			LicenceRules::<T>::iter_keys().count() == rules.iter().flatten().count(),
+			"a stored licence rule does not decode in the current layout"
+		);
+		ensure!(
+			rules.iter().flatten().all(|rule| Self::check_licence_rule(rule).is_ok()),
+			"a licence rule set_licence_rule would refuse"
 		);
 		for (id, _, assessment) in TaxAssessments::<T>::iter() {
 			ensure!(Properties::<T>::contains_key(id), "a tax assessment of no property");

@@ -278,7 +278,8 @@ impl LicenceKind {
 	];
 }
 
-/// Who may issue a kind of licence: the departments named, while they hold `role`.
+/// Who may issue a kind of licence (the departments named, while they hold `role`) and for how
+/// long.
 #[derive(
 	Clone,
 	PartialEq,
@@ -292,11 +293,17 @@ impl LicenceKind {
 	serde::Serialize,
 	serde::Deserialize,
 )]
-pub struct LicenceRule {
+#[serde(rename_all = "camelCase")]
+pub struct LicenceRule<BlockNumber> {
 	/// The role the issuing department must hold.
 	pub role: Role,
 	/// The departments that may issue it (at least one).
 	pub departments: LicenceIssuers,
+	/// The longest a licence of this kind may run, in blocks from its issue (a fire-safety
+	/// inspection lasts a year); `None`: licences may be open-ended. Added in storage version 2:
+	/// rules written before it migrate to `None`, the behaviour they had.
+	#[serde(default)]
+	pub max_validity: Option<BlockNumber>,
 }
 
 /// Where a licence stands.

@@ -134,6 +134,7 @@ fn governance_sets_rules_and_requirements() {
 		let rule = |departments: Vec<u32>| LicenceRule {
 			role: Role::LandRegistrar,
 			departments: departments.try_into().unwrap(),
+			max_validity: None,
 		};
 		assert_noop!(
 			RealEstate::set_licence_rule(
@@ -268,6 +269,7 @@ fn every_licence_kind_needs_a_rule_at_genesis() {
 				LicenceRule {
 					role: Role::CredentialIssuer,
 					departments: vec![HOUSING].try_into().unwrap(),
+					max_validity: None,
 				},
 			)],
 			..Default::default()
@@ -276,10 +278,58 @@ fn every_licence_kind_needs_a_rule_at_genesis() {
 		let empty = crate::GenesisConfig::<Test> {
 			licence_rules: vec![(
 				LicenceKind::FireSafety,
-				LicenceRule { role: Role::CredentialIssuer, departments: Default::default() },
+				LicenceRule {
+					role: Role::CredentialIssuer,
+					departments: Default::default(),
+					max_validity: None,
+				},
 			)],
 			..Default::default()
 		};
 		assert_eq!(RealEstate::seed(&empty), Err(Error::<Test>::NoLicenceIssuers.into()));
+	});
+}
+
+#[test]
+fn a_rule_bounds_how_long_licences_of_its_kind_run() {
+	ExtBuilder.build_and_execute(|| {
+		let root = || -> RuntimeOrigin { RawOrigin::Root.into() };
+		let rule = |max_validity| LicenceRule {
+			role: Role::CredentialIssuer,
+			departments: vec![HOUSING].try_into().unwrap(),
+			max_validity,
+		};
+		// A longest validity of zero blocks would forbid the kind outright: refused.
+		assert_noop!(
+			RealEstate::set_licence_rule(root(), LicenceKind::FireSafety, rule(Some(0))),
+			Error::<Test>::InvalidMaxValidity
+		);
+		assert_ok!(RealEstate::set_licence_rule(root(), LicenceKind::FireSafety, rule(Some(10))));
+		let issue = |doc: u8, until| {
+			RealEstate::issue_licence(
+				signed(HOUSING_OFFICER),
+				FLAT,
+				LicenceKind::FireSafety,
+				H256::repeat_byte(doc),
+				until,
+			)
+		};
+		let now = System::block_number();
+		// Open-ended, or a block past the longest validity: refused.
+		assert_noop!(issue(1, None), Error::<Test>::MaxValidityExceeded);
+		assert_noop!(issue(1, Some(now + 11)), Error::<Test>::MaxValidityExceeded);
+		// Exactly the longest validity is allowed.
+		assert_ok!(issue(1, Some(now + 10)));
+		// Other kinds keep their open-ended rules.
+		assert_ok!(RealEstate::issue_licence(
+			signed(HOUSING_OFFICER),
+			FLAT,
+			LicenceKind::ConstructionCompletion,
+			H256::repeat_byte(2),
+			None
+		));
+		// Lifting the bound lets open-ended licences through again.
+		assert_ok!(RealEstate::set_licence_rule(root(), LicenceKind::FireSafety, rule(None)));
+		assert_ok!(issue(3, None));
 	});
 }

@@ -10,6 +10,7 @@
 
 mod encumbrances;
 mod licences;
+mod migrations;
 mod register;
 mod tax;
 mod transfer;
