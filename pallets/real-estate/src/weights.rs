@@ -11,7 +11,7 @@
 //! Do not edit: regenerate with `scripts/benchmark.sh`.
 
 // Executed Command:
-// /root/.cache/civitas-target/release/civitas-node
+// /root/.cache/civitas-target/benchmarks/release/civitas-node
 // benchmark
 // pallet
 // --chain
@@ -88,12 +88,12 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `o` is `[1, 16]`.
 	fn register_property(o: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1535 + o * (107 ±0)`
+		//  Measured:  `1568 + o * (107 ±0)`
 		//  Estimated: `3714 + o * (2609 ±0)`
-		// Minimum execution time: 43_635_000 picoseconds.
-		Weight::from_parts(60_551_992, 3714)
-			// Standard Error: 50_818
-			.saturating_add(Weight::from_parts(8_732_728, 0).saturating_mul(o.into()))
+		// Minimum execution time: 49_323_000 picoseconds.
+		Weight::from_parts(67_812_846, 3714)
+			// Standard Error: 62_138
+			.saturating_add(Weight::from_parts(10_245_885, 0).saturating_mul(o.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(o.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -119,10 +119,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1840 + s * (186 ±0)`
 		//  Estimated: `8863 + s * (3292 ±0)`
-		// Minimum execution time: 81_892_000 picoseconds.
-		Weight::from_parts(105_232_227, 8863)
-			// Standard Error: 80_056
-			.saturating_add(Weight::from_parts(5_010_045, 0).saturating_mul(s.into()))
+		// Minimum execution time: 86_349_000 picoseconds.
+		Weight::from_parts(133_244_392, 8863)
+			// Standard Error: 111_224
+			.saturating_add(Weight::from_parts(7_315_086, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(18_u64))
@@ -143,12 +143,12 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `b` is `[1, 16]`.
 	fn open_transfer(b: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2730 + b * (115 ±0)`
+		//  Measured:  `2763 + b * (115 ±0)`
 		//  Estimated: `8863 + b * (2609 ±0)`
-		// Minimum execution time: 56_324_000 picoseconds.
-		Weight::from_parts(67_648_707, 8863)
-			// Standard Error: 58_508
-			.saturating_add(Weight::from_parts(7_197_370, 0).saturating_mul(b.into()))
+		// Minimum execution time: 59_639_000 picoseconds.
+		Weight::from_parts(93_730_286, 8863)
+			// Standard Error: 55_489
+			.saturating_add(Weight::from_parts(9_338_400, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -168,10 +168,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `RealEstate::Encumbrances` (`max_values`: None, `max_size`: Some(801), added: 3276, mode: `MaxEncodedLen`)
 	fn consent() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `6814`
+		//  Measured:  `6847`
 		//  Estimated: `8863`
-		// Minimum execution time: 69_804_000 picoseconds.
-		Weight::from_parts(98_637_000, 8863)
+		// Minimum execution time: 77_265_000 picoseconds.
+		Weight::from_parts(140_379_000, 8863)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -191,10 +191,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `RealEstate::Encumbrances` (`max_values`: None, `max_size`: Some(801), added: 3276, mode: `MaxEncodedLen`)
 	fn record_consent() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `7185`
+		//  Measured:  `7218`
 		//  Estimated: `8863`
-		// Minimum execution time: 79_659_000 picoseconds.
-		Weight::from_parts(88_612_000, 8863)
+		// Minimum execution time: 84_125_000 picoseconds.
+		Weight::from_parts(158_016_000, 8863)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -227,12 +227,12 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `o` is `[1, 16]`.
 	fn complete_transfer(o: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `15351 + o * (402 ±0)`
+		//  Measured:  `15384 + o * (402 ±0)`
 		//  Estimated: `355038 + o * (2609 ±0)`
-		// Minimum execution time: 359_876_000 picoseconds.
-		Weight::from_parts(369_313_868, 355038)
-			// Standard Error: 328_012
-			.saturating_add(Weight::from_parts(17_321_740, 0).saturating_mul(o.into()))
+		// Minimum execution time: 400_297_000 picoseconds.
+		Weight::from_parts(639_320_260, 355038)
+			// Standard Error: 191_824
+			.saturating_add(Weight::from_parts(19_962_151, 0).saturating_mul(o.into()))
 			.saturating_add(T::DbWeight::get().reads(144_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(o.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -251,8 +251,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2049`
 		//  Estimated: `8863`
-		// Minimum execution time: 33_170_000 picoseconds.
-		Weight::from_parts(38_638_000, 8863)
+		// Minimum execution time: 36_424_000 picoseconds.
+		Weight::from_parts(70_495_000, 8863)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -268,8 +268,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1364`
 		//  Estimated: `4282`
-		// Minimum execution time: 32_979_000 picoseconds.
-		Weight::from_parts(37_946_000, 4282)
+		// Minimum execution time: 36_074_000 picoseconds.
+		Weight::from_parts(65_848_000, 4282)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -291,8 +291,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2119`
 		//  Estimated: `6438`
-		// Minimum execution time: 61_952_000 picoseconds.
-		Weight::from_parts(78_016_000, 6438)
+		// Minimum execution time: 65_908_000 picoseconds.
+		Weight::from_parts(120_139_000, 6438)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -312,10 +312,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `RealEstate::TitleHistory` (`max_values`: None, `max_size`: Some(662), added: 3137, mode: `MaxEncodedLen`)
 	fn register_encumbrance() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2525`
+		//  Measured:  `2558`
 		//  Estimated: `4282`
-		// Minimum execution time: 59_038_000 picoseconds.
-		Weight::from_parts(66_649_000, 4282)
+		// Minimum execution time: 60_941_000 picoseconds.
+		Weight::from_parts(106_810_000, 4282)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -335,8 +335,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1991`
 		//  Estimated: `4282`
-		// Minimum execution time: 48_292_000 picoseconds.
-		Weight::from_parts(52_779_000, 4282)
+		// Minimum execution time: 49_403_000 picoseconds.
+		Weight::from_parts(65_377_000, 4282)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -354,15 +354,15 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1951`
 		//  Estimated: `4282`
-		// Minimum execution time: 40_640_000 picoseconds.
-		Weight::from_parts(47_251_000, 4282)
+		// Minimum execution time: 44_546_000 picoseconds.
+		Weight::from_parts(83_355_000, 4282)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `RealEstate::Properties` (r:1 w:0)
 	/// Proof: `RealEstate::Properties` (`max_values`: None, `max_size`: Some(817), added: 3292, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::LicenceRules` (r:1 w:0)
-	/// Proof: `RealEstate::LicenceRules` (`max_values`: None, `max_size`: Some(43), added: 2518, mode: `MaxEncodedLen`)
+	/// Proof: `RealEstate::LicenceRules` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Departments::Officers` (r:1 w:0)
 	/// Proof: `Departments::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Departments::Departments` (r:1 w:0)
@@ -371,27 +371,27 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `RealEstate::Licences` (`max_values`: None, `max_size`: Some(1521), added: 3996, mode: `MaxEncodedLen`)
 	fn issue_licence() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3021`
+		//  Measured:  `3025`
 		//  Estimated: `4986`
-		// Minimum execution time: 54_191_000 picoseconds.
-		Weight::from_parts(73_590_000, 4986)
+		// Minimum execution time: 56_294_000 picoseconds.
+		Weight::from_parts(98_176_000, 4986)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `RealEstate::Licences` (r:1 w:1)
 	/// Proof: `RealEstate::Licences` (`max_values`: None, `max_size`: Some(1521), added: 3996, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::LicenceRules` (r:1 w:0)
-	/// Proof: `RealEstate::LicenceRules` (`max_values`: None, `max_size`: Some(43), added: 2518, mode: `MaxEncodedLen`)
+	/// Proof: `RealEstate::LicenceRules` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Departments::Officers` (r:1 w:0)
 	/// Proof: `Departments::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Departments::Departments` (r:1 w:0)
 	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(249), added: 2724, mode: `MaxEncodedLen`)
 	fn revoke_licence() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2822`
+		//  Measured:  `2823`
 		//  Estimated: `4986`
-		// Minimum execution time: 44_196_000 picoseconds.
-		Weight::from_parts(55_032_000, 4986)
+		// Minimum execution time: 44_105_000 picoseconds.
+		Weight::from_parts(78_267_000, 4986)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -416,12 +416,12 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `o` is `[1, 16]`.
 	fn assess_tax(o: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `11642 + o * (145 ±0)`
+		//  Measured:  `11676 + o * (145 ±0)`
 		//  Estimated: `310782 + o * (2766 ±0)`
-		// Minimum execution time: 307_608_000 picoseconds.
-		Weight::from_parts(316_447_865, 310782)
-			// Standard Error: 133_660
-			.saturating_add(Weight::from_parts(20_540_297, 0).saturating_mul(o.into()))
+		// Minimum execution time: 346_316_000 picoseconds.
+		Weight::from_parts(483_151_418, 310782)
+			// Standard Error: 209_470
+			.saturating_add(Weight::from_parts(34_948_955, 0).saturating_mul(o.into()))
 			.saturating_add(T::DbWeight::get().reads(124_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(o.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -429,13 +429,13 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 2766).saturating_mul(o.into()))
 	}
 	/// Storage: `RealEstate::LicenceRules` (r:0 w:1)
-	/// Proof: `RealEstate::LicenceRules` (`max_values`: None, `max_size`: Some(43), added: 2518, mode: `MaxEncodedLen`)
+	/// Proof: `RealEstate::LicenceRules` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn set_licence_rule() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_591_000 picoseconds.
-		Weight::from_parts(9_494_000, 0)
+		// Minimum execution time: 7_932_000 picoseconds.
+		Weight::from_parts(14_611_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `RealEstate::Properties` (r:1 w:1)
@@ -448,8 +448,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1154`
 		//  Estimated: `8863`
-		// Minimum execution time: 32_789_000 picoseconds.
-		Weight::from_parts(54_781_000, 8863)
+		// Minimum execution time: 32_389_000 picoseconds.
+		Weight::from_parts(54_792_000, 8863)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -459,8 +459,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_281_000 picoseconds.
-		Weight::from_parts(12_919_000, 0)
+		// Minimum execution time: 7_832_000 picoseconds.
+		Weight::from_parts(16_014_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -486,12 +486,12 @@ impl WeightInfo for () {
 	/// The range of component `o` is `[1, 16]`.
 	fn register_property(o: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1535 + o * (107 ±0)`
+		//  Measured:  `1568 + o * (107 ±0)`
 		//  Estimated: `3714 + o * (2609 ±0)`
-		// Minimum execution time: 43_635_000 picoseconds.
-		Weight::from_parts(60_551_992, 3714)
-			// Standard Error: 50_818
-			.saturating_add(Weight::from_parts(8_732_728, 0).saturating_mul(o.into()))
+		// Minimum execution time: 49_323_000 picoseconds.
+		Weight::from_parts(67_812_846, 3714)
+			// Standard Error: 62_138
+			.saturating_add(Weight::from_parts(10_245_885, 0).saturating_mul(o.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(o.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
@@ -517,10 +517,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1840 + s * (186 ±0)`
 		//  Estimated: `8863 + s * (3292 ±0)`
-		// Minimum execution time: 81_892_000 picoseconds.
-		Weight::from_parts(105_232_227, 8863)
-			// Standard Error: 80_056
-			.saturating_add(Weight::from_parts(5_010_045, 0).saturating_mul(s.into()))
+		// Minimum execution time: 86_349_000 picoseconds.
+		Weight::from_parts(133_244_392, 8863)
+			// Standard Error: 111_224
+			.saturating_add(Weight::from_parts(7_315_086, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(ParityDbWeight::get().writes(18_u64))
@@ -541,12 +541,12 @@ impl WeightInfo for () {
 	/// The range of component `b` is `[1, 16]`.
 	fn open_transfer(b: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2730 + b * (115 ±0)`
+		//  Measured:  `2763 + b * (115 ±0)`
 		//  Estimated: `8863 + b * (2609 ±0)`
-		// Minimum execution time: 56_324_000 picoseconds.
-		Weight::from_parts(67_648_707, 8863)
-			// Standard Error: 58_508
-			.saturating_add(Weight::from_parts(7_197_370, 0).saturating_mul(b.into()))
+		// Minimum execution time: 59_639_000 picoseconds.
+		Weight::from_parts(93_730_286, 8863)
+			// Standard Error: 55_489
+			.saturating_add(Weight::from_parts(9_338_400, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
@@ -566,10 +566,10 @@ impl WeightInfo for () {
 	/// Proof: `RealEstate::Encumbrances` (`max_values`: None, `max_size`: Some(801), added: 3276, mode: `MaxEncodedLen`)
 	fn consent() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `6814`
+		//  Measured:  `6847`
 		//  Estimated: `8863`
-		// Minimum execution time: 69_804_000 picoseconds.
-		Weight::from_parts(98_637_000, 8863)
+		// Minimum execution time: 77_265_000 picoseconds.
+		Weight::from_parts(140_379_000, 8863)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -589,10 +589,10 @@ impl WeightInfo for () {
 	/// Proof: `RealEstate::Encumbrances` (`max_values`: None, `max_size`: Some(801), added: 3276, mode: `MaxEncodedLen`)
 	fn record_consent() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `7185`
+		//  Measured:  `7218`
 		//  Estimated: `8863`
-		// Minimum execution time: 79_659_000 picoseconds.
-		Weight::from_parts(88_612_000, 8863)
+		// Minimum execution time: 84_125_000 picoseconds.
+		Weight::from_parts(158_016_000, 8863)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -625,12 +625,12 @@ impl WeightInfo for () {
 	/// The range of component `o` is `[1, 16]`.
 	fn complete_transfer(o: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `15351 + o * (402 ±0)`
+		//  Measured:  `15384 + o * (402 ±0)`
 		//  Estimated: `355038 + o * (2609 ±0)`
-		// Minimum execution time: 359_876_000 picoseconds.
-		Weight::from_parts(369_313_868, 355038)
-			// Standard Error: 328_012
-			.saturating_add(Weight::from_parts(17_321_740, 0).saturating_mul(o.into()))
+		// Minimum execution time: 400_297_000 picoseconds.
+		Weight::from_parts(639_320_260, 355038)
+			// Standard Error: 191_824
+			.saturating_add(Weight::from_parts(19_962_151, 0).saturating_mul(o.into()))
 			.saturating_add(ParityDbWeight::get().reads(144_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(o.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
@@ -649,8 +649,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2049`
 		//  Estimated: `8863`
-		// Minimum execution time: 33_170_000 picoseconds.
-		Weight::from_parts(38_638_000, 8863)
+		// Minimum execution time: 36_424_000 picoseconds.
+		Weight::from_parts(70_495_000, 8863)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -666,8 +666,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1364`
 		//  Estimated: `4282`
-		// Minimum execution time: 32_979_000 picoseconds.
-		Weight::from_parts(37_946_000, 4282)
+		// Minimum execution time: 36_074_000 picoseconds.
+		Weight::from_parts(65_848_000, 4282)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -689,8 +689,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2119`
 		//  Estimated: `6438`
-		// Minimum execution time: 61_952_000 picoseconds.
-		Weight::from_parts(78_016_000, 6438)
+		// Minimum execution time: 65_908_000 picoseconds.
+		Weight::from_parts(120_139_000, 6438)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
@@ -710,10 +710,10 @@ impl WeightInfo for () {
 	/// Proof: `RealEstate::TitleHistory` (`max_values`: None, `max_size`: Some(662), added: 3137, mode: `MaxEncodedLen`)
 	fn register_encumbrance() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2525`
+		//  Measured:  `2558`
 		//  Estimated: `4282`
-		// Minimum execution time: 59_038_000 picoseconds.
-		Weight::from_parts(66_649_000, 4282)
+		// Minimum execution time: 60_941_000 picoseconds.
+		Weight::from_parts(106_810_000, 4282)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
@@ -733,8 +733,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1991`
 		//  Estimated: `4282`
-		// Minimum execution time: 48_292_000 picoseconds.
-		Weight::from_parts(52_779_000, 4282)
+		// Minimum execution time: 49_403_000 picoseconds.
+		Weight::from_parts(65_377_000, 4282)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
@@ -752,15 +752,15 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1951`
 		//  Estimated: `4282`
-		// Minimum execution time: 40_640_000 picoseconds.
-		Weight::from_parts(47_251_000, 4282)
+		// Minimum execution time: 44_546_000 picoseconds.
+		Weight::from_parts(83_355_000, 4282)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	/// Storage: `RealEstate::Properties` (r:1 w:0)
 	/// Proof: `RealEstate::Properties` (`max_values`: None, `max_size`: Some(817), added: 3292, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::LicenceRules` (r:1 w:0)
-	/// Proof: `RealEstate::LicenceRules` (`max_values`: None, `max_size`: Some(43), added: 2518, mode: `MaxEncodedLen`)
+	/// Proof: `RealEstate::LicenceRules` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Departments::Officers` (r:1 w:0)
 	/// Proof: `Departments::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Departments::Departments` (r:1 w:0)
@@ -769,27 +769,27 @@ impl WeightInfo for () {
 	/// Proof: `RealEstate::Licences` (`max_values`: None, `max_size`: Some(1521), added: 3996, mode: `MaxEncodedLen`)
 	fn issue_licence() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3021`
+		//  Measured:  `3025`
 		//  Estimated: `4986`
-		// Minimum execution time: 54_191_000 picoseconds.
-		Weight::from_parts(73_590_000, 4986)
+		// Minimum execution time: 56_294_000 picoseconds.
+		Weight::from_parts(98_176_000, 4986)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `RealEstate::Licences` (r:1 w:1)
 	/// Proof: `RealEstate::Licences` (`max_values`: None, `max_size`: Some(1521), added: 3996, mode: `MaxEncodedLen`)
 	/// Storage: `RealEstate::LicenceRules` (r:1 w:0)
-	/// Proof: `RealEstate::LicenceRules` (`max_values`: None, `max_size`: Some(43), added: 2518, mode: `MaxEncodedLen`)
+	/// Proof: `RealEstate::LicenceRules` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Departments::Officers` (r:1 w:0)
 	/// Proof: `Departments::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Departments::Departments` (r:1 w:0)
 	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(249), added: 2724, mode: `MaxEncodedLen`)
 	fn revoke_licence() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2822`
+		//  Measured:  `2823`
 		//  Estimated: `4986`
-		// Minimum execution time: 44_196_000 picoseconds.
-		Weight::from_parts(55_032_000, 4986)
+		// Minimum execution time: 44_105_000 picoseconds.
+		Weight::from_parts(78_267_000, 4986)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -814,12 +814,12 @@ impl WeightInfo for () {
 	/// The range of component `o` is `[1, 16]`.
 	fn assess_tax(o: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `11642 + o * (145 ±0)`
+		//  Measured:  `11676 + o * (145 ±0)`
 		//  Estimated: `310782 + o * (2766 ±0)`
-		// Minimum execution time: 307_608_000 picoseconds.
-		Weight::from_parts(316_447_865, 310782)
-			// Standard Error: 133_660
-			.saturating_add(Weight::from_parts(20_540_297, 0).saturating_mul(o.into()))
+		// Minimum execution time: 346_316_000 picoseconds.
+		Weight::from_parts(483_151_418, 310782)
+			// Standard Error: 209_470
+			.saturating_add(Weight::from_parts(34_948_955, 0).saturating_mul(o.into()))
 			.saturating_add(ParityDbWeight::get().reads(124_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(o.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
@@ -827,13 +827,13 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2766).saturating_mul(o.into()))
 	}
 	/// Storage: `RealEstate::LicenceRules` (r:0 w:1)
-	/// Proof: `RealEstate::LicenceRules` (`max_values`: None, `max_size`: Some(43), added: 2518, mode: `MaxEncodedLen`)
+	/// Proof: `RealEstate::LicenceRules` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn set_licence_rule() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_591_000 picoseconds.
-		Weight::from_parts(9_494_000, 0)
+		// Minimum execution time: 7_932_000 picoseconds.
+		Weight::from_parts(14_611_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `RealEstate::Properties` (r:1 w:1)
@@ -846,8 +846,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1154`
 		//  Estimated: `8863`
-		// Minimum execution time: 32_789_000 picoseconds.
-		Weight::from_parts(54_781_000, 8863)
+		// Minimum execution time: 32_389_000 picoseconds.
+		Weight::from_parts(54_792_000, 8863)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
@@ -857,8 +857,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_281_000 picoseconds.
-		Weight::from_parts(12_919_000, 0)
+		// Minimum execution time: 7_832_000 picoseconds.
+		Weight::from_parts(16_014_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }
