@@ -57,6 +57,19 @@ type FundGrants = pallet_fund_grants::Pallet<Runtime>;
 type Council = pallet_council::Pallet<Runtime>;
 type Validators = pallet_validators::Pallet<Runtime>;
 
+/// The outcome of a `try-runtime` dry run. `TryRuntime`'s functions return bare weights, so a
+/// failed check can only reach `try-runtime-cli` as an aborted call, which it reports with the
+/// check's message; this is the runtime's one deliberate abort, and it exists only in
+/// try-runtime builds.
+#[cfg(feature = "try-runtime")]
+#[allow(clippy::panic)]
+fn abort_dry_run_on<E: core::fmt::Debug>(outcome: Result<Weight, E>) -> Weight {
+	match outcome {
+		Ok(weight) => weight,
+		Err(failed) => panic!("try-runtime check failed: {failed:?}"),
+	}
+}
+
 /// The encoded proof (`MembershipProof`) that session key `key` of type `key_type` belongs to a
 /// current validator: what GRANDPA's and Aura's equivocation reports carry.
 fn key_ownership_proof(
@@ -444,28 +457,29 @@ impl_runtime_apis! {
 		}
 	}
 
-	// The dry runs of `try-runtime` (the CLI, and this runtime's tests): a failed check must
-	// stop the run, so these panic with the check's message; they exist only in try-runtime
-	// builds, never in the runtime a chain executes.
+	// The dry runs of `try-runtime`; compiled only into try-runtime builds, never into the
+	// runtime a chain executes.
 	#[cfg(feature = "try-runtime")]
 	impl polkadot_sdk::frame_try_runtime::TryRuntime<Block> for Runtime {
-		#[allow(clippy::expect_used)]
 		fn on_runtime_upgrade(
 			checks: polkadot_sdk::frame_try_runtime::UpgradeCheckSelect,
 		) -> (Weight, Weight) {
-			let weight = Executive::try_runtime_upgrade(checks).expect("the runtime upgrade's checks");
+			let weight = abort_dry_run_on(Executive::try_runtime_upgrade(checks));
 			(weight, crate::configs::RuntimeBlockWeights::get().max_block)
 		}
 
-		#[allow(clippy::expect_used)]
 		fn execute_block(
 			block: <Block as BlockT>::LazyBlock,
 			state_root_check: bool,
 			signature_check: bool,
 			select: polkadot_sdk::frame_try_runtime::TryStateSelect,
 		) -> Weight {
-			Executive::try_execute_block(block, state_root_check, signature_check, select)
-				.expect("the block's execution and try_state checks")
+			abort_dry_run_on(Executive::try_execute_block(
+				block,
+				state_root_check,
+				signature_check,
+				select,
+			))
 		}
 	}
 

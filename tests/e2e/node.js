@@ -50,14 +50,6 @@ async function rpcReady(url) {
 }
 
 /**
- * Starts a dev node. Resolves with { wsUrl, stop, logs } once its RPC answers.
- * Fails with the node's last log lines if it exits or is not ready within `timeoutMs`.
- */
-export function startDevNode({ timeoutMs = 60_000 } = {}) {
-  return startNode(['--dev', '--tmp'], { timeoutMs });
-}
-
-/**
  * Starts a node with `chainArgs` (the chain, base path, role, ...) on free RPC, p2p and
  * Prometheus ports. Resolves with { wsUrl, p2pPort, prometheusPort, stop, logs } once its RPC
  * answers.
@@ -126,9 +118,14 @@ export async function startNode(chainArgs, { timeoutMs = 60_000 } = {}) {
  * Starts a dev node and connects Polkadot.js to it. Resolves with the node, the API, an sr25519
  * keyring (generic SS58 prefix) and `stop()`, which disconnects and stops the node.
  */
-export async function connectDevChain() {
+export function connectDevChain() {
+  return connectChain(['--dev', '--tmp']);
+}
+
+/** Starts a node with `chainArgs` and connects Polkadot.js to it, as `connectDevChain` does. */
+export async function connectChain(chainArgs) {
   await cryptoWaitReady();
-  const node = await startDevNode();
+  const node = await startNode(chainArgs);
   let api;
   try {
     api = await ApiPromise.create({ provider: new WsProvider(node.wsUrl), noInitWarn: true });

@@ -18,12 +18,11 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { ApiPromise, WsProvider } from '@polkadot/api';
-import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
-import { blake2AsHex, cryptoWaitReady, xxhashAsHex } from '@polkadot/util-crypto';
+import { blake2AsHex, xxhashAsHex } from '@polkadot/util-crypto';
 
 import { errorName, findEvent, submit, submitOk as ok } from './chain.js';
-import { nodeBinary, startNode } from './node.js';
+import { connectChain, nodeBinary } from './node.js';
 
 const SPEC = 106;
 const NEXT_SPEC = 107;
@@ -100,27 +99,25 @@ async function readEverything(api) {
 
 describe('a forkless runtime upgrade through the council', { timeout: 600_000 }, () => {
   let dir;
+  let chain;
   let node;
   let api;
   let k;
   let rules;
 
   before(async () => {
-    await cryptoWaitReady();
     dir = mkdtempSync(path.join(os.tmpdir(), 'civitas-upgrade-'));
     let file;
     ({ file, rules } = previousReleaseSpec(dir));
-    node = await startNode(['--chain', file, '--alice', '--force-authoring', '--tmp',
+    chain = await connectChain(['--chain', file, '--alice', '--force-authoring', '--tmp',
       '--unsafe-force-node-key-generation']);
-    api = await ApiPromise.create({ provider: new WsProvider(node.wsUrl), noInitWarn: true });
-    const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+    ({ node, api } = chain);
     k = Object.fromEntries(['Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie']
-      .map((name) => [name.toLowerCase(), keyring.addFromUri(`//${name}`)]));
+      .map((name) => [name.toLowerCase(), chain.keyring.addFromUri(`//${name}`)]));
   });
 
   after(async () => {
-    await api?.disconnect();
-    await node?.stop();
+    await chain?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
