@@ -74,7 +74,7 @@ pub enum Role {
 /// [`EnsureRole`] origins of every pallet's `Config` and the few checks whose role depends on a
 /// call's arguments ([`RoleAuthority::ensure_role`]) both end here, and a refusal is reported with
 /// the registry's own named error (in the Civitas runtime `departments.NotOfficer`,
-/// `departments.DepartmentSuspended` or `departments.RoleNotHeld`).
+/// `departments.DepartmentNotActive` or `departments.RoleNotHeld`).
 pub trait RoleAuthority<AccountId> {
 	/// The department `who` serves as an officer, whatever its status or roles.
 	fn department_of(who: &AccountId) -> Option<DepartmentId>;

@@ -48,14 +48,14 @@ thread_local! {
 }
 
 /// Departments, roles and officers: a [`RoleAuthority`] over `u64` accounts. Its refusals are
-/// [`NOT_OFFICER`], [`DEPARTMENT_SUSPENDED`] and [`ROLE_NOT_HELD`], standing for the departments
+/// [`NOT_OFFICER`], [`DEPARTMENT_NOT_ACTIVE`] and [`ROLE_NOT_HELD`], standing for the departments
 /// pallet's named errors.
 pub struct MockRoles;
 
 /// [`MockRoles`]' refusal of an account that is no officer.
 pub const NOT_OFFICER: DispatchError = DispatchError::Other("NotOfficer");
 /// [`MockRoles`]' refusal of an officer whose department is suspended.
-pub const DEPARTMENT_SUSPENDED: DispatchError = DispatchError::Other("DepartmentSuspended");
+pub const DEPARTMENT_NOT_ACTIVE: DispatchError = DispatchError::Other("DepartmentNotActive");
 /// [`MockRoles`]' refusal of a department that does not hold the role.
 pub const ROLE_NOT_HELD: DispatchError = DispatchError::Other("RoleNotHeld");
 
@@ -98,7 +98,7 @@ impl RoleAuthority<u64> for MockRoles {
 
 	fn ensure_department_role(department: DepartmentId, role: Role) -> DispatchResult {
 		if SUSPENDED.with(|s| s.borrow().contains(&department)) {
-			return Err(DEPARTMENT_SUSPENDED);
+			return Err(DEPARTMENT_NOT_ACTIVE);
 		}
 		if !GRANTS.with(|g| g.borrow().contains(&(department, role))) {
 			return Err(ROLE_NOT_HELD);

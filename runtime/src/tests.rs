@@ -90,11 +90,12 @@ fn every_department_has_an_admin_and_officers_serve_one_department() {
 	assert!(!officers.contains(&Sr25519Keyring::Two.to_account_id()));
 }
 
+mod upgrade;
+mod vocabulary;
+
 /// The civic identity flow on the real runtime, with the departments pallet deciding who holds
 /// which role: registrars register and link, one department issues, another verifies, the issuer
 /// revokes.
-mod upgrade;
-
 mod civic_identity_flow {
 	use super::*;
 	use crate::{
@@ -265,7 +266,7 @@ mod credit_records_flow {
 			assert_eq!(credit(Ferdie, record(1_000, 1)), Ok(()));
 			assert_eq!(
 				credit(Ferdie, record(1_000, 1)),
-				Err(Error::<Runtime>::DuplicateEvidence.into())
+				Err(Error::<Runtime>::EvidenceAlreadyExists.into())
 			);
 			let id = 2; // after the two seeded records
 			assert_eq!(CreditRecords::score(&enterprise), 860);
@@ -470,7 +471,7 @@ mod real_estate_flow {
 				price: 3_000_000,
 				deed: H256::repeat_byte(4),
 			};
-			assert_eq!(estate(Dave, open()), Err(Error::<Runtime>::PropertyFrozen.into()));
+			assert_eq!(estate(Dave, open()), Err(Error::<Runtime>::PropertyUnderFreeze.into()));
 			let lift = Call::release_encumbrance { property: flat, encumbrance: 1 };
 			assert_eq!(estate(CharlieStash, lift), Ok(()));
 

@@ -155,7 +155,7 @@ describe('the council through Polkadot.js', { timeout: 600_000 }, () => {
   test('two members pause real estate; a transfer is refused until the pause ends', async () => {
     const cancel = () => api.tx.realEstate.cancelTransfer(FLAT);
     const before = await submit(api, cancel(), k.dave);
-    assert.equal(errorName(api, before.dispatchError), 'realEstate.NoTransfer');
+    assert.equal(errorName(api, before.dispatchError), 'realEstate.TransferNotFound');
 
     const { motion } = await propose(
       k.bob, api.tx.council.pause('RealEstate', 5), 'court order across the city');
@@ -178,6 +178,6 @@ describe('the council through Polkadot.js', { timeout: 600_000 }, () => {
     await waitForBlock(until + 1);
     assert.equal((await api.call.councilApi.paused()).length, 0);
     const after = await submit(api, cancel(), k.dave);
-    assert.equal(errorName(api, after.dispatchError), 'realEstate.NoTransfer');
+    assert.equal(errorName(api, after.dispatchError), 'realEstate.TransferNotFound');
   });
 });

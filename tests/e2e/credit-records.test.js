@@ -53,7 +53,7 @@ describe('credit records through Polkadot.js', { timeout: 600_000 }, () => {
   test('the tax bureau records a penalty and the score falls', { timeout: 120_000 }, async () => {
     const events = await ok(api, api.tx.creditRecords.record(
       ENTERPRISE, 'Tax', -200, blake2AsHex('tax decision 2026-117'), 10_000), k.ferdie);
-    const recorded = findEvent(events, 'creditRecords', 'Recorded');
+    const recorded = findEvent(events, 'creditRecords', 'RecordCreated');
     penalty = recorded.data.record.toNumber();
     assert.equal(recorded.data.department.toNumber(), TAX_BUREAU);
     assert.equal(recorded.data.source.asOfficer.toString(), k.ferdie.address);
@@ -96,7 +96,7 @@ describe('credit records through Polkadot.js', { timeout: 600_000 }, () => {
   test('a record published for three blocks expires by itself', { timeout: 180_000 }, async () => {
     const events = await ok(api, api.tx.creditRecords.record(
       ENTERPRISE, 'Other', -50, blake2AsHex('late filing notice'), 3), k.ferdie);
-    const recorded = findEvent(events, 'creditRecords', 'Recorded');
+    const recorded = findEvent(events, 'creditRecords', 'RecordCreated');
     const id = recorded.data.record.toNumber();
     const expiresAt = recorded.data.expiresAt.toNumber();
 

@@ -153,7 +153,7 @@ describe('e-bills through Polkadot.js', { timeout: 900_000 }, () => {
     assert.equal((await bill(id)).status.toString(), 'PartiallyReimbursed');
 
     const over = await submit(api, api.tx.eBills.claimReimbursement(id, amount - 5_999, blake2AsHex('x')), k.employer);
-    assert.equal(errorName(api, over.dispatchError), 'eBills.ExceedsRemaining');
+    assert.equal(errorName(api, over.dispatchError), 'eBills.ClaimExceedsRemaining');
     await ok(api, api.tx.eBills.claimReimbursement(id, amount - 6_000, blake2AsHex('rest')), k.employer);
     const status = (await api.call.eBillsApi.reimbursementStatus(id)).unwrap();
     assert.equal(status.status.toString(), 'Reimbursed');
@@ -201,7 +201,7 @@ describe('e-bills through Polkadot.js', { timeout: 900_000 }, () => {
     assert.equal(issued.data.bill.toHex(), billId({ Enterprise: ENTERPRISE_2 }, invoice.number));
 
     const duplicate = await submit(api, api.tx.eBills.issue({ ...invoice, amount: 1_000, taxAmount: 0 }), k.shop);
-    assert.equal(errorName(api, duplicate.dispatchError), 'eBills.DuplicateNumber');
+    assert.equal(errorName(api, duplicate.dispatchError), 'eBills.NumberAlreadyExists');
     assert.equal((await bill(issued.data.bill)).amount.toNumber(), 56_500);
   });
 

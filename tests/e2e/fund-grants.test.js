@@ -103,7 +103,7 @@ describe('fund grants through Polkadot.js', { timeout: 900_000 }, () => {
     assert.equal(errorName(api, wrong.dispatchError), 'fundGrants.MilestonesMismatch');
     const events = await ok(api, api.tx.fundGrants.apply(
       program, 1_000_000_000n, blake2AsHex('proposal v1'), milestones), k.enterprise);
-    const applied = findEvent(events, 'fundGrants', 'Applied').data;
+    const applied = findEvent(events, 'fundGrants', 'ApplicationSubmitted').data;
     application = applied.application.toNumber();
     assert.equal(applied.applicant.toHex(), ENTERPRISE);
     assert.equal(applied.account.toString(), k.enterprise.address);
@@ -120,7 +120,7 @@ describe('fund grants through Polkadot.js', { timeout: 900_000 }, () => {
     assert.equal(errorName(api, twice.dispatchError), 'fundGrants.AlreadyVoted');
 
     const events = await ok(api, api.tx.fundGrants.review(application, true, blake2AsHex('agreed')), k.reviewer2);
-    const reviewed = findEvent(events, 'fundGrants', 'Reviewed').data;
+    const reviewed = findEvent(events, 'fundGrants', 'ApplicationReviewed').data;
     assert.equal(reviewed.department.toNumber(), SCIENCE_COMMISSION);
     assert.equal(reviewed.officer.toString(), k.reviewer2.address);
     assert.equal(reviewed.comment.toHex(), blake2AsHex('agreed'));
@@ -151,7 +151,7 @@ describe('fund grants through Polkadot.js', { timeout: 900_000 }, () => {
     const before = (await api.call.creditRecordsApi.creditProfile(ENTERPRISE)).score.toNumber();
     const events = await ok(api, api.tx.fundGrants.clawBack(
       application, blake2AsHex('audit finding: pilot line never built'), 100_000_000n), k.chair);
-    const clawed = findEvent(events, 'fundGrants', 'ClawedBack').data;
+    const clawed = findEvent(events, 'fundGrants', 'GrantClawedBack').data;
     assert.equal(clawed.returned.toBigInt(), 400_000_000n);
     assert.equal(clawed.toRecover.toBigInt(), 100_000_000n);
     assert.equal(clawed.officer.toString(), k.chair.address);

@@ -243,9 +243,9 @@ describe('permissions through Polkadot.js', { timeout: 900_000 }, () => {
   test('an officer of a suspended department loses its roles at once', { timeout: 300_000 }, async () => {
     await ok(api, api.tx.sudo.sudo(api.tx.departments.suspendDepartment(MARKET_REGULATION)), k.alice);
     await refused(k.one, [
-      [api.tx.civicIdentity.registerSubject(H('p/suspended'), 'Person', H('c'), null), 'departments.DepartmentSuspended'],
-      [api.tx.civicIdentity.issueCredential(H('cred/suspended'), 0, ENTERPRISE_2, 1, null), 'departments.DepartmentSuspended'],
-      [api.tx.creditRecords.record(ENTERPRISE_2, 'Tax', -10, H('ev2'), 100), 'departments.DepartmentSuspended'],
+      [api.tx.civicIdentity.registerSubject(H('p/suspended'), 'Person', H('c'), null), 'departments.DepartmentNotActive'],
+      [api.tx.civicIdentity.issueCredential(H('cred/suspended'), 0, ENTERPRISE_2, 1, null), 'departments.DepartmentNotActive'],
+      [api.tx.creditRecords.record(ENTERPRISE_2, 'Tax', -10, H('ev2'), 100), 'departments.DepartmentNotActive'],
     ], ['CivicIdentity', 'CreditRecords']);
     await ok(api, api.tx.sudo.sudo(api.tx.departments.reinstateDepartment(MARKET_REGULATION)), k.alice);
     await ok(api, api.tx.civicIdentity.registerSubject(H('p/reinstated'), 'Enterprise', H('c'), null), k.one);

@@ -92,7 +92,7 @@ describe('real estate through Polkadot.js', { timeout: 900_000 }, () => {
 
     const duplicate = await submit(api, api.tx.realEstate.registerProperty(
       'BJ-HD-0305-0101', blake2AsHex('x'), 76, 'Residential', [[BUYER, 1000]], blake2AsHex('y')), k.dave);
-    assert.equal(errorName(api, duplicate.dispatchError), 'realEstate.CadastralRefTaken');
+    assert.equal(errorName(api, duplicate.dispatchError), 'realEstate.CadastralRefAlreadyExists');
     const shares = await submit(api, api.tx.realEstate.registerProperty(
       'BJ-HD-0305-0102', blake2AsHex('x'), 76, 'Residential', [[SELLER, 600], [BUYER, 300]], blake2AsHex('y')), k.dave);
     assert.equal(errorName(api, shares.dispatchError), 'realEstate.SharesNotWhole');
@@ -107,7 +107,7 @@ describe('real estate through Polkadot.js', { timeout: 900_000 }, () => {
 
   test('a bank registers a mortgage with the registrar', { timeout: 120_000 }, async () => {
     const early = await submit(api, api.tx.realEstate.registerMortgage(flat, BANK), k.dave);
-    assert.equal(errorName(api, early.dispatchError), 'realEstate.NoMortgageRequest');
+    assert.equal(errorName(api, early.dispatchError), 'realEstate.MortgageRequestNotFound');
     await ok(api, api.tx.realEstate.requestMortgage(flat, 150_000_000, blake2AsHex('loan contract 88-2026')), k.bank);
     const events = await ok(api, api.tx.realEstate.registerMortgage(flat, BANK), k.dave);
     const registered = findEvent(events, 'realEstate', 'EncumbranceRegistered').data;
@@ -126,9 +126,9 @@ describe('real estate through Polkadot.js', { timeout: 900_000 }, () => {
 
     const sale = await submit(api, api.tx.realEstate.openTransfer(
       flat, [[BUYER, 1000]], 320_000_000, blake2AsHex('deed of sale')), k.dave);
-    assert.equal(errorName(api, sale.dispatchError), 'realEstate.PropertyFrozen');
+    assert.equal(errorName(api, sale.dispatchError), 'realEstate.PropertyUnderFreeze');
     const loan = await submit(api, api.tx.realEstate.requestMortgage(flat, 1, blake2AsHex('second loan')), k.bank);
-    assert.equal(errorName(api, loan.dispatchError), 'realEstate.PropertyFrozen');
+    assert.equal(errorName(api, loan.dispatchError), 'realEstate.PropertyUnderFreeze');
   });
 
   test('only the court lifts its freeze', { timeout: 120_000 }, async () => {

@@ -5,9 +5,9 @@
 //
 // The chain starts as the previous release left it: the dev chain's genesis with real estate's
 // licence rules in the storage-version-1 layout (no longest validity) and the pallet at version 1,
-// as spec 105 wrote them. The node runs this build's runtime (spec 106) until the upgrade to the
-// next release (spec 107, the same code built with `next-spec-version` by scripts/build.sh); only
-// then do migrations run, so the version-1 rules are migrated by the upgrade under test. (Spec 106
+// as spec 105 wrote them. The node runs this build's runtime (spec 107) until the upgrade to the
+// next release (spec 108, the same code built with `next-spec-version` by scripts/build.sh); only
+// then do migrations run, so the version-1 rules are migrated by the upgrade under test. (Spec 107
 // itself cannot read them, which the test shows: that is what the migration is for.)
 
 import assert from 'node:assert/strict';
@@ -24,8 +24,8 @@ import { blake2AsHex, xxhashAsHex } from '@polkadot/util-crypto';
 import { errorName, findEvent, submit, submitOk as ok } from './chain.js';
 import { connectChain, nodeBinary } from './node.js';
 
-const SPEC = 106;
-const NEXT_SPEC = 107;
+const SPEC = 107;
+const NEXT_SPEC = 108;
 const FLAT = 0;
 
 /** The next release's runtime WASM, as scripts/build.sh --next-runtime writes it. */
@@ -149,7 +149,7 @@ describe('a forkless runtime upgrade through the council', { timeout: 600_000 },
     // This runtime cannot read the version-1 rules: the housing commission's fire-safety licence
     // finds no rule.
     const { dispatchError } = await submit(api, fireSafety(blake2AsHex('fs-1')), k.eve);
-    assert.equal(errorName(api, dispatchError), 'realEstate.NoLicenceRule');
+    assert.equal(errorName(api, dispatchError), 'realEstate.LicenceRuleNotFound');
     const beforeUpgrade = await readEverything(api);
     // Data in every pallet: the dev genesis seeds departments, identities with certificates,
     // credit records, bills, two properties with licences, a grant program, the council and the
@@ -167,7 +167,7 @@ describe('a forkless runtime upgrade through the council', { timeout: 600_000 },
     const wasm = readFileSync(nextRuntime());
     const codeHash = blake2AsHex(wasm, 256);
     const proposed = findEvent(await ok(api,
-      api.tx.council.propose(api.tx.council.authorizeUpgrade(codeHash), blake2AsHex('spec 107'), null),
+      api.tx.council.propose(api.tx.council.authorizeUpgrade(codeHash), blake2AsHex(`spec ${NEXT_SPEC}`), null),
       k.bob), 'council', 'MotionProposed');
     assert.equal(proposed.data.class.toString(), 'Upgrade');
     const motion = proposed.data.motion.toNumber();
@@ -185,13 +185,13 @@ describe('a forkless runtime upgrade through the council', { timeout: 600_000 },
 
     // The code is in that block's state: RPC reports the new version, and Polkadot.js (the same
     // client, connected throughout) follows with the new metadata.
-    await until('spec 107 over RPC',
+    await until(`spec ${NEXT_SPEC} over RPC`,
       async () => (await api.rpc.state.getRuntimeVersion()).specVersion.toNumber() === NEXT_SPEC);
-    await until('Polkadot.js on spec 107', async () => api.runtimeVersion.specVersion.toNumber() === NEXT_SPEC);
+    await until(`Polkadot.js on spec ${NEXT_SPEC}`, async () => api.runtimeVersion.specVersion.toNumber() === NEXT_SPEC);
 
     // The first block on the new code runs the migrations and records the version it upgraded
     // to: then real estate is at version 2 with every rule readable, open-ended as before.
-    await until('the first block of spec 107', async () =>
+    await until(`the first block of spec ${NEXT_SPEC}`, async () =>
       (await api.query.system.lastRuntimeUpgrade()).unwrap().specVersion.toNumber() === NEXT_SPEC);
     assert.equal((await api.rpc.state.getStorage(VERSION)).toHex(), '0x0200');
     const migrated = await api.query.realEstate.licenceRules.entries();

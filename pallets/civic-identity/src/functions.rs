@@ -105,7 +105,7 @@ impl<T: Config> Pallet<T> {
 		change: impl FnOnce(&mut Subject<BlockNumberFor<T>>) -> DispatchResult,
 	) -> DispatchResult {
 		let mut record = Self::registered_by(department, subject)?;
-		ensure!(record.status != SubjectStatus::Closed, Error::<T>::SubjectClosed);
+		ensure!(record.status != SubjectStatus::Closed, Error::<T>::SubjectAlreadyClosed);
 		change(&mut record)?;
 		record.updated_at = frame_system::Pallet::<T>::block_number();
 		Subjects::<T>::insert(subject, record);
@@ -287,7 +287,7 @@ impl<T: Config> Pallet<T> {
 			Self::deposit_event(Event::AccountUnlinked { subject, account, by: who, department });
 			return Ok(());
 		}
-		let pending = PendingLinks::<T>::get(&account).ok_or(Error::<T>::NotLinked)?;
+		let pending = PendingLinks::<T>::get(&account).ok_or(Error::<T>::LinkNotFound)?;
 		let department = Self::ensure_link_party(&who, &account, &pending.subject)?;
 		PendingLinks::<T>::remove(&account);
 		Self::deposit_event(Event::LinkOfferWithdrawn {
@@ -319,7 +319,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Checks a schema's issuers: at least one, each named once.
 	fn check_issuers(issuers: &[DepartmentId]) -> DispatchResult {
-		ensure!(!issuers.is_empty(), Error::<T>::NoSchemaIssuers);
+		ensure!(!issuers.is_empty(), Error::<T>::SchemaIssuersEmpty);
 		ensure!(all_distinct(issuers), Error::<T>::DuplicateSchemaIssuer);
 		Ok(())
 	}
@@ -333,7 +333,7 @@ impl<T: Config> Pallet<T> {
 		revocable: bool,
 	) -> Result<SchemaId, DispatchError> {
 		let name: BoundedVec<u8, T::MaxSchemaNameLength> =
-			name.try_into().map_err(|_| Error::<T>::SchemaNameTooLong)?;
+			name.try_into().map_err(|_| Error::<T>::MaxSchemaNameLengthExceeded)?;
 		ensure!(!name.is_empty(), Error::<T>::SchemaNameEmpty);
 		Self::check_issuers(&issuers)?;
 		ensure!(max_validity != Some(Zero::zero()), Error::<T>::ValidityPeriodEmpty);
@@ -394,8 +394,8 @@ impl<T: Config> Pallet<T> {
 			ensure!(until > valid_from, Error::<T>::ValidityPeriodEmpty);
 		}
 		if let Some(max) = schema.max_validity {
-			let until = valid_until.ok_or(Error::<T>::ValidityTooLong)?;
-			ensure!(until.saturating_sub(valid_from) <= max, Error::<T>::ValidityTooLong);
+			let until = valid_until.ok_or(Error::<T>::MaxValidityExceeded)?;
+			ensure!(until.saturating_sub(valid_from) <= max, Error::<T>::MaxValidityExceeded);
 		}
 		ensure!(
 			holder.credentials < T::MaxCredentialsPerSubject::get(),
@@ -480,7 +480,7 @@ impl<T: Config> Pallet<T> {
 				Actor::Account(who)
 			},
 		};
-		ensure!(record.status != CredentialStatus::Revoked, Error::<T>::CredentialRevoked);
+		ensure!(record.status != CredentialStatus::Revoked, Error::<T>::CredentialAlreadyRevoked);
 		let issuer = record.issuer;
 		let event = match change {
 			CredentialChange::Suspend(reason) => {

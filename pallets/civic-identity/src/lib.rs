@@ -356,7 +356,7 @@ pub mod pallet {
 		/// The subject is suspended or closed.
 		SubjectNotActive,
 		/// The subject is closed; its record can no longer change.
-		SubjectClosed,
+		SubjectAlreadyClosed,
 		/// The subject already has this status.
 		StatusUnchanged,
 		/// The legal representative is not a registered subject.
@@ -372,15 +372,15 @@ pub mod pallet {
 		/// The subject already has `MaxLinkedAccounts` linked accounts.
 		MaxLinkedAccountsExceeded,
 		/// The account is neither linked nor has a pending link offer.
-		NotLinked,
+		LinkNotFound,
 		/// The caller is neither the account nor an officer of its subject's registrar.
 		NotAuthorized,
 		/// The schema name is longer than `MaxSchemaNameLength` bytes.
-		SchemaNameTooLong,
+		MaxSchemaNameLengthExceeded,
 		/// The schema name is empty.
 		SchemaNameEmpty,
 		/// A schema names no issuing department.
-		NoSchemaIssuers,
+		SchemaIssuersEmpty,
 		/// A department is named twice as a schema's issuer.
 		DuplicateSchemaIssuer,
 		/// The caller's department holds the schema's role but is not one of its issuers.
@@ -401,7 +401,7 @@ pub mod pallet {
 		ValidityPeriodEmpty,
 		/// The validity period is longer than the schema allows (or open-ended when the schema
 		/// has a maximum).
-		ValidityTooLong,
+		MaxValidityExceeded,
 		/// The subject already holds `MaxCredentialsPerSubject` certificates.
 		MaxCredentialsExceeded,
 		/// The caller's department is not the certificate's issuer.
@@ -413,7 +413,7 @@ pub mod pallet {
 		/// The certificate is not suspended.
 		NotSuspended,
 		/// The certificate is revoked; it can never change again.
-		CredentialRevoked,
+		CredentialAlreadyRevoked,
 	}
 
 	#[pallet::genesis_config]
@@ -502,7 +502,7 @@ pub mod pallet {
 		///
 		/// # Errors
 		/// `RegistrarOrigin`'s, [`Error::SubjectNotFound`],
-		/// [`Error::NotSubjectRegistrar`], [`Error::SubjectClosed`].
+		/// [`Error::NotSubjectRegistrar`], [`Error::SubjectAlreadyClosed`].
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::update_commitment())]
 		pub fn update_commitment(
@@ -527,7 +527,7 @@ pub mod pallet {
 		///
 		/// # Errors
 		/// `RegistrarOrigin`'s, [`Error::SubjectNotFound`],
-		/// [`Error::NotSubjectRegistrar`], [`Error::SubjectClosed`], [`Error::StatusUnchanged`].
+		/// [`Error::NotSubjectRegistrar`], [`Error::SubjectAlreadyClosed`], [`Error::StatusUnchanged`].
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::set_status())]
 		pub fn set_status(
@@ -550,7 +550,7 @@ pub mod pallet {
 		///
 		/// # Errors
 		/// `RegistrarOrigin`'s, [`Error::SubjectNotFound`],
-		/// [`Error::NotSubjectRegistrar`], [`Error::SubjectClosed`],
+		/// [`Error::NotSubjectRegistrar`], [`Error::SubjectAlreadyClosed`],
 		/// [`Error::RepresentativeNotAllowed`], [`Error::RepresentativeNotFound`],
 		/// [`Error::RepresentativeNotPerson`], [`Error::RepresentativeNotActive`].
 		#[pallet::call_index(3)]
@@ -622,7 +622,7 @@ pub mod pallet {
 		/// [`Event::AccountUnlinked`] or [`Event::LinkOfferWithdrawn`].
 		///
 		/// # Errors
-		/// [`Error::NotLinked`], [`Error::NotAuthorized`].
+		/// [`Error::LinkNotFound`], [`Error::NotAuthorized`].
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::unlink_account())]
 		pub fn unlink_account(origin: OriginFor<T>, account: T::AccountId) -> DispatchResult {
@@ -641,8 +641,8 @@ pub mod pallet {
 		/// [`Event::SchemaRegistered`].
 		///
 		/// # Errors
-		/// [`Error::SchemaNameTooLong`], [`Error::SchemaNameEmpty`],
-		/// [`Error::NoSchemaIssuers`], [`Error::DuplicateSchemaIssuer`],
+		/// [`Error::MaxSchemaNameLengthExceeded`], [`Error::SchemaNameEmpty`],
+		/// [`Error::SchemaIssuersEmpty`], [`Error::DuplicateSchemaIssuer`],
 		/// [`Error::ValidityPeriodEmpty`], [`Error::MaxSchemasExceeded`].
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::register_schema(
@@ -673,7 +673,7 @@ pub mod pallet {
 		/// [`Event::SchemaIssuersSet`].
 		///
 		/// # Errors
-		/// [`Error::SchemaNotFound`], [`Error::NoSchemaIssuers`],
+		/// [`Error::SchemaNotFound`], [`Error::SchemaIssuersEmpty`],
 		/// [`Error::DuplicateSchemaIssuer`].
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::set_schema_issuers(issuers.len().saturated_into()))]
@@ -700,7 +700,7 @@ pub mod pallet {
 		/// [`Error::SchemaNotFound`], the role check's (`RoleAuthority::ensure_role`),
 		/// [`Error::CredentialAlreadyExists`], [`Error::SubjectNotFound`],
 		/// [`Error::SubjectNotActive`], [`Error::ValidityInPast`], [`Error::ValidityPeriodEmpty`],
-		/// [`Error::ValidityTooLong`], [`Error::MaxCredentialsExceeded`].
+		/// [`Error::MaxValidityExceeded`], [`Error::MaxCredentialsExceeded`].
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::issue_credential())]
 		pub fn issue_credential(
@@ -726,7 +726,7 @@ pub mod pallet {
 		///
 		/// # Errors
 		/// [`Error::CredentialNotFound`], the role check's (`RoleAuthority::ensure_role`),
-		/// [`Error::NotIssuer`], [`Error::NotRevocable`], [`Error::CredentialRevoked`],
+		/// [`Error::NotIssuer`], [`Error::NotRevocable`], [`Error::CredentialAlreadyRevoked`],
 		/// [`Error::CredentialNotActive`].
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::suspend_credential())]
@@ -749,7 +749,7 @@ pub mod pallet {
 		///
 		/// # Errors
 		/// [`Error::CredentialNotFound`], the role check's (`RoleAuthority::ensure_role`),
-		/// [`Error::NotIssuer`], [`Error::CredentialRevoked`], [`Error::NotSuspended`].
+		/// [`Error::NotIssuer`], [`Error::CredentialAlreadyRevoked`], [`Error::NotSuspended`].
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::reinstate_credential())]
 		pub fn reinstate_credential(
@@ -770,7 +770,7 @@ pub mod pallet {
 		///
 		/// # Errors
 		/// [`Error::CredentialNotFound`], the role check's (`RoleAuthority::ensure_role`),
-		/// [`Error::NotIssuer`], [`Error::NotRevocable`], [`Error::CredentialRevoked`].
+		/// [`Error::NotIssuer`], [`Error::NotRevocable`], [`Error::CredentialAlreadyRevoked`].
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::revoke_credential())]
 		pub fn revoke_credential(

@@ -107,9 +107,9 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResultWithPostInfo {
 		let members = Self::members_with(department)?;
 		let encoded: BoundedVec<u8, T::MaxCallSize> =
-			call.encode().try_into().map_err(|_| Error::<T>::CallTooLarge)?;
+			call.encode().try_into().map_err(|_| Error::<T>::MaxCallSizeExceeded)?;
 		let call_weight = call.get_dispatch_info().call_weight;
-		ensure!(call_weight.all_lte(T::MaxCallWeight::get()), Error::<T>::CallTooHeavy);
+		ensure!(call_weight.all_lte(T::MaxCallWeight::get()), Error::<T>::MaxCallWeightExceeded);
 		let duration = duration.unwrap_or_else(T::MotionDuration::get);
 		ensure!(
 			!duration.is_zero() && duration <= T::MaxMotionDuration::get(),
@@ -148,7 +148,7 @@ impl<T: Config> Pallet<T> {
 			department,
 			officer: officer.clone(),
 		});
-		Self::deposit_event(Event::Voted {
+		Self::deposit_event(Event::VoteCast {
 			motion: id,
 			aye: true,
 			ayes: 1,
@@ -168,18 +168,18 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResultWithPostInfo {
 		let members = Self::members_with(department)?;
 		let mut motion = Motions::<T>::get(id).ok_or(Error::<T>::MotionNotFound)?;
-		ensure!(motion.expires_at >= Self::now(), Error::<T>::MotionExpired);
+		ensure!(motion.expires_at >= Self::now(), Error::<T>::MotionAlreadyExpired);
 		let (mine, theirs) = if aye {
 			(&mut motion.ayes, &mut motion.nays)
 		} else {
 			(&mut motion.nays, &mut motion.ayes)
 		};
-		ensure!(!mine.contains(&department), Error::<T>::DuplicateVote);
+		ensure!(!mine.contains(&department), Error::<T>::AlreadyVoted);
 		theirs.retain(|d| *d != department);
 		// At most one entry per member, and at most `MaxMembers` members.
 		mine.try_push(department).map_err(|_| Error::<T>::MaxMembersExceeded)?;
 		let (ayes, nays, _) = Self::count(&motion, &members);
-		Self::deposit_event(Event::Voted { motion: id, aye, ayes, nays, department, officer });
+		Self::deposit_event(Event::VoteCast { motion: id, aye, ayes, nays, department, officer });
 		let encoded = MotionCalls::<T>::get(id).unwrap_or_default();
 		let base = T::WeightInfo::vote(members.len() as u32, encoded.len() as u32);
 		Self::settle(id, motion, None, encoded, &members, base, Settling::Vote)

@@ -259,7 +259,7 @@ pub mod pallet {
 			officer: T::AccountId,
 		},
 		/// A member department voted.
-		Voted {
+		VoteCast {
 			/// The motion.
 			motion: MotionId,
 			/// For or against.
@@ -334,17 +334,17 @@ pub mod pallet {
 		/// No open motion has this id.
 		MotionNotFound,
 		/// The motion's last block has passed.
-		MotionExpired,
+		MotionAlreadyExpired,
 		/// The department has already voted this way on the motion.
-		DuplicateVote,
+		AlreadyVoted,
 		/// The motion's outcome is not certain yet and it has not expired.
 		MotionUndecided,
 		/// `MaxMotions` motions are open already.
 		MaxMotionsExceeded,
 		/// The encoded call is longer than `MaxCallSize`.
-		CallTooLarge,
+		MaxCallSizeExceeded,
 		/// The call is heavier than `MaxCallWeight`.
-		CallTooHeavy,
+		MaxCallWeightExceeded,
 		/// The duration is zero or longer than `MaxMotionDuration`.
 		InvalidDuration,
 		/// The council has more than `MaxMembers` members (genesis only; calls take a bounded
@@ -417,11 +417,11 @@ pub mod pallet {
 		/// A `CouncillorOrigin` officer of a member department.
 		///
 		/// # Events
-		/// [`Event::MotionProposed`], [`Event::Voted`]; if decided at once
+		/// [`Event::MotionProposed`], [`Event::VoteCast`]; if decided at once
 		/// [`Event::MotionClosed`] and [`Event::MotionExecuted`].
 		///
 		/// # Errors
-		/// The origin's, [`Error::NotMember`], [`Error::CallTooLarge`], [`Error::CallTooHeavy`],
+		/// The origin's, [`Error::NotMember`], [`Error::MaxCallSizeExceeded`], [`Error::MaxCallWeightExceeded`],
 		/// [`Error::InvalidDuration`], [`Error::MaxMotionsExceeded`].
 		#[pallet::call_index(0)]
 		#[pallet::weight(
@@ -445,11 +445,11 @@ pub mod pallet {
 		/// A `CouncillorOrigin` officer of a member department.
 		///
 		/// # Events
-		/// [`Event::Voted`]; if decided [`Event::MotionClosed`] (and [`Event::MotionExecuted`]).
+		/// [`Event::VoteCast`]; if decided [`Event::MotionClosed`] (and [`Event::MotionExecuted`]).
 		///
 		/// # Errors
 		/// The origin's, [`Error::NotMember`], [`Error::MotionNotFound`],
-		/// [`Error::MotionExpired`], [`Error::DuplicateVote`].
+		/// [`Error::MotionAlreadyExpired`], [`Error::AlreadyVoted`].
 		#[pallet::call_index(1)]
 		#[pallet::weight(
 			T::WeightInfo::vote(T::MaxMembers::get(), T::MaxCallSize::get())

@@ -13,7 +13,7 @@ use crate::{
 	Motions, OpenMotions, Outcome, PalletName, Paused, Policy, Threshold,
 };
 use civitas_primitives::{
-	testing::{MockRoles, DEPARTMENT_SUSPENDED, NOT_OFFICER},
+	testing::{MockRoles, DEPARTMENT_NOT_ACTIVE, NOT_OFFICER},
 	DepartmentId,
 };
 use codec::Encode;
@@ -111,10 +111,7 @@ fn each_department_has_one_vote_whatever_its_officers() {
 	ExtBuilder::default().build_and_execute(|| {
 		let motion = propose(1, set_members(vec![1, 2, 3]));
 		// Department 1 voted aye by proposing; its second councillor cannot add a vote.
-		assert_noop!(
-			Council::vote(signed(SECOND_OF_1), motion, true),
-			Error::<Test>::DuplicateVote
-		);
+		assert_noop!(Council::vote(signed(SECOND_OF_1), motion, true), Error::<Test>::AlreadyVoted);
 		// Any of its councillors may change the department's vote.
 		assert_ok!(Council::vote(signed(SECOND_OF_1), motion, false));
 		let stored = Motions::<Test>::get(motion).unwrap();
@@ -124,7 +121,7 @@ fn each_department_has_one_vote_whatever_its_officers() {
 		assert_ok!(Council::vote(signed(31), motion, true));
 		assert_noop!(
 			Council::vote(signed(councillor(2)), motion, true),
-			Error::<Test>::DuplicateVote
+			Error::<Test>::AlreadyVoted
 		);
 		assert_eq!(Motions::<Test>::get(motion).unwrap().ayes.to_vec(), vec![2]);
 	});
@@ -170,10 +167,10 @@ fn only_councillors_of_active_member_departments_propose_and_vote() {
 		let motion = propose(1, call());
 		assert_noop!(vote(NON_MEMBER, motion, true), Error::<Test>::NotMember);
 		MockRoles::suspend(2);
-		assert_noop!(vote(2, motion, true), DEPARTMENT_SUSPENDED);
+		assert_noop!(vote(2, motion, true), DEPARTMENT_NOT_ACTIVE);
 		assert_noop!(
 			Council::propose(signed(councillor(2)), call(), reason, None),
-			DEPARTMENT_SUSPENDED
+			DEPARTMENT_NOT_ACTIVE
 		);
 		assert_noop!(vote(1, 42, true), Error::<Test>::MotionNotFound);
 	});
@@ -185,7 +182,7 @@ fn an_undecided_motion_expires_by_itself() {
 		let motion = propose(1, set_members(vec![1, 2, 3]));
 		assert_ok!(vote(2, motion, true));
 		System::set_block_number(2 + DURATION);
-		assert_noop!(vote(3, motion, true), Error::<Test>::MotionExpired);
+		assert_noop!(vote(3, motion, true), Error::<Test>::MotionAlreadyExpired);
 		Council::on_initialize(2 + DURATION);
 		assert_eq!(closed(motion), Some(Outcome::Expired));
 		assert!(OpenMotions::<Test>::get().is_empty());
@@ -275,13 +272,13 @@ fn proposals_are_bounded() {
 			Box::new(RuntimeCall::System(frame_system::Call::remark { remark: vec![0; 64] }));
 		assert_noop!(
 			Council::propose(signed(councillor(1)), long, reason, None),
-			Error::<Test>::CallTooLarge
+			Error::<Test>::MaxCallSizeExceeded
 		);
 		// Setting the code weighs a whole block.
 		let heavy = Box::new(RuntimeCall::System(frame_system::Call::set_code { code: vec![] }));
 		assert_noop!(
 			Council::propose(signed(councillor(1)), heavy, reason, None),
-			Error::<Test>::CallTooHeavy
+			Error::<Test>::MaxCallWeightExceeded
 		);
 		let call = || set_threshold(CallClass::Ordinary, Threshold::All);
 		for duration in [0, 101] {

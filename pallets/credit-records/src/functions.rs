@@ -40,7 +40,10 @@ impl<T: Config> Pallet<T> {
 			RecordSource::Officer(_) | RecordSource::Genesis => T::Identity::is_active(&subject),
 		};
 		ensure!(known, Error::<T>::SubjectNotActive);
-		ensure!(!EvidenceOf::<T>::contains_key(subject, evidence), Error::<T>::DuplicateEvidence);
+		ensure!(
+			!EvidenceOf::<T>::contains_key(subject, evidence),
+			Error::<T>::EvidenceAlreadyExists
+		);
 		ensure!(
 			score_delta.unsigned_abs() <= T::MaxScoreDelta::get(),
 			Error::<T>::ScoreDeltaOutOfRange
@@ -48,10 +51,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(!publication_period.is_zero(), Error::<T>::PublicationPeriodZero);
 		ensure!(
 			publication_period <= Self::publication_limit(category),
-			Error::<T>::PublicationPeriodTooLong
+			Error::<T>::MaxPublicationPeriodExceeded
 		);
 		let id = NextRecordId::<T>::get();
-		let next = id.checked_add(1).ok_or(Error::<T>::RecordIdsExhausted)?;
+		let next = id.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		let expires_at = now.saturating_add(publication_period);
 		let mut index = SubjectRecords::<T>::get(subject);
@@ -87,7 +90,7 @@ impl<T: Config> Pallet<T> {
 			reason: None,
 			updated_at: now,
 		};
-		Self::deposit_event(Event::Recorded {
+		Self::deposit_event(Event::RecordCreated {
 			record: id,
 			subject,
 			category,
@@ -198,8 +201,8 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let record = Records::<T>::get(id).ok_or(Error::<T>::RecordNotFound)?;
 		ensure!(record.department == department, Error::<T>::NotRecorder);
-		ensure!(!matches!(record.source, RecordSource::Pallet(_)), Error::<T>::RecordedByPallet);
-		ensure!(record.status.is_open(), Error::<T>::RecordClosed);
+		ensure!(!matches!(record.source, RecordSource::Pallet(_)), Error::<T>::RecordNotRevocable);
+		ensure!(record.status.is_open(), Error::<T>::RecordAlreadyClosed);
 
 		Self::close_dues(id, &record);
 		Self::free_slot(record.subject, id);

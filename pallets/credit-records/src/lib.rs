@@ -205,7 +205,7 @@ pub mod pallet {
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
 		/// A department recorded an entry about a subject.
-		Recorded {
+		RecordCreated {
 			/// The record.
 			record: RecordId,
 			/// Its subject.
@@ -322,17 +322,17 @@ pub mod pallet {
 		/// The publication period is zero.
 		PublicationPeriodZero,
 		/// The publication period is longer than the category's limit.
-		PublicationPeriodTooLong,
+		MaxPublicationPeriodExceeded,
 		/// The subject's index is full of records still published.
 		MaxRecordsExceeded,
 		/// No more record ids are available.
-		RecordIdsExhausted,
+		IdsExhausted,
 		/// No record has this id (or it was pruned).
 		RecordNotFound,
 		/// The caller's department did not record this record.
 		NotRecorder,
 		/// The record is rectified, revoked or expired.
-		RecordClosed,
+		RecordAlreadyClosed,
 		/// The record is not active.
 		RecordNotActive,
 		/// The caller is not an account linked to the record's subject.
@@ -344,11 +344,11 @@ pub mod pallet {
 		/// The recording department may not adjudicate its own record.
 		AdjudicatorIsRecorder,
 		/// A record with this evidence hash is already on file for the subject.
-		DuplicateEvidence,
+		EvidenceAlreadyExists,
 		/// The record was written by another pallet as the outcome of its own procedure (a
 		/// grant's clawback): its department cannot revoke it; the subject's objection and an
 		/// adjudicator can rectify it.
-		RecordedByPallet,
+		RecordNotRevocable,
 	}
 
 	#[pallet::genesis_config]
@@ -409,13 +409,13 @@ pub mod pallet {
 		/// Signed by an officer of a department holding `CreditRecorder`.
 		///
 		/// # Events
-		/// [`Event::Recorded`], [`Event::StandingChanged`] if the standing changes,
+		/// [`Event::RecordCreated`], [`Event::StandingChanged`] if the standing changes,
 		/// [`Event::RecordPruned`] (and [`Event::RecordExpired`]) if a record is pruned.
 		///
 		/// # Errors
 		/// The origin's, [`Error::SubjectNotActive`],
 		/// [`Error::ScoreDeltaOutOfRange`], [`Error::PublicationPeriodZero`],
-		/// [`Error::PublicationPeriodTooLong`], [`Error::DuplicateEvidence`],
+		/// [`Error::MaxPublicationPeriodExceeded`], [`Error::EvidenceAlreadyExists`],
 		/// [`Error::MaxRecordsExceeded`].
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::record())]
@@ -451,7 +451,7 @@ pub mod pallet {
 		///
 		/// # Errors
 		/// The origin's, [`Error::RecordNotFound`], [`Error::NotRecorder`],
-		/// [`Error::RecordedByPallet`], [`Error::RecordClosed`].
+		/// [`Error::RecordNotRevocable`], [`Error::RecordAlreadyClosed`].
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::revoke())]
 		pub fn revoke(

@@ -20,7 +20,7 @@ impl<T: Config> Pallet<T> {
 		kind: DepartmentKind,
 	) -> Result<DepartmentId, DispatchError> {
 		let name: BoundedVec<u8, T::MaxNameLength> =
-			name.try_into().map_err(|_| Error::<T>::NameTooLong)?;
+			name.try_into().map_err(|_| Error::<T>::MaxNameLengthExceeded)?;
 		ensure!(!name.is_empty(), Error::<T>::NameEmpty);
 		ensure!(!DepartmentNames::<T>::contains_key(&name), Error::<T>::NameAlreadyExists);
 		let department = NextDepartmentId::<T>::get();

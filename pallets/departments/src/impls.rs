@@ -22,7 +22,7 @@ impl<T: Config> RoleAuthority<T::AccountId> for Pallet<T> {
 
 	fn ensure_department_role(department: DepartmentId, role: Role) -> DispatchResult {
 		let record = Departments::<T>::get(department).ok_or(Error::<T>::DepartmentNotFound)?;
-		ensure!(record.status == DepartmentStatus::Active, Error::<T>::DepartmentSuspended);
+		ensure!(record.status == DepartmentStatus::Active, Error::<T>::DepartmentNotActive);
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(record.holds(role, now), Error::<T>::RoleNotHeld);
 		Ok(())

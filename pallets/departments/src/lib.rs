@@ -195,7 +195,7 @@ pub mod pallet {
 		/// No department has this id.
 		DepartmentNotFound,
 		/// The name is longer than `MaxNameLength` bytes.
-		NameTooLong,
+		MaxNameLengthExceeded,
 		/// The name is empty.
 		NameEmpty,
 		/// Another department already has this name.
@@ -224,7 +224,7 @@ pub mod pallet {
 		/// The caller is no department's officer, and the call needs one holding a role.
 		NotOfficer,
 		/// The caller's department is suspended: it may act under none of its roles.
-		DepartmentSuspended,
+		DepartmentNotActive,
 	}
 
 	#[pallet::genesis_config]
@@ -272,7 +272,7 @@ pub mod pallet {
 		/// [`Event::DepartmentRegistered`].
 		///
 		/// # Errors
-		/// [`Error::NameTooLong`], [`Error::NameEmpty`], [`Error::NameAlreadyExists`],
+		/// [`Error::MaxNameLengthExceeded`], [`Error::NameEmpty`], [`Error::NameAlreadyExists`],
 		/// [`Error::MaxDepartmentsExceeded`].
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register_department(name.len().saturated_into()))]

@@ -44,7 +44,7 @@ impl<T: Config> Pallet<T> {
 			Self::organisation_of::<T::IssuerOrigin>(origin, Error::<T>::NotIssuer)?;
 		if let Issuer::Enterprise(subject) = issuer {
 			ensure!(EnabledIssuers::<T>::contains_key(subject), Error::<T>::IssuerNotEnabled);
-			ensure!(T::Identity::is_active(&subject), Error::<T>::IssuerInactive);
+			ensure!(T::Identity::is_active(&subject), Error::<T>::IssuerNotActive);
 		}
 		Ok((issuer, who))
 	}
@@ -61,7 +61,7 @@ impl<T: Config> Pallet<T> {
 				T::Identity::kind(&subject) == Some(SubjectKind::Enterprise),
 				Error::<T>::NotClaimant
 			);
-			ensure!(T::Identity::is_active(&subject), Error::<T>::ClaimantInactive);
+			ensure!(T::Identity::is_active(&subject), Error::<T>::ClaimantNotActive);
 		}
 		Ok((claimant, who))
 	}
@@ -125,7 +125,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(!trimmed.is_empty(), Error::<T>::NumberEmpty);
 		ensure!(
 			trimmed.iter().all(|b| b.is_ascii_graphic() || *b == b' '),
-			Error::<T>::NumberInvalid
+			Error::<T>::InvalidNumber
 		);
 		Ok(trimmed.to_ascii_uppercase())
 	}
@@ -168,8 +168,8 @@ impl<T: Config> Pallet<T> {
 	) -> Result<BillId, DispatchError> {
 		let number: BoundedVec<u8, T::MaxNumberLength> = Self::normalise_number(&bill.number)?
 			.try_into()
-			.map_err(|_| Error::<T>::NumberTooLong)?;
-		ensure!(bill.currency.iter().all(u8::is_ascii_uppercase), Error::<T>::CurrencyInvalid);
+			.map_err(|_| Error::<T>::MaxNumberLengthExceeded)?;
+		ensure!(bill.currency.iter().all(u8::is_ascii_uppercase), Error::<T>::InvalidCurrency);
 		ensure!(bill.amount > 0, Error::<T>::AmountZero);
 		ensure!(bill.tax_amount <= bill.amount, Error::<T>::TaxExceedsAmount);
 		ensure!(
@@ -177,10 +177,10 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::CreditNoteWithoutOriginal
 		);
 		if let Some(payer) = &bill.payer {
-			ensure!(T::Identity::kind(payer).is_some(), Error::<T>::UnknownPayer);
+			ensure!(T::Identity::kind(payer).is_some(), Error::<T>::PayerNotFound);
 		}
 		let id = Self::id_of(&issuer, &number);
-		ensure!(!Bills::<T>::contains_key(id), Error::<T>::DuplicateNumber);
+		ensure!(!Bills::<T>::contains_key(id), Error::<T>::NumberAlreadyExists);
 
 		if let Some(payer) = bill.payer {
 			BillsByPayer::<T>::insert(payer, id, ());
@@ -216,11 +216,11 @@ impl<T: Config> Pallet<T> {
 		bills: Vec<NewBill<T>>,
 	) -> DispatchResult {
 		ensure!(!bills.is_empty(), Error::<T>::BatchEmpty);
-		ensure!(bills.len() <= T::MaxBatch::get() as usize, Error::<T>::BatchTooLarge);
+		ensure!(bills.len() <= T::MaxBatch::get() as usize, Error::<T>::MaxBatchExceeded);
 		let mut ids = BoundedVec::<BillId, T::MaxBatch>::new();
 		for bill in bills {
 			let id = Self::do_issue(issuer, bill, None)?;
-			ids.try_push(id).map_err(|_| Error::<T>::BatchTooLarge)?;
+			ids.try_push(id).map_err(|_| Error::<T>::MaxBatchExceeded)?;
 		}
 		Self::deposit_event(Event::BatchIssued { issuer, by, bills: ids });
 		Ok(())
@@ -296,7 +296,7 @@ impl<T: Config> Pallet<T> {
 		let mut record = Self::issued_by(&issuer, &bill)?;
 		ensure!(record.status == BillStatus::Paid, Error::<T>::NotReversible);
 		let number: BoundedVec<u8, T::MaxNumberLength> =
-			credit_note_number.try_into().map_err(|_| Error::<T>::NumberTooLong)?;
+			credit_note_number.try_into().map_err(|_| Error::<T>::MaxNumberLengthExceeded)?;
 		let note = NewBill::<T> {
 			number,
 			payer: record.payer,
@@ -352,9 +352,9 @@ impl<T: Config> Pallet<T> {
 			},
 		}
 		let remaining = record.amount.saturating_sub(record.reimbursed);
-		ensure!(amount <= remaining, Error::<T>::ExceedsRemaining);
+		ensure!(amount <= remaining, Error::<T>::ClaimExceedsRemaining);
 		let reimbursed =
-			record.reimbursed.checked_add(amount).ok_or(Error::<T>::ExceedsRemaining)?;
+			record.reimbursed.checked_add(amount).ok_or(Error::<T>::ClaimExceedsRemaining)?;
 		let remaining = record.amount.saturating_sub(reimbursed);
 
 		record.reimbursed = reimbursed;
@@ -406,7 +406,7 @@ impl<T: Config> Pallet<T> {
 		registrar: Option<DepartmentId>,
 		evidence: Option<H256>,
 	) -> DispatchResult {
-		ensure!(T::Identity::is_active(&payer), Error::<T>::PayerInactive);
+		ensure!(T::Identity::is_active(&payer), Error::<T>::PayerNotActive);
 		ensure!(claimant != Claimant::Enterprise(payer), Error::<T>::ClaimantIsPayer);
 		let exists = match claimant {
 			Claimant::Enterprise(subject) => Self::is_active_enterprise(&subject),
@@ -534,8 +534,12 @@ impl<T: Config> Pallet<T> {
 			if let Issuer::Enterprise(subject) = &b.issuer {
 				ensure!(EnabledIssuers::<T>::contains_key(subject), Error::<T>::NotIssuer);
 			}
-			let number =
-				b.number.as_bytes().to_vec().try_into().map_err(|_| Error::<T>::NumberTooLong)?;
+			let number = b
+				.number
+				.as_bytes()
+				.to_vec()
+				.try_into()
+				.map_err(|_| Error::<T>::MaxNumberLengthExceeded)?;
 			let bill = NewBill::<T> {
 				number,
 				payer: b.payer,

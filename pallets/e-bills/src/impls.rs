@@ -16,7 +16,7 @@ impl<T: Config> BillIssuer<T::AccountId> for Pallet<T> {
 		tax_amount: Amount,
 		content_hash: H256,
 	) -> Result<BillId, DispatchError> {
-		let number = number.to_vec().try_into().map_err(|_| Error::<T>::NumberTooLong)?;
+		let number = number.to_vec().try_into().map_err(|_| Error::<T>::MaxNumberLengthExceeded)?;
 		let bill = NewBill::<T> {
 			number,
 			payer,

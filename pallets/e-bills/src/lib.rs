@@ -310,7 +310,7 @@ pub mod pallet {
 		/// invoices.
 		IssuerNotEnabled,
 		/// The caller's enterprise is enabled but no longer active (suspended or closed).
-		IssuerInactive,
+		IssuerNotActive,
 		/// The caller is not (acting for) the bill's issuer.
 		NotBillIssuer,
 		/// The caller is neither a reimbursing officer nor a linked account of an enterprise.
@@ -322,13 +322,13 @@ pub mod pallet {
 		/// The enterprise is not enabled.
 		NotEnabled,
 		/// The payer is not a registered subject.
-		UnknownPayer,
+		PayerNotFound,
 		/// The issuer already used this number.
-		DuplicateNumber,
+		NumberAlreadyExists,
 		/// The bill number is empty.
 		NumberEmpty,
 		/// The bill number is longer than `MaxNumberLength`.
-		NumberTooLong,
+		MaxNumberLengthExceeded,
 		/// The amount is zero.
 		AmountZero,
 		/// The tax is larger than the amount.
@@ -336,7 +336,7 @@ pub mod pallet {
 		/// The batch is empty.
 		BatchEmpty,
 		/// The batch has more than `MaxBatch` bills.
-		BatchTooLarge,
+		MaxBatchExceeded,
 		/// No bill has this id.
 		BillNotFound,
 		/// The bill is not in `Issued` status (already paid, voided or reversed).
@@ -350,11 +350,11 @@ pub mod pallet {
 		/// The bill has been reimbursed in full already.
 		AlreadyReimbursed,
 		/// The claim is larger than what remains of the bill.
-		ExceedsRemaining,
+		ClaimExceedsRemaining,
 		/// The bill number holds a byte that is not printable ASCII.
-		NumberInvalid,
+		InvalidNumber,
 		/// The currency is not three upper-case ASCII letters.
-		CurrencyInvalid,
+		InvalidCurrency,
 		/// A credit note is issued only by reversing a paid bill.
 		CreditNoteWithoutOriginal,
 		/// The bill is a credit note: it cannot be paid, voided, reversed or reimbursed.
@@ -363,13 +363,13 @@ pub mod pallet {
 		/// authorised it, and it is no reimburser of the bill's kind.
 		NotEntitled,
 		/// The claiming enterprise is suspended, closed or dissolved.
-		ClaimantInactive,
+		ClaimantNotActive,
 		/// The caller is neither a linked account of the payer nor an officer of its registrar.
 		NotPayer,
 		/// The caller's department is not the payer's registrar.
 		NotPayerRegistrar,
 		/// The payer is suspended, closed or dissolved.
-		PayerInactive,
+		PayerNotActive,
 		/// An organisation cannot be authorised to claim its own bills.
 		ClaimantIsPayer,
 		/// The organisation to authorise is no active enterprise and no department with officers.
@@ -474,10 +474,10 @@ pub mod pallet {
 		///
 		/// # Errors
 		/// [`Error::NotIssuer`] or `IssuerOrigin`'s, [`Error::IssuerNotEnabled`],
-		/// [`Error::IssuerInactive`], [`Error::NumberEmpty`], [`Error::NumberInvalid`],
-		/// [`Error::CurrencyInvalid`], [`Error::AmountZero`], [`Error::TaxExceedsAmount`],
-		/// [`Error::CreditNoteWithoutOriginal`], [`Error::UnknownPayer`],
-		/// [`Error::DuplicateNumber`].
+		/// [`Error::IssuerNotActive`], [`Error::NumberEmpty`], [`Error::InvalidNumber`],
+		/// [`Error::InvalidCurrency`], [`Error::AmountZero`], [`Error::TaxExceedsAmount`],
+		/// [`Error::CreditNoteWithoutOriginal`], [`Error::PayerNotFound`],
+		/// [`Error::NumberAlreadyExists`].
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::issue())]
 		pub fn issue(origin: OriginFor<T>, bill: NewBill<T>) -> DispatchResult {
@@ -506,7 +506,7 @@ pub mod pallet {
 		/// [`Event::BatchIssued`].
 		///
 		/// # Errors
-		/// [`Error::BatchEmpty`], [`Error::BatchTooLarge`], and those of [`Pallet::issue`] for
+		/// [`Error::BatchEmpty`], [`Error::MaxBatchExceeded`], and those of [`Pallet::issue`] for
 		/// any bill.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::issue_batch(
@@ -570,7 +570,7 @@ pub mod pallet {
 		/// # Errors
 		/// Those of the issuer check, [`Error::BillNotFound`], [`Error::NotBillIssuer`],
 		/// [`Error::IsCreditNote`], [`Error::NotReversible`], [`Error::NumberEmpty`],
-		/// [`Error::NumberTooLong`], [`Error::NumberInvalid`], [`Error::DuplicateNumber`].
+		/// [`Error::MaxNumberLengthExceeded`], [`Error::InvalidNumber`], [`Error::NumberAlreadyExists`].
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::reverse())]
 		pub fn reverse(
@@ -594,10 +594,10 @@ pub mod pallet {
 		/// [`Event::ReimbursementClaimed`].
 		///
 		/// # Errors
-		/// [`Error::NotClaimant`] or `ReimburserOrigin`'s, [`Error::ClaimantInactive`],
+		/// [`Error::NotClaimant`] or `ReimburserOrigin`'s, [`Error::ClaimantNotActive`],
 		/// [`Error::BillNotFound`], [`Error::IsCreditNote`], [`Error::NotEntitled`],
 		/// [`Error::AmountZero`], [`Error::NotPaid`], [`Error::NotReimbursable`],
-		/// [`Error::AlreadyReimbursed`], [`Error::ExceedsRemaining`].
+		/// [`Error::AlreadyReimbursed`], [`Error::ClaimExceedsRemaining`].
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::claim_reimbursement())]
 		pub fn claim_reimbursement(
@@ -642,7 +642,7 @@ pub mod pallet {
 		/// [`Event::ClaimantAuthorised`].
 		///
 		/// # Errors
-		/// [`Error::NotPayer`], [`Error::PayerInactive`], [`Error::ClaimantIsPayer`],
+		/// [`Error::NotPayer`], [`Error::PayerNotActive`], [`Error::ClaimantIsPayer`],
 		/// [`Error::ClaimantNotFound`], [`Error::AlreadyAuthorised`],
 		/// [`Error::MaxClaimantsExceeded`].
 		#[pallet::call_index(9)]

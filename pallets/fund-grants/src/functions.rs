@@ -61,7 +61,7 @@ impl<T: Config> Pallet<T> {
 		panel: &BoundedVec<T::AccountId, T::MaxPanel>,
 		reviews_needed: u32,
 	) -> DispatchResult {
-		ensure!(reviews_needed > 0, Error::<T>::NoReviewsNeeded);
+		ensure!(reviews_needed > 0, Error::<T>::ReviewsNeededZero);
 		ensure!(reviews_needed as usize <= panel.len(), Error::<T>::ReviewsExceedPanel);
 		ensure!(
 			panel.iter().all(|member| T::Roles::department_of(member) == Some(committee)),
@@ -148,7 +148,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let mut record = Programs::<T>::get(program).ok_or(Error::<T>::ProgramNotFound)?;
 		Self::ensure_treasury_of(&record, treasury)?;
-		ensure!(record.status == ProgramStatus::Open, Error::<T>::ProgramClosed);
+		ensure!(record.status == ProgramStatus::Open, Error::<T>::ProgramAlreadyClosed);
 		record.status = ProgramStatus::Closed;
 		Programs::<T>::insert(program, record);
 		Self::deposit_event(Event::ProgramClosed { program, by });
@@ -160,8 +160,8 @@ impl<T: Config> Pallet<T> {
 		requested: Amount,
 		plans: Vec<MilestonePlan<BlockNumberFor<T>>>,
 	) -> Result<BoundedVec<Milestone<BlockNumberFor<T>>, T::MaxMilestones>, DispatchError> {
-		ensure!(!plans.is_empty(), Error::<T>::NoMilestones);
-		ensure!(plans.len() <= T::MaxMilestones::get() as usize, Error::<T>::TooManyMilestones);
+		ensure!(!plans.is_empty(), Error::<T>::MilestonesEmpty);
+		ensure!(plans.len() <= T::MaxMilestones::get() as usize, Error::<T>::MaxMilestonesExceeded);
 		let now = Self::now();
 		let mut previous_due = now;
 		let mut total: Amount = 0;
@@ -177,7 +177,7 @@ impl<T: Config> Pallet<T> {
 			.into_iter()
 			.map(|plan| Milestone { plan, status: MilestoneStatus::Pending })
 			.collect();
-		Ok(milestones.try_into().map_err(|_| Error::<T>::TooManyMilestones)?)
+		Ok(milestones.try_into().map_err(|_| Error::<T>::MaxMilestonesExceeded)?)
 	}
 
 	pub(crate) fn do_apply(
@@ -187,9 +187,9 @@ impl<T: Config> Pallet<T> {
 		proposal: H256,
 		plans: Vec<MilestonePlan<BlockNumberFor<T>>>,
 	) -> DispatchResult {
-		let applicant = T::Identity::subject_of(&who).ok_or(Error::<T>::NotLinked)?;
+		let applicant = T::Identity::subject_of(&who).ok_or(Error::<T>::NotLinkedToSubject)?;
 		let record = Programs::<T>::get(program).ok_or(Error::<T>::ProgramNotFound)?;
-		ensure!(record.status == ProgramStatus::Open, Error::<T>::ProgramClosed);
+		ensure!(record.status == ProgramStatus::Open, Error::<T>::ProgramAlreadyClosed);
 		let now = Self::now();
 		ensure!(
 			record.terms.opens_at <= now && now <= record.terms.closes_at,
@@ -199,11 +199,11 @@ impl<T: Config> Pallet<T> {
 		ensure!(is_enterprise || record.terms.open_to_persons, Error::<T>::PersonsNotEligible);
 		Self::ensure_eligible(&applicant, &record)?;
 		ensure!(requested > 0, Error::<T>::AmountZero);
-		ensure!(requested <= record.terms.max_award, Error::<T>::ExceedsMaxAward);
+		ensure!(requested <= record.terms.max_award, Error::<T>::MaxAwardExceeded);
 		let milestones = Self::checked_milestones(requested, plans)?;
 		ensure!(
 			!OpenApplications::<T>::contains_key(program, applicant),
-			Error::<T>::ApplicationOpen
+			Error::<T>::ApplicationAlreadyOpen
 		);
 		let application = NextApplicationId::<T>::get();
 		let next = application.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
@@ -228,7 +228,7 @@ impl<T: Config> Pallet<T> {
 				to_recover: 0,
 			},
 		);
-		Self::deposit_event(Event::Applied {
+		Self::deposit_event(Event::ApplicationSubmitted {
 			application,
 			program,
 			applicant,
@@ -270,7 +270,7 @@ impl<T: Config> Pallet<T> {
 		record.status = ApplicationStatus::Withdrawn;
 		Self::close_application(&record);
 		Applications::<T>::insert(application, record);
-		Self::deposit_event(Event::Withdrawn { application, account: who });
+		Self::deposit_event(Event::ApplicationWithdrawn { application, account: who });
 		Ok(())
 	}
 
@@ -325,7 +325,7 @@ impl<T: Config> Pallet<T> {
 		if approved {
 			Programs::<T>::insert(program_id, program);
 		}
-		Self::deposit_event(Event::Reviewed {
+		Self::deposit_event(Event::ApplicationReviewed {
 			application,
 			approve,
 			comment,
@@ -501,7 +501,7 @@ impl<T: Config> Pallet<T> {
 		let program_id = record.program;
 		Applications::<T>::insert(application, record);
 		Programs::<T>::insert(program_id, program);
-		Self::deposit_event(Event::ClawedBack {
+		Self::deposit_event(Event::GrantClawedBack {
 			application,
 			returned,
 			to_recover,
@@ -518,7 +518,12 @@ impl<T: Config> Pallet<T> {
 		let now = Self::now();
 		for p in &genesis.programs {
 			let terms = ProgramTerms::<T> {
-				name: p.name.as_bytes().to_vec().try_into().map_err(|_| Error::<T>::NameTooLong)?,
+				name: p
+					.name
+					.as_bytes()
+					.to_vec()
+					.try_into()
+					.map_err(|_| Error::<T>::MaxNameLengthExceeded)?,
 				kind: p.kind,
 				committee: p.committee,
 				panel: p.panel.clone().try_into().map_err(|_| Error::<T>::MaxPanelExceeded)?,

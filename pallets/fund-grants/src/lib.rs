@@ -208,7 +208,7 @@ pub mod pallet {
 			by: Actor<T::AccountId>,
 		},
 		/// An application was filed.
-		Applied {
+		ApplicationSubmitted {
 			/// The application.
 			application: ApplicationId,
 			/// The program.
@@ -221,14 +221,14 @@ pub mod pallet {
 			account: T::AccountId,
 		},
 		/// The applicant withdrew its application.
-		Withdrawn {
+		ApplicationWithdrawn {
 			/// The application.
 			application: ApplicationId,
 			/// The applicant's account.
 			account: T::AccountId,
 		},
 		/// A committee officer voted.
-		Reviewed {
+		ApplicationReviewed {
 			/// The application.
 			application: ApplicationId,
 			/// For or against.
@@ -315,7 +315,7 @@ pub mod pallet {
 			panel: BoundedVec<T::AccountId, T::MaxPanel>,
 		},
 		/// The committee clawed back a grant.
-		ClawedBack {
+		GrantClawedBack {
 			/// The application.
 			application: ApplicationId,
 			/// The unpaid allocation returned to the program.
@@ -338,7 +338,7 @@ pub mod pallet {
 		/// The program name is empty.
 		NameEmpty,
 		/// The program name is longer than `MaxNameLength`.
-		NameTooLong,
+		MaxNameLengthExceeded,
 		/// The committee department does not hold `FundCommittee`.
 		NotACommittee,
 		/// The treasury department does not hold `FundTreasurer`.
@@ -352,7 +352,7 @@ pub mod pallet {
 		/// The program would close before it opens.
 		InvalidPeriod,
 		/// `reviews_needed` is zero.
-		NoReviewsNeeded,
+		ReviewsNeededZero,
 		/// `reviews_needed` is more than the panel's members.
 		ReviewsExceedPanel,
 		/// A panel member is not an officer of the program's committee department.
@@ -366,13 +366,13 @@ pub mod pallet {
 		/// No program has this id.
 		ProgramNotFound,
 		/// The program is closed.
-		ProgramClosed,
+		ProgramAlreadyClosed,
 		/// The program does not take applications now (before `opens_at` or after `closes_at`).
 		ProgramNotOpen,
 		/// The budget would overflow.
 		BudgetOverflow,
 		/// The caller is not linked to an applicant subject.
-		NotLinked,
+		NotLinkedToSubject,
 		/// The applicant is not active.
 		ApplicantNotActive,
 		/// The program is for enterprises only.
@@ -380,11 +380,11 @@ pub mod pallet {
 		/// The applicant's credit standing is below the program's minimum.
 		CreditBelowMinimum,
 		/// The request is larger than the program's maximum award.
-		ExceedsMaxAward,
+		MaxAwardExceeded,
 		/// No milestones were given.
-		NoMilestones,
+		MilestonesEmpty,
 		/// More than `MaxMilestones` milestones.
-		TooManyMilestones,
+		MaxMilestonesExceeded,
 		/// The milestones do not sum to the requested amount.
 		MilestonesMismatch,
 		/// A milestone is due before now.
@@ -392,7 +392,7 @@ pub mod pallet {
 		/// A milestone is due before the one listed ahead of it.
 		MilestonesNotInOrder,
 		/// The applicant already has an open application to this program.
-		ApplicationOpen,
+		ApplicationAlreadyOpen,
 		/// No application has this id.
 		ApplicationNotFound,
 		/// The caller does not act for the application's applicant.
@@ -473,7 +473,7 @@ pub mod pallet {
 		/// # Errors
 		/// [`Error::NameEmpty`], [`Error::NotACommittee`], [`Error::AmountZero`],
 		/// [`Error::MaxAwardExceedsBudget`], [`Error::InvalidPeriod`], [`Error::NotATreasury`],
-		/// [`Error::NoReviewsNeeded`], [`Error::ReviewsExceedPanel`],
+		/// [`Error::ReviewsNeededZero`], [`Error::ReviewsExceedPanel`],
 		/// [`Error::PanelMemberNotOnCommittee`], [`Error::DuplicatePanelMember`].
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::create_program(terms.panel.len() as u32))]
@@ -510,7 +510,7 @@ pub mod pallet {
 		///
 		/// # Errors
 		/// The origin's, [`Error::ProgramNotFound`], [`Error::NotProgramTreasury`],
-		/// [`Error::ProgramClosed`].
+		/// [`Error::ProgramAlreadyClosed`].
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::close_program())]
 		pub fn close_program(origin: OriginFor<T>, program: ProgramId) -> DispatchResult {
@@ -524,15 +524,15 @@ pub mod pallet {
 		/// Signed by an account linked to the applying enterprise (or person).
 		///
 		/// # Events
-		/// [`Event::Applied`].
+		/// [`Event::ApplicationSubmitted`].
 		///
 		/// # Errors
-		/// [`Error::NotLinked`], [`Error::ProgramNotFound`], [`Error::ProgramClosed`],
+		/// [`Error::NotLinkedToSubject`], [`Error::ProgramNotFound`], [`Error::ProgramAlreadyClosed`],
 		/// [`Error::ProgramNotOpen`], [`Error::ApplicantNotActive`],
 		/// [`Error::PersonsNotEligible`], [`Error::CreditBelowMinimum`], [`Error::AmountZero`],
-		/// [`Error::ExceedsMaxAward`], [`Error::NoMilestones`], [`Error::TooManyMilestones`],
+		/// [`Error::MaxAwardExceeded`], [`Error::MilestonesEmpty`], [`Error::MaxMilestonesExceeded`],
 		/// [`Error::MilestonesMismatch`], [`Error::MilestoneDueInPast`],
-		/// [`Error::MilestonesNotInOrder`], [`Error::ApplicationOpen`].
+		/// [`Error::MilestonesNotInOrder`], [`Error::ApplicationAlreadyOpen`].
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::apply(milestones.len().min(T::MaxMilestones::get() as usize) as u32))]
 		pub fn apply(
@@ -552,7 +552,7 @@ pub mod pallet {
 		/// Signed by an account linked to the applicant.
 		///
 		/// # Events
-		/// [`Event::Withdrawn`].
+		/// [`Event::ApplicationWithdrawn`].
 		///
 		/// # Errors
 		/// [`Error::ApplicationNotFound`], [`Error::NotApplicant`],
@@ -571,7 +571,7 @@ pub mod pallet {
 		/// department).
 		///
 		/// # Events
-		/// [`Event::Reviewed`], and [`Event::ApplicationApproved`] or
+		/// [`Event::ApplicationReviewed`], and [`Event::ApplicationApproved`] or
 		/// [`Event::ApplicationRejected`] when the vote decides.
 		///
 		/// # Errors
@@ -696,7 +696,7 @@ pub mod pallet {
 		/// Signed by a `FundCommittee` officer of the program's committee department.
 		///
 		/// # Events
-		/// [`Event::ClawedBack`] (and the credit record's events).
+		/// [`Event::GrantClawedBack`] (and the credit record's events).
 		///
 		/// # Errors
 		/// [`Error::ApplicationNotFound`], [`Error::NotOnCommittee`], [`Error::NotApproved`],
@@ -725,7 +725,7 @@ pub mod pallet {
 		/// [`Event::PanelSet`].
 		///
 		/// # Errors
-		/// [`Error::ProgramNotFound`], [`Error::NoReviewsNeeded`], [`Error::ReviewsExceedPanel`],
+		/// [`Error::ProgramNotFound`], [`Error::ReviewsNeededZero`], [`Error::ReviewsExceedPanel`],
 		/// [`Error::PanelMemberNotOnCommittee`], [`Error::DuplicatePanelMember`].
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::set_panel(panel.len() as u32))]

@@ -220,7 +220,7 @@ pub mod pallet {
 		/// [`Event::NodeRegistered`].
 		///
 		/// # Errors
-		/// [`Error::InvalidNodeId`], the registry's (`DepartmentSuspended`, `RoleNotHeld`, ...),
+		/// [`Error::InvalidNodeId`], the registry's (`DepartmentNotActive`, `RoleNotHeld`, ...),
 		/// [`Error::NodeAlreadyExists`], [`Error::MaxNodesExceeded`].
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register_node())]

@@ -12,7 +12,7 @@
 
 use crate::{mock::*, Error, Event, GenesisConfig, NodeId, Nodes as NodesStore};
 use civitas_primitives::{
-	testing::{MockRoles, DEPARTMENT_SUSPENDED, NOT_OFFICER, ROLE_NOT_HELD},
+	testing::{MockRoles, DEPARTMENT_NOT_ACTIVE, NOT_OFFICER, ROLE_NOT_HELD},
 	DepartmentId,
 };
 use codec::Encode;
@@ -93,7 +93,7 @@ fn registering_needs_the_network_origin_a_peer_id_and_an_operator() {
 		assert_noop!(Nodes::register_node(root(), garbage, DEPT_A), Error::<Test>::InvalidNodeId);
 		assert_noop!(Nodes::register_node(root(), node(4), NO_OPERATOR), ROLE_NOT_HELD);
 		MockRoles::suspend(DEPT_B);
-		assert_noop!(Nodes::register_node(root(), node(4), DEPT_B), DEPARTMENT_SUSPENDED);
+		assert_noop!(Nodes::register_node(root(), node(4), DEPT_B), DEPARTMENT_NOT_ACTIVE);
 	});
 }
 
@@ -205,7 +205,7 @@ fn connections_need_an_operating_officer_of_an_active_department() {
 		MockRoles::suspend(DEPT_A);
 		assert_noop!(
 			Nodes::remove_connection(signed(OFFICER_A), node(1), node(9)),
-			DEPARTMENT_SUSPENDED
+			DEPARTMENT_NOT_ACTIVE
 		);
 	});
 }

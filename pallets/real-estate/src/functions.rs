@@ -39,9 +39,9 @@ impl TransferBlockers {
 	/// The error completing the transfer now would fail with, if any.
 	fn error<T: Config>(&self) -> Option<Error<T>> {
 		if self.expired {
-			Some(Error::<T>::TransferExpired)
+			Some(Error::<T>::TransferAlreadyExpired)
 		} else if self.frozen {
-			Some(Error::<T>::PropertyFrozen)
+			Some(Error::<T>::PropertyUnderFreeze)
 		} else if !self.missing_consents.is_empty() {
 			Some(Error::<T>::ConsentMissing)
 		} else if !self.outstanding_tax.is_empty() {
@@ -65,8 +65,8 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn checked_owners(
 		owners: Vec<(SubjectId, Share)>,
 	) -> Result<Owners<T>, DispatchError> {
-		ensure!(!owners.is_empty(), Error::<T>::NoOwners);
-		let owners: Owners<T> = owners.try_into().map_err(|_| Error::<T>::TooManyOwners)?;
+		ensure!(!owners.is_empty(), Error::<T>::OwnersEmpty);
+		let owners: Owners<T> = owners.try_into().map_err(|_| Error::<T>::MaxOwnersExceeded)?;
 		let mut total: u32 = 0;
 		for (i, (subject, share)) in owners.iter().enumerate() {
 			ensure!(*share > 0, Error::<T>::ShareZero);
@@ -84,7 +84,7 @@ impl<T: Config> Pallet<T> {
 	/// A property that exists and is not retired.
 	fn live_property(property: PropertyId) -> Result<Property<T>, DispatchError> {
 		let record = Properties::<T>::get(property).ok_or(Error::<T>::PropertyNotFound)?;
-		ensure!(record.status != PropertyStatus::Retired, Error::<T>::PropertyRetired);
+		ensure!(record.status != PropertyStatus::Retired, Error::<T>::PropertyAlreadyRetired);
 		Ok(record)
 	}
 
@@ -102,7 +102,7 @@ impl<T: Config> Pallet<T> {
 	/// A live property kept by `registry`.
 	fn kept_by(property: PropertyId, registry: DepartmentId) -> Result<Property<T>, DispatchError> {
 		let record = Self::in_registry(property, registry)?;
-		ensure!(record.status != PropertyStatus::Retired, Error::<T>::PropertyRetired);
+		ensure!(record.status != PropertyStatus::Retired, Error::<T>::PropertyAlreadyRetired);
 		Ok(record)
 	}
 
@@ -154,10 +154,10 @@ impl<T: Config> Pallet<T> {
 	) -> Result<PropertyId, DispatchError> {
 		ensure!(!cadastral_ref.is_empty(), Error::<T>::CadastralRefEmpty);
 		let cadastral_ref: BoundedVec<u8, T::MaxCadastralLength> =
-			cadastral_ref.try_into().map_err(|_| Error::<T>::CadastralRefTooLong)?;
+			cadastral_ref.try_into().map_err(|_| Error::<T>::MaxCadastralLengthExceeded)?;
 		ensure!(
 			!PropertyByCadastre::<T>::contains_key(&cadastral_ref),
-			Error::<T>::CadastralRefTaken
+			Error::<T>::CadastralRefAlreadyExists
 		);
 		let owners = Self::checked_owners(owners)?;
 		let property = NextPropertyId::<T>::get();
@@ -197,12 +197,15 @@ impl<T: Config> Pallet<T> {
 		officer: T::AccountId,
 	) -> DispatchResult {
 		let mut record = Self::kept_by(property, department)?;
-		ensure!(record.status != PropertyStatus::Frozen, Error::<T>::PropertyFrozen);
-		ensure!(Encumbrances::<T>::decode_len(property).unwrap_or(0) == 0, Error::<T>::Encumbered);
+		ensure!(record.status != PropertyStatus::Frozen, Error::<T>::PropertyUnderFreeze);
+		ensure!(
+			Encumbrances::<T>::decode_len(property).unwrap_or(0) == 0,
+			Error::<T>::EncumbrancesOutstanding
+		);
 		ensure!(!Transfers::<T>::contains_key(property), Error::<T>::TransferAlreadyOpen);
-		ensure!(!successors.is_empty(), Error::<T>::NoSuccessors);
+		ensure!(!successors.is_empty(), Error::<T>::SuccessorsEmpty);
 		let successors: BoundedVec<PropertyId, T::MaxSuccessors> =
-			successors.try_into().map_err(|_| Error::<T>::TooManySuccessors)?;
+			successors.try_into().map_err(|_| Error::<T>::MaxSuccessorsExceeded)?;
 		for (i, successor) in successors.iter().enumerate() {
 			ensure!(
 				*successor != property && !successors.iter().take(i).any(|s| s == successor),
@@ -238,7 +241,7 @@ impl<T: Config> Pallet<T> {
 		officer: T::AccountId,
 	) -> DispatchResult {
 		let record = Self::kept_by(property, department)?;
-		ensure!(record.status != PropertyStatus::Frozen, Error::<T>::PropertyFrozen);
+		ensure!(record.status != PropertyStatus::Frozen, Error::<T>::PropertyUnderFreeze);
 		let now = Self::now();
 		let stale = Self::stale_transfer(property)?;
 		ensure!(price > 0, Error::<T>::PriceZero);
@@ -287,7 +290,7 @@ impl<T: Config> Pallet<T> {
 		officer: T::AccountId,
 	) -> DispatchResult {
 		Self::ensure_registry(property, department)?;
-		let transfer = Transfers::<T>::take(property).ok_or(Error::<T>::NoTransfer)?;
+		let transfer = Transfers::<T>::take(property).ok_or(Error::<T>::TransferNotFound)?;
 		Self::deposit_event(Event::TransferCancelled {
 			property,
 			transfer: transfer.id,
@@ -340,10 +343,10 @@ impl<T: Config> Pallet<T> {
 		id: TransferId,
 		terms: H256,
 	) -> Result<Transfer<T>, DispatchError> {
-		let transfer = Transfers::<T>::get(property).ok_or(Error::<T>::NoTransfer)?;
+		let transfer = Transfers::<T>::get(property).ok_or(Error::<T>::TransferNotFound)?;
 		ensure!(transfer.id == id, Error::<T>::TransferMismatch);
 		ensure!(transfer.terms == terms, Error::<T>::TermsMismatch);
-		ensure!(transfer.expires_at >= Self::now(), Error::<T>::TransferExpired);
+		ensure!(transfer.expires_at >= Self::now(), Error::<T>::TransferAlreadyExpired);
 		Ok(transfer)
 	}
 
@@ -384,7 +387,7 @@ impl<T: Config> Pallet<T> {
 			None => {
 				let subject = T::Identity::subject_of(&who).ok_or(Error::<T>::NotAParty)?;
 				// A suspended, closed or dissolved party acts through its keys no more.
-				ensure!(T::Identity::is_active(&subject), Error::<T>::PartyInactive);
+				ensure!(T::Identity::is_active(&subject), Error::<T>::PartyNotActive);
 				Party::Subject(subject)
 			},
 		};
@@ -407,7 +410,7 @@ impl<T: Config> Pallet<T> {
 		// A registrar stands in only for a party without keys, and not for one that may no
 		// longer act at all.
 		ensure!(!T::Identity::has_linked_account(&subject), Error::<T>::PartyHasKeys);
-		ensure!(T::Identity::is_active(&subject), Error::<T>::PartyInactive);
+		ensure!(T::Identity::is_active(&subject), Error::<T>::PartyNotActive);
 		let party = Party::Subject(subject);
 		let evidence = ConsentEvidence::Recorded(evidence);
 		Self::add_consent(property, &record, transfer, party, evidence, officer)
@@ -449,7 +452,7 @@ impl<T: Config> Pallet<T> {
 		officer: T::AccountId,
 	) -> Result<u32, DispatchError> {
 		let mut record = Self::kept_by(property, department)?;
-		let transfer = Transfers::<T>::get(property).ok_or(Error::<T>::NoTransfer)?;
+		let transfer = Transfers::<T>::get(property).ok_or(Error::<T>::TransferNotFound)?;
 		// Four eyes: neither the opener nor a registrar who recorded a consent completes.
 		ensure!(
 			transfer.opener != officer
@@ -507,7 +510,7 @@ impl<T: Config> Pallet<T> {
 		officer: T::AccountId,
 	) -> DispatchResult {
 		let record = Self::live_property(property)?;
-		ensure!(record.status != PropertyStatus::Frozen, Error::<T>::PropertyFrozen);
+		ensure!(record.status != PropertyStatus::Frozen, Error::<T>::PropertyUnderFreeze);
 		ensure!(amount > 0, Error::<T>::AmountZero);
 		ensure!(
 			!MortgageRequests::<T>::contains_key(property, lender),
@@ -526,15 +529,15 @@ impl<T: Config> Pallet<T> {
 		officer: T::AccountId,
 	) -> DispatchResult {
 		Self::ensure_registry(property, department)?;
-		let request =
-			MortgageRequests::<T>::get(property, lender).ok_or(Error::<T>::NoMortgageRequest)?;
+		let request = MortgageRequests::<T>::get(property, lender)
+			.ok_or(Error::<T>::MortgageRequestNotFound)?;
 		ensure!(T::LenderOrigin::allows(lender), Error::<T>::NotLender);
 		let mortgages = Encumbrances::<T>::get(property)
 			.iter()
 			.filter(|e| matches!(e.kind, EncumbranceKind::Mortgage { .. }))
 			.count();
-		let rank =
-			u8::try_from(mortgages.saturating_add(1)).map_err(|_| Error::<T>::TooManyMortgages)?;
+		let rank = u8::try_from(mortgages.saturating_add(1))
+			.map_err(|_| Error::<T>::MaxMortgagesExceeded)?;
 		let kind = EncumbranceKind::Mortgage { lender, amount: request.amount, rank };
 		Self::do_encumber(property, kind, department, officer)?;
 		MortgageRequests::<T>::remove(property, lender);
@@ -553,14 +556,14 @@ impl<T: Config> Pallet<T> {
 		let is_mortgage = matches!(kind, EncumbranceKind::Mortgage { .. });
 		ensure!(
 			!(is_mortgage && record.status == PropertyStatus::Frozen),
-			Error::<T>::PropertyFrozen
+			Error::<T>::PropertyUnderFreeze
 		);
 		let mut encumbrances = Encumbrances::<T>::get(property);
 		let id = NextEncumbranceId::<T>::get(property);
 		let next = id.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
 		let encumbrance =
 			Encumbrance { id, kind, registered_by: department, registered_at: Self::now() };
-		encumbrances.try_push(encumbrance).map_err(|_| Error::<T>::TooManyEncumbrances)?;
+		encumbrances.try_push(encumbrance).map_err(|_| Error::<T>::MaxEncumbrancesExceeded)?;
 
 		if matches!(kind, EncumbranceKind::CourtFreeze { .. }) {
 			record.status = PropertyStatus::Frozen;
@@ -652,7 +655,7 @@ impl<T: Config> Pallet<T> {
 		who: &T::AccountId,
 		kind: LicenceKind,
 	) -> Result<(DepartmentId, LicenceRule<BlockNumberFor<T>>), DispatchError> {
-		let rule = LicenceRules::<T>::get(kind).ok_or(Error::<T>::NoLicenceRule)?;
+		let rule = LicenceRules::<T>::get(kind).ok_or(Error::<T>::LicenceRuleNotFound)?;
 		let department = T::Roles::ensure_role(who, rule.role)?;
 		ensure!(rule.departments.contains(&department), Error::<T>::NotLicenceIssuer);
 		Ok((department, rule))
@@ -661,7 +664,7 @@ impl<T: Config> Pallet<T> {
 	/// `Ok` if `rule` names at least one department, each once, and a longest validity of at
 	/// least one block if any.
 	pub(crate) fn check_licence_rule(rule: &LicenceRule<BlockNumberFor<T>>) -> DispatchResult {
-		ensure!(!rule.departments.is_empty(), Error::<T>::NoLicenceIssuers);
+		ensure!(!rule.departments.is_empty(), Error::<T>::LicenceIssuersEmpty);
 		ensure!(all_distinct(&rule.departments), Error::<T>::DuplicateIssuer);
 		ensure!(!rule.max_validity.is_some_and(|v| v.is_zero()), Error::<T>::InvalidMaxValidity);
 		Ok(())
@@ -677,7 +680,7 @@ impl<T: Config> Pallet<T> {
 		Self::live_property(property)?;
 		let (department, rule) = Self::licence_issuer(&who, kind)?;
 		let now = Self::now();
-		ensure!(valid_until.is_none_or(|until| until > now), Error::<T>::LicenceExpired);
+		ensure!(valid_until.is_none_or(|until| until > now), Error::<T>::ValidityInPast);
 		if let Some(max) = rule.max_validity {
 			let latest = now.saturating_add(max);
 			ensure!(
@@ -688,7 +691,7 @@ impl<T: Config> Pallet<T> {
 		let mut licences = Licences::<T>::get(property);
 		ensure!(
 			!licences.iter().any(|l| l.document_hash == document_hash),
-			Error::<T>::LicenceExists
+			Error::<T>::LicenceAlreadyExists
 		);
 		// A full register makes room by dropping its oldest revoked or expired licence, so it
 		// can never be filled for good (the events keep the dropped licence's history).
@@ -705,7 +708,7 @@ impl<T: Config> Pallet<T> {
 			valid_until,
 			status: LicenceStatus::Active,
 		};
-		licences.try_push(licence).map_err(|_| Error::<T>::TooManyLicences)?;
+		licences.try_push(licence).map_err(|_| Error::<T>::MaxLicencesExceeded)?;
 		Licences::<T>::insert(property, licences);
 		if let Some(old) = pruned {
 			Self::deposit_event(Event::LicencePruned {
@@ -735,10 +738,10 @@ impl<T: Config> Pallet<T> {
 			.ok_or(Error::<T>::LicenceNotFound)?;
 		// Only the issuing department, while it is active and still holds the role the kind's
 		// rule names, revokes a licence.
-		let rule = LicenceRules::<T>::get(licence.kind).ok_or(Error::<T>::NoLicenceRule)?;
+		let rule = LicenceRules::<T>::get(licence.kind).ok_or(Error::<T>::LicenceRuleNotFound)?;
 		let department = T::Roles::ensure_role(&who, rule.role)?;
 		ensure!(licence.issuer == department, Error::<T>::NotLicenceHolder);
-		ensure!(licence.status == LicenceStatus::Active, Error::<T>::LicenceRevoked);
+		ensure!(licence.status == LicenceStatus::Active, Error::<T>::LicenceAlreadyRevoked);
 		licence.status = LicenceStatus::Revoked;
 		Licences::<T>::insert(property, licences);
 		Self::deposit_event(Event::LicenceRevoked {
@@ -814,7 +817,7 @@ impl<T: Config> Pallet<T> {
 				assessment.bills.iter().any(|part| T::Bills::is_outstanding(&part.bill))
 			})
 		});
-		outstanding.try_push(period).map_err(|_| Error::<T>::TooManyOutstandingTax)?;
+		outstanding.try_push(period).map_err(|_| Error::<T>::MaxOutstandingTaxExceeded)?;
 
 		// Co-owners each owe the tax on their share: one bill each, numbered
 		// `PT-<property>-<period>-<n>` by the owner's place on the title.
@@ -840,7 +843,7 @@ impl<T: Config> Pallet<T> {
 			)?;
 			bills
 				.try_push(TaxShare { payer, share, amount: part, bill })
-				.map_err(|_| Error::<T>::TooManyOwners)?;
+				.map_err(|_| Error::<T>::MaxOwnersExceeded)?;
 		}
 		OutstandingTax::<T>::insert(property, outstanding);
 		let assessment = TaxAssessment::<T> { amount, bills: bills.clone(), department };
@@ -867,11 +870,11 @@ impl<T: Config> Pallet<T> {
 		ensure!(
 			genesis.licence_rules.is_empty()
 				|| LicenceKind::ALL.iter().all(LicenceRules::<T>::contains_key),
-			Error::<T>::NoLicenceRule
+			Error::<T>::LicenceRuleNotFound
 		);
 		for (usage, kinds) in &genesis.required_licences {
 			let kinds: BoundedVec<LicenceKind, T::MaxRequiredLicences> =
-				kinds.clone().try_into().map_err(|_| Error::<T>::TooManyLicences)?;
+				kinds.clone().try_into().map_err(|_| Error::<T>::MaxLicencesExceeded)?;
 			RequiredLicences::<T>::insert(usage, kinds);
 		}
 		for p in &genesis.properties {
@@ -898,7 +901,7 @@ impl<T: Config> Pallet<T> {
 					valid_until: None,
 					status: LicenceStatus::Active,
 				};
-				licences.try_push(licence).map_err(|_| Error::<T>::TooManyLicences)?;
+				licences.try_push(licence).map_err(|_| Error::<T>::MaxLicencesExceeded)?;
 			}
 			Licences::<T>::insert(id, licences);
 		}

@@ -466,13 +466,13 @@ pub mod pallet {
 		/// The cadastral reference is empty.
 		CadastralRefEmpty,
 		/// The cadastral reference is longer than `MaxCadastralLength`.
-		CadastralRefTooLong,
+		MaxCadastralLengthExceeded,
 		/// Another property has this cadastral reference.
-		CadastralRefTaken,
+		CadastralRefAlreadyExists,
 		/// No owners (or buyers) were given.
-		NoOwners,
+		OwnersEmpty,
 		/// More than `MaxOwners` owners (or buyers).
-		TooManyOwners,
+		MaxOwnersExceeded,
 		/// A share is zero.
 		ShareZero,
 		/// The shares do not sum to 1000.
@@ -484,28 +484,28 @@ pub mod pallet {
 		/// No property has this id.
 		PropertyNotFound,
 		/// The property is retired.
-		PropertyRetired,
+		PropertyAlreadyRetired,
 		/// The property is under a court freeze.
-		PropertyFrozen,
+		PropertyUnderFreeze,
 		/// The property has encumbrances; release them first.
-		Encumbered,
+		EncumbrancesOutstanding,
 		/// A successor is unknown, retired, repeated, or the property itself.
 		InvalidSuccessor,
 		/// More than `MaxSuccessors` successors.
-		TooManySuccessors,
+		MaxSuccessorsExceeded,
 		/// No successors were given.
-		NoSuccessors,
+		SuccessorsEmpty,
 		/// The property already has an open, unexpired transfer.
 		TransferAlreadyOpen,
 		/// The property has no open transfer.
-		NoTransfer,
+		TransferNotFound,
 		/// The transfer's period has ended; open a new one.
-		TransferExpired,
+		TransferAlreadyExpired,
 		/// The caller (or subject) is not a party to the transfer.
 		NotAParty,
 		/// The consenting party is suspended, closed or dissolved: it acts through its keys no
 		/// more.
-		PartyInactive,
+		PartyNotActive,
 		/// This party has already consented.
 		AlreadyConsented,
 		/// A party has not consented yet.
@@ -521,39 +521,39 @@ pub mod pallet {
 		/// The bank already has a mortgage request for this property.
 		MortgageAlreadyRequested,
 		/// No mortgage request from this bank (a mortgage needs the lender).
-		NoMortgageRequest,
+		MortgageRequestNotFound,
 		/// The department does not hold `Lender`.
 		NotLender,
 		/// The property has `MaxEncumbrances` encumbrances already.
-		TooManyEncumbrances,
+		MaxEncumbrancesExceeded,
 		/// The property has 255 mortgages already.
-		TooManyMortgages,
+		MaxMortgagesExceeded,
 		/// No encumbrance has this number on the property's register.
 		EncumbranceNotFound,
 		/// The caller's department may not release this encumbrance.
 		NotReleaser,
 		/// A lease must end in the future.
-		LeaseEnded,
+		LeaseEndInPast,
 		/// No rule says who may issue this kind of licence.
-		NoLicenceRule,
+		LicenceRuleNotFound,
 		/// The caller's department may not issue this kind of licence.
 		NotLicenceIssuer,
 		/// The property has `MaxLicences` licences already.
-		TooManyLicences,
+		MaxLicencesExceeded,
 		/// A licence with this document hash is already attached.
-		LicenceExists,
+		LicenceAlreadyExists,
 		/// No licence with this document hash is attached.
 		LicenceNotFound,
 		/// The licence is already revoked.
-		LicenceRevoked,
+		LicenceAlreadyRevoked,
 		/// Only the issuing department may revoke the licence.
 		NotLicenceHolder,
 		/// A licence must be valid until a future block.
-		LicenceExpired,
+		ValidityInPast,
 		/// The property was already assessed for this period.
 		AlreadyAssessed,
 		/// The property has `MaxOutstandingTax` unpaid tax bills.
-		TooManyOutstandingTax,
+		MaxOutstandingTaxExceeded,
 		/// The chain ran out of ids (never expected).
 		IdsExhausted,
 		/// The consent names a transfer that is not the property's open one (it was cancelled or
@@ -570,7 +570,7 @@ pub mod pallet {
 		/// The property is kept by another registry; only its registrars act on it.
 		NotPropertyRegistry,
 		/// A licence rule must name at least one department.
-		NoLicenceIssuers,
+		LicenceIssuersEmpty,
 		/// The department does not hold `LandRegistrar`.
 		NotARegistrar,
 		/// A department appears twice in a licence rule.
@@ -632,8 +632,8 @@ pub mod pallet {
 		///
 		/// # Errors
 		/// The origin's, [`Error::CadastralRefEmpty`],
-		/// [`Error::CadastralRefTooLong`], [`Error::CadastralRefTaken`], [`Error::NoOwners`],
-		/// [`Error::TooManyOwners`], [`Error::ShareZero`], [`Error::SharesNotWhole`],
+		/// [`Error::MaxCadastralLengthExceeded`], [`Error::CadastralRefAlreadyExists`], [`Error::OwnersEmpty`],
+		/// [`Error::MaxOwnersExceeded`], [`Error::ShareZero`], [`Error::SharesNotWhole`],
 		/// [`Error::DuplicateOwner`], [`Error::OwnerNotActive`].
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register_property(owners.len().min(T::MaxOwners::get() as usize) as u32))]
@@ -670,9 +670,9 @@ pub mod pallet {
 		/// [`Event::PropertyRetired`].
 		///
 		/// # Errors
-		/// [`Error::PropertyNotFound`], [`Error::PropertyRetired`], [`Error::PropertyFrozen`],
-		/// [`Error::Encumbered`], [`Error::TransferAlreadyOpen`], [`Error::NoSuccessors`],
-		/// [`Error::TooManySuccessors`], [`Error::InvalidSuccessor`].
+		/// [`Error::PropertyNotFound`], [`Error::PropertyAlreadyRetired`], [`Error::PropertyUnderFreeze`],
+		/// [`Error::EncumbrancesOutstanding`], [`Error::TransferAlreadyOpen`], [`Error::SuccessorsEmpty`],
+		/// [`Error::MaxSuccessorsExceeded`], [`Error::InvalidSuccessor`].
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::retire_property(successors.len().min(T::MaxSuccessors::get() as usize) as u32))]
 		pub fn retire_property(
@@ -694,7 +694,7 @@ pub mod pallet {
 		/// [`Event::TransferOpened`] (after [`Event::TransferLapsed`] if one was replaced).
 		///
 		/// # Errors
-		/// [`Error::PropertyNotFound`], [`Error::PropertyRetired`], [`Error::PropertyFrozen`],
+		/// [`Error::PropertyNotFound`], [`Error::PropertyAlreadyRetired`], [`Error::PropertyUnderFreeze`],
 		/// [`Error::TransferAlreadyOpen`], [`Error::PriceZero`], and those of the buyers' shares
 		/// as for [`Pallet::register_property`].
 		#[pallet::call_index(2)]
@@ -722,8 +722,8 @@ pub mod pallet {
 		/// [`Event::ConsentGiven`].
 		///
 		/// # Errors
-		/// [`Error::NoTransfer`], [`Error::TransferMismatch`], [`Error::TermsMismatch`],
-		/// [`Error::TransferExpired`], [`Error::NotAParty`], [`Error::PartyInactive`],
+		/// [`Error::TransferNotFound`], [`Error::TransferMismatch`], [`Error::TermsMismatch`],
+		/// [`Error::TransferAlreadyExpired`], [`Error::NotAParty`], [`Error::PartyNotActive`],
 		/// [`Error::AlreadyConsented`].
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::consent())]
@@ -749,9 +749,9 @@ pub mod pallet {
 		/// [`Event::ConsentGiven`].
 		///
 		/// # Errors
-		/// [`Error::NotPropertyRegistry`], [`Error::NoTransfer`], [`Error::TransferMismatch`],
-		/// [`Error::TermsMismatch`], [`Error::TransferExpired`], [`Error::NotAParty`],
-		/// [`Error::PartyHasKeys`], [`Error::PartyInactive`], [`Error::AlreadyConsented`].
+		/// [`Error::NotPropertyRegistry`], [`Error::TransferNotFound`], [`Error::TransferMismatch`],
+		/// [`Error::TermsMismatch`], [`Error::TransferAlreadyExpired`], [`Error::NotAParty`],
+		/// [`Error::PartyHasKeys`], [`Error::PartyNotActive`], [`Error::AlreadyConsented`].
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::record_consent())]
 		pub fn record_consent(
@@ -780,7 +780,7 @@ pub mod pallet {
 		///
 		/// # Errors
 		/// [`Error::NotPropertyRegistry`], [`Error::SecondOfficerRequired`],
-		/// [`Error::NoTransfer`], [`Error::TransferExpired`], [`Error::PropertyFrozen`],
+		/// [`Error::TransferNotFound`], [`Error::TransferAlreadyExpired`], [`Error::PropertyUnderFreeze`],
 		/// [`Error::ConsentMissing`], [`Error::TaxOutstanding`], [`Error::LicenceMissing`],
 		/// [`Error::OwnerNotActive`] (a buyer closed meanwhile).
 		#[pallet::call_index(5)]
@@ -806,7 +806,7 @@ pub mod pallet {
 		/// [`Event::TransferCancelled`].
 		///
 		/// # Errors
-		/// [`Error::PropertyNotFound`], [`Error::NotPropertyRegistry`], [`Error::NoTransfer`].
+		/// [`Error::PropertyNotFound`], [`Error::NotPropertyRegistry`], [`Error::TransferNotFound`].
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::cancel_transfer())]
 		pub fn cancel_transfer(origin: OriginFor<T>, property: PropertyId) -> DispatchResult {
@@ -825,7 +825,7 @@ pub mod pallet {
 		/// [`Event::MortgageRequested`].
 		///
 		/// # Errors
-		/// [`Error::PropertyNotFound`], [`Error::PropertyRetired`], [`Error::PropertyFrozen`],
+		/// [`Error::PropertyNotFound`], [`Error::PropertyAlreadyRetired`], [`Error::PropertyUnderFreeze`],
 		/// [`Error::AmountZero`], [`Error::MortgageAlreadyRequested`].
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::request_mortgage())]
@@ -849,9 +849,9 @@ pub mod pallet {
 		/// [`Event::EncumbranceRegistered`].
 		///
 		/// # Errors
-		/// [`Error::NoMortgageRequest`], [`Error::NotLender`], [`Error::PropertyFrozen`],
-		/// [`Error::PropertyRetired`], [`Error::TooManyEncumbrances`],
-		/// [`Error::TooManyMortgages`].
+		/// [`Error::MortgageRequestNotFound`], [`Error::NotLender`], [`Error::PropertyUnderFreeze`],
+		/// [`Error::PropertyAlreadyRetired`], [`Error::MaxEncumbrancesExceeded`],
+		/// [`Error::MaxMortgagesExceeded`].
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::register_mortgage())]
 		pub fn register_mortgage(
@@ -873,8 +873,8 @@ pub mod pallet {
 		///
 		/// # Errors
 		/// [`Error::PropertyNotFound`], [`Error::NotPropertyRegistry`],
-		/// [`Error::PropertyRetired`], [`Error::LeaseEnded`],
-		/// [`Error::OwnerNotActive`] (the lessee), [`Error::TooManyEncumbrances`].
+		/// [`Error::PropertyAlreadyRetired`], [`Error::LeaseEndInPast`],
+		/// [`Error::OwnerNotActive`] (the lessee), [`Error::MaxEncumbrancesExceeded`].
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::register_encumbrance())]
 		pub fn register_encumbrance(
@@ -887,7 +887,7 @@ pub mod pallet {
 			if let RegistrarEncumbrance::Lease { lessee, until } = &encumbrance {
 				ensure!(
 					*until > polkadot_sdk::frame_system::Pallet::<T>::block_number(),
-					Error::<T>::LeaseEnded
+					Error::<T>::LeaseEndInPast
 				);
 				ensure!(T::Identity::is_active(lessee), Error::<T>::OwnerNotActive);
 			}
@@ -910,8 +910,8 @@ pub mod pallet {
 		/// [`Event::EncumbranceRegistered`].
 		///
 		/// # Errors
-		/// [`Error::PropertyNotFound`], [`Error::PropertyRetired`],
-		/// [`Error::TooManyEncumbrances`].
+		/// [`Error::PropertyNotFound`], [`Error::PropertyAlreadyRetired`],
+		/// [`Error::MaxEncumbrancesExceeded`].
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::freeze())]
 		pub fn freeze(origin: OriginFor<T>, property: PropertyId, case: H256) -> DispatchResult {
@@ -951,9 +951,9 @@ pub mod pallet {
 		/// [`Event::LicenceIssued`].
 		///
 		/// # Errors
-		/// [`Error::PropertyNotFound`], [`Error::PropertyRetired`], [`Error::NoLicenceRule`],
-		/// the role check's, [`Error::NotLicenceIssuer`], [`Error::LicenceExpired`],
-		/// [`Error::MaxValidityExceeded`], [`Error::LicenceExists`], [`Error::TooManyLicences`].
+		/// [`Error::PropertyNotFound`], [`Error::PropertyAlreadyRetired`], [`Error::LicenceRuleNotFound`],
+		/// the role check's, [`Error::NotLicenceIssuer`], [`Error::ValidityInPast`],
+		/// [`Error::MaxValidityExceeded`], [`Error::LicenceAlreadyExists`], [`Error::MaxLicencesExceeded`].
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::issue_licence())]
 		pub fn issue_licence(
@@ -977,7 +977,7 @@ pub mod pallet {
 		///
 		/// # Errors
 		/// [`Error::LicenceNotFound`], the role check's, [`Error::NotLicenceHolder`],
-		/// [`Error::LicenceRevoked`].
+		/// [`Error::LicenceAlreadyRevoked`].
 		#[pallet::call_index(13)]
 		#[pallet::weight(T::WeightInfo::revoke_licence())]
 		pub fn revoke_licence(
@@ -1000,8 +1000,8 @@ pub mod pallet {
 		/// [`Event::TaxAssessed`] (and e-bills' `BillIssued`).
 		///
 		/// # Errors
-		/// [`Error::PropertyNotFound`], [`Error::PropertyRetired`], [`Error::AmountZero`],
-		/// [`Error::AlreadyAssessed`], [`Error::TooManyOutstandingTax`], and the bill's errors.
+		/// [`Error::PropertyNotFound`], [`Error::PropertyAlreadyRetired`], [`Error::AmountZero`],
+		/// [`Error::AlreadyAssessed`], [`Error::MaxOutstandingTaxExceeded`], and the bill's errors.
 		#[pallet::call_index(14)]
 		// Benchmarked with the runtime's `Bills`, so the weight includes issuing the bill.
 		#[pallet::weight(T::WeightInfo::assess_tax(T::MaxOwners::get()))]
@@ -1028,7 +1028,7 @@ pub mod pallet {
 		/// [`Event::LicenceRuleSet`].
 		///
 		/// # Errors
-		/// [`Error::NoLicenceIssuers`], [`Error::DuplicateIssuer`], [`Error::InvalidMaxValidity`].
+		/// [`Error::LicenceIssuersEmpty`], [`Error::DuplicateIssuer`], [`Error::InvalidMaxValidity`].
 		#[pallet::call_index(15)]
 		#[pallet::weight(T::WeightInfo::set_licence_rule())]
 		pub fn set_licence_rule(

@@ -31,7 +31,7 @@ impl<T: Config> Pallet<T> {
 	/// `Ok` if replacing the set last handed to the session pallet with `next` keeps finality
 	/// safe and the set large enough.
 	fn ensure_safe(next: &[Validator<T::AccountId>]) -> DispatchResult {
-		ensure!(next.len() as u32 >= MinValidators::<T>::get(), Error::<T>::TooFewValidators);
+		ensure!(next.len() as u32 >= MinValidators::<T>::get(), Error::<T>::ValidatorsBelowMinimum);
 		let planned = Planned::<T>::get();
 		let kept = |account: &T::AccountId| next.iter().any(|v| v.account == *account);
 		let removed = planned.iter().filter(|a| !kept(a)).count();
@@ -40,9 +40,9 @@ impl<T: Config> Pallet<T> {
 		// fewer than a third of the new set may be newcomers for it to finalize after.
 		ensure!(
 			removed == 0 || removed.saturating_mul(3) < planned.len(),
-			Error::<T>::TooManyChanges
+			Error::<T>::MaxChangesExceeded
 		);
-		ensure!(added == 0 || added.saturating_mul(3) < next.len(), Error::<T>::TooManyChanges);
+		ensure!(added == 0 || added.saturating_mul(3) < next.len(), Error::<T>::MaxChangesExceeded);
 		Ok(())
 	}
 
@@ -189,7 +189,7 @@ impl<T: Config> Pallet<T> {
 			offender,
 		};
 		T::ReportOffence::report_offence(vec![reporter], offence).map_err(|e| match e {
-			OffenceError::DuplicateReport => Error::<T>::DuplicateOffenceReport,
+			OffenceError::DuplicateReport => Error::<T>::OffenceAlreadyReported,
 			OffenceError::Other(_) => Error::<T>::InvalidEquivocationProof,
 		})?;
 		Ok(())

@@ -228,10 +228,10 @@ pub mod pallet {
 		/// `MaxValidators` validators are admitted already.
 		MaxValidatorsExceeded,
 		/// The set would have fewer than `MinValidators` validators.
-		TooFewValidators,
+		ValidatorsBelowMinimum,
 		/// Too many changes before the next session boundary: a third or more of the set would
 		/// leave at once, or newcomers would make up a third or more of it; finality could stall.
-		TooManyChanges,
+		MaxChangesExceeded,
 		/// A minimum of zero, or above the validators admitted.
 		InvalidMinimum,
 		/// A genesis session length of zero.
@@ -242,7 +242,7 @@ pub mod pallet {
 		/// older than `HistoryDepth`).
 		InvalidKeyOwnershipProof,
 		/// This offence was reported already.
-		DuplicateOffenceReport,
+		OffenceAlreadyReported,
 	}
 
 	#[pallet::genesis_config]
@@ -289,8 +289,8 @@ pub mod pallet {
 		/// [`Event::ValidatorAdded`].
 		///
 		/// # Errors
-		/// The registry's (`DepartmentSuspended`, `RoleNotHeld`, ...), [`Error::AlreadyValidator`],
-		/// [`Error::MaxValidatorsExceeded`], [`Error::TooManyChanges`].
+		/// The registry's (`DepartmentNotActive`, `RoleNotHeld`, ...), [`Error::AlreadyValidator`],
+		/// [`Error::MaxValidatorsExceeded`], [`Error::MaxChangesExceeded`].
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::add_validator(T::MaxValidators::get()))]
 		pub fn add_validator(
@@ -311,7 +311,7 @@ pub mod pallet {
 		/// [`Event::ValidatorRemoved`].
 		///
 		/// # Errors
-		/// [`Error::NotValidator`], [`Error::TooFewValidators`], [`Error::TooManyChanges`].
+		/// [`Error::NotValidator`], [`Error::ValidatorsBelowMinimum`], [`Error::MaxChangesExceeded`].
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::remove_validator(T::MaxValidators::get()))]
 		pub fn remove_validator(origin: OriginFor<T>, account: T::AccountId) -> DispatchResult {
@@ -348,7 +348,7 @@ pub mod pallet {
 		///
 		/// # Errors
 		/// [`Error::InvalidEquivocationProof`], [`Error::InvalidKeyOwnershipProof`],
-		/// [`Error::DuplicateOffenceReport`].
+		/// [`Error::OffenceAlreadyReported`].
 		#[pallet::call_index(3)]
 		#[pallet::weight(Pallet::<T>::report_weight())]
 		pub fn report_aura_equivocation(

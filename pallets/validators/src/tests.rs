@@ -113,7 +113,7 @@ fn newcomers_stay_under_a_third_of_the_new_set() {
 		// Two newcomers of six would be a third.
 		assert_noop!(
 			Validators::add_validator(root(), 6, SPARE_OPERATOR),
-			Error::<Test>::TooManyChanges
+			Error::<Test>::MaxChangesExceeded
 		);
 		// Once the five are handed to the session pallet, the next one may join.
 		run_to_session(1);
@@ -126,14 +126,17 @@ fn fewer_than_a_third_leave_before_a_boundary_and_never_below_the_minimum() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_ok!(Validators::remove_validator(root(), 4));
 		// A second of four would be half of the set that must finalize the change.
-		assert_noop!(Validators::remove_validator(root(), 3), Error::<Test>::TooManyChanges);
+		assert_noop!(Validators::remove_validator(root(), 3), Error::<Test>::MaxChangesExceeded);
 		run_to_session(1);
 		// Three validators tolerate no fault: none may leave.
-		assert_noop!(Validators::remove_validator(root(), 3), Error::<Test>::TooManyChanges);
+		assert_noop!(Validators::remove_validator(root(), 3), Error::<Test>::MaxChangesExceeded);
 		assert_noop!(Validators::remove_validator(root(), 9), Error::<Test>::NotValidator);
 	});
 	ExtBuilder::default().min(4).build_and_execute(|| {
-		assert_noop!(Validators::remove_validator(root(), 4), Error::<Test>::TooFewValidators);
+		assert_noop!(
+			Validators::remove_validator(root(), 4),
+			Error::<Test>::ValidatorsBelowMinimum
+		);
 	});
 }
 
@@ -294,7 +297,7 @@ mod aura_equivocation {
 				RuntimeEvent::Offences(polkadot_sdk::pallet_offences::Event::Offence { .. })
 			)));
 			assert_eq!(Session::disabled_validators(), vec![1]);
-			assert_noop!(report(equivocation, owner(2)), Error::<Test>::DuplicateOffenceReport);
+			assert_noop!(report(equivocation, owner(2)), Error::<Test>::OffenceAlreadyReported);
 		});
 	}
 

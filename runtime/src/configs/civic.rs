@@ -14,7 +14,7 @@ use polkadot_sdk::frame_support::traits::ConstI32;
 pub type Governance = CouncilOrRoot<CouncilMajority>;
 
 /// A signed officer of an active department holding role `R` unexpired; refusals are the
-/// departments pallet's named errors (`NotOfficer`, `DepartmentSuspended`, `RoleNotHeld`).
+/// departments pallet's named errors (`NotOfficer`, `DepartmentNotActive`, `RoleNotHeld`).
 pub type Officer<R> = pallet_departments::EnsureRole<Runtime, R>;
 
 // The city's permission table: the role behind each permission a pallet declares in its

@@ -136,9 +136,12 @@ fn issue_checks_the_validity_period() {
 		);
 		assert_noop!(
 			issue(HOUSING_OFFICER, FIRE_PERMIT, 50, Some(151)),
-			Error::<Test>::ValidityTooLong
+			Error::<Test>::MaxValidityExceeded
 		);
-		assert_noop!(issue(HOUSING_OFFICER, FIRE_PERMIT, 50, None), Error::<Test>::ValidityTooLong);
+		assert_noop!(
+			issue(HOUSING_OFFICER, FIRE_PERMIT, 50, None),
+			Error::<Test>::MaxValidityExceeded
+		);
 		// Backdated to when the inspection happened, within the maximum.
 		assert_ok!(issue(HOUSING_OFFICER, FIRE_PERMIT, 40, Some(140)));
 	});
@@ -216,15 +219,15 @@ fn governance_revokes_a_certificate_and_it_stays_revoked() {
 
 		assert_noop!(
 			CivicIdentity::reinstate_credential(root(), licence()),
-			Error::<Test>::CredentialRevoked
+			Error::<Test>::CredentialAlreadyRevoked
 		);
 		assert_noop!(
 			CivicIdentity::revoke_credential(signed(MARKET_OFFICER), licence(), 1),
-			Error::<Test>::CredentialRevoked
+			Error::<Test>::CredentialAlreadyRevoked
 		);
 		assert_noop!(
 			CivicIdentity::suspend_credential(signed(MARKET_OFFICER), licence(), 1),
-			Error::<Test>::CredentialRevoked
+			Error::<Test>::CredentialAlreadyRevoked
 		);
 	});
 }

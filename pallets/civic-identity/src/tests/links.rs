@@ -265,7 +265,7 @@ fn unlink_fails_for_a_stranger_or_an_unlinked_account() {
 		);
 		assert_noop!(
 			CivicIdentity::unlink_account(signed(CITIZEN_2), CITIZEN_2),
-			Error::<Test>::NotLinked
+			Error::<Test>::LinkNotFound
 		);
 		assert_eq!(Links::<Test>::get(CITIZEN), Some(person()));
 	});

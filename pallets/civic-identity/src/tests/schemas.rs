@@ -77,7 +77,7 @@ fn register_schema_fails_for_a_bad_name_or_an_empty_maximum() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(
 			register(root(), &[b'x'; 33], &[MARKET], None),
-			Error::<Test>::SchemaNameTooLong
+			Error::<Test>::MaxSchemaNameLengthExceeded
 		);
 		assert_noop!(register(root(), b"", &[MARKET], None), Error::<Test>::SchemaNameEmpty);
 		assert_noop!(
@@ -90,7 +90,7 @@ fn register_schema_fails_for_a_bad_name_or_an_empty_maximum() {
 #[test]
 fn register_schema_fails_without_issuers_or_with_one_twice() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_noop!(register(root(), b"x", &[], None), Error::<Test>::NoSchemaIssuers);
+		assert_noop!(register(root(), b"x", &[], None), Error::<Test>::SchemaIssuersEmpty);
 		assert_noop!(
 			register(root(), b"x", &[MARKET, HOUSING, MARKET], None),
 			Error::<Test>::DuplicateSchemaIssuer
@@ -147,7 +147,7 @@ fn governance_changes_a_schemas_issuers() {
 		);
 		assert_noop!(
 			CivicIdentity::set_schema_issuers(root(), 3, issuers(&[])),
-			Error::<Test>::NoSchemaIssuers
+			Error::<Test>::SchemaIssuersEmpty
 		);
 		assert_ok!(CivicIdentity::set_schema_issuers(root(), 3, issuers(&[HOUSING])));
 		assert_eq!(

@@ -254,7 +254,7 @@ fn update_commitment_fails_for_another_registrar_an_unknown_or_a_closed_subject(
 		));
 		assert_noop!(
 			CivicIdentity::update_commitment(signed(POLICE_OFFICER), person(), commitment(8)),
-			Error::<Test>::SubjectClosed
+			Error::<Test>::SubjectAlreadyClosed
 		);
 	});
 }
@@ -313,7 +313,7 @@ fn set_status_fails_when_unchanged_after_closure_or_for_another_registrar() {
 		));
 		assert_noop!(
 			CivicIdentity::set_status(signed(POLICE_OFFICER), person(), SubjectStatus::Active, 1),
-			Error::<Test>::SubjectClosed
+			Error::<Test>::SubjectAlreadyClosed
 		);
 	});
 }
@@ -384,7 +384,7 @@ fn set_legal_representative_fails_for_a_person_a_bad_representative_or_a_closed_
 		));
 		assert_noop!(
 			CivicIdentity::set_legal_representative(signed(MARKET_OFFICER), enterprise(), None),
-			Error::<Test>::SubjectClosed
+			Error::<Test>::SubjectAlreadyClosed
 		);
 	});
 }

@@ -50,8 +50,8 @@ fn the_same_evidence_cannot_be_recorded_twice_for_a_subject() {
 		};
 		assert_ok!(record(TAX_OFFICER, enterprise()));
 		assert_eq!(EvidenceOf::<Test>::get(enterprise(), evidence(7)), Some(0));
-		assert_noop!(record(TAX_OFFICER, enterprise()), Error::<Test>::DuplicateEvidence);
-		assert_noop!(record(COURT_OFFICER, enterprise()), Error::<Test>::DuplicateEvidence);
+		assert_noop!(record(TAX_OFFICER, enterprise()), Error::<Test>::EvidenceAlreadyExists);
+		assert_noop!(record(COURT_OFFICER, enterprise()), Error::<Test>::EvidenceAlreadyExists);
 		// Another subject's record may cite the same document (a joint decision).
 		assert_ok!(record(TAX_OFFICER, person()));
 	});
@@ -99,7 +99,7 @@ fn another_pallets_record_reaches_an_inactive_subject_and_cannot_be_revoked() {
 		// Its department cannot take it back.
 		assert_noop!(
 			CreditRecords::revoke(signed(TAX_OFFICER), id, 1),
-			Error::<Test>::RecordedByPallet
+			Error::<Test>::RecordNotRevocable
 		);
 		// An unregistered subject gets nothing.
 		assert_noop!(

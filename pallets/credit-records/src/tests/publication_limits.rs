@@ -21,7 +21,7 @@ fn governance_sets_a_publication_limit() {
 				evidence(1),
 				91
 			),
-			Error::<Test>::PublicationPeriodTooLong
+			Error::<Test>::MaxPublicationPeriodExceeded
 		);
 	});
 }

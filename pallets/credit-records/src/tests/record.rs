@@ -35,7 +35,7 @@ fn a_recorder_records_a_penalty() {
 		assert!(DueQueue::<Test>::contains_key(105, (0, Due::Expiry)));
 		assert_eq!(score(enterprise()), 850);
 		assert_eq!(CreditRecords::credit_profile(enterprise()).active_records, 1);
-		assert!(events().contains(&Event::Recorded {
+		assert!(events().contains(&Event::RecordCreated {
 			record: 0,
 			subject: enterprise(),
 			category: CreditCategory::Tax,
@@ -95,7 +95,7 @@ fn record_checks_the_delta_and_the_publication_period() {
 		assert_noop!(record_tax(enterprise(), 201, 10), Error::<Test>::ScoreDeltaOutOfRange);
 		assert_noop!(record_tax(enterprise(), i32::MIN, 10), Error::<Test>::ScoreDeltaOutOfRange);
 		assert_noop!(record_tax(enterprise(), -1, 0), Error::<Test>::PublicationPeriodZero);
-		assert_noop!(record_tax(enterprise(), -1, 51), Error::<Test>::PublicationPeriodTooLong);
+		assert_noop!(record_tax(enterprise(), -1, 51), Error::<Test>::MaxPublicationPeriodExceeded);
 		assert_ok!(record_tax(enterprise(), -200, 50));
 	});
 }
@@ -137,7 +137,7 @@ fn record_fails_when_the_index_is_full_of_published_records() {
 fn record_fails_when_ids_run_out() {
 	ExtBuilder::default().build_and_execute(|| {
 		crate::NextRecordId::<Test>::put(u64::MAX);
-		assert_noop!(record_tax(enterprise(), -1, 100), Error::<Test>::RecordIdsExhausted);
+		assert_noop!(record_tax(enterprise(), -1, 100), Error::<Test>::IdsExhausted);
 	});
 }
 

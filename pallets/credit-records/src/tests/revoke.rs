@@ -55,7 +55,7 @@ fn revoke_fails_for_another_department_or_a_closed_record() {
 		assert_ok!(CreditRecords::revoke(signed(TAX_OFFICER), id, 1));
 		assert_noop!(
 			CreditRecords::revoke(signed(TAX_OFFICER), id, 1),
-			Error::<Test>::RecordClosed
+			Error::<Test>::RecordAlreadyClosed
 		);
 	});
 }

@@ -79,7 +79,7 @@ fn ensure_officer_names_why_it_refuses() {
 		assert_ok!(Departments::suspend_department(root(), REGISTRAR));
 		assert_eq!(
 			RegistrarOrigin::ensure_officer(signed(REGISTRAR_CLERK)),
-			Err(Error::<Test>::DepartmentSuspended.into())
+			Err(Error::<Test>::DepartmentNotActive.into())
 		);
 		assert_ok!(Departments::reinstate_department(root(), REGISTRAR));
 
@@ -110,7 +110,7 @@ fn ensure_department_role_agrees_with_has_role() {
 		assert!(!Departments::has_role(COURT, Role::Court));
 		assert_noop!(
 			Departments::ensure_department_role(COURT, Role::Court),
-			Error::<Test>::DepartmentSuspended
+			Error::<Test>::DepartmentNotActive
 		);
 	});
 }

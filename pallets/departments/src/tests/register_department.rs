@@ -52,7 +52,7 @@ fn register_department_fails_when_the_name_is_too_long() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(
 			Departments::register_department(root(), vec![b'x'; 33], DepartmentKind::Other),
-			Error::<Test>::NameTooLong
+			Error::<Test>::MaxNameLengthExceeded
 		);
 		// Exactly the limit is fine.
 		assert_ok!(Departments::register_department(root(), vec![b'x'; 32], DepartmentKind::Other));

@@ -40,9 +40,9 @@ fn another_pallet_issues_a_bill_naming_the_officer() {
 fn a_pallet_issued_bill_is_checked_like_any_other() {
 	ExtBuilder.build_and_execute(|| {
 		tax_bill("PT-2026-1").unwrap();
-		assert_noop!(tax_bill("PT-2026-1"), Error::<Test>::DuplicateNumber);
+		assert_noop!(tax_bill("PT-2026-1"), Error::<Test>::NumberAlreadyExists);
 		assert_noop!(tax_bill(""), Error::<Test>::NumberEmpty);
-		assert_noop!(tax_bill(&"9".repeat(40)), Error::<Test>::NumberTooLong);
+		assert_noop!(tax_bill(&"9".repeat(40)), Error::<Test>::MaxNumberLengthExceeded);
 	});
 }
 

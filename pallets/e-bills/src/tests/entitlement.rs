@@ -89,7 +89,7 @@ fn a_department_claims_only_while_it_holds_the_reimburser_role_and_is_active() {
 		// Any officer could claim before; now an officer without the role is told why.
 		assert_noop!(claim(POWER_OFFICER, id, 1), ROLE_NOT_HELD);
 		MockRoles::suspend(INSURER);
-		assert_noop!(claim(INSURER_OFFICER, id, 1), DEPARTMENT_SUSPENDED);
+		assert_noop!(claim(INSURER_OFFICER, id, 1), DEPARTMENT_NOT_ACTIVE);
 		assert_noop!(claim(OUTSIDER, id, 1), Error::<Test>::NotClaimant);
 	});
 }
@@ -122,7 +122,7 @@ fn an_inactive_enterprise_cannot_claim() {
 	ExtBuilder.build_and_execute(|| {
 		let id = paid("E-1", 100);
 		MockIdentity::set_active(employer(), false);
-		assert_noop!(claim(EMPLOYER_ACCOUNT, id, 1), Error::<Test>::ClaimantInactive);
+		assert_noop!(claim(EMPLOYER_ACCOUNT, id, 1), Error::<Test>::ClaimantNotActive);
 	});
 }
 
@@ -269,7 +269,7 @@ fn authorise_claimant_errors() {
 		MockIdentity::set_active(person(), false);
 		assert_noop!(
 			EBills::authorise_claimant(signed(PERSON_ACCOUNT), Claimant::Enterprise(stranger())),
-			Error::<Test>::PayerInactive
+			Error::<Test>::PayerNotActive
 		);
 	});
 }

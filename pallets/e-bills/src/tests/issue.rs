@@ -36,7 +36,7 @@ fn an_enabled_enterprise_issues_an_invoice_and_a_duplicate_number_is_refused() {
 		assert_eq!(Bills::<Test>::get(id).unwrap().issuer, Issuer::Enterprise(shop()));
 		assert_noop!(
 			EBills::issue(signed(SHOP_ACCOUNT), new_bill("INV-1", 600)),
-			Error::<Test>::DuplicateNumber
+			Error::<Test>::NumberAlreadyExists
 		);
 		// Another issuer may use the same number.
 		assert_ok!(EBills::issue(signed(POWER_OFFICER), new_bill("INV-1", 600)));
@@ -73,7 +73,7 @@ fn issue_checks_the_bill() {
 		assert_noop!(EBills::issue(signed(POWER_OFFICER), taxed), Error::<Test>::TaxExceedsAmount);
 		let mut stranger = new_bill("C", 100);
 		stranger.payer = Some(H256::repeat_byte(0x55));
-		assert_noop!(EBills::issue(signed(POWER_OFFICER), stranger), Error::<Test>::UnknownPayer);
+		assert_noop!(EBills::issue(signed(POWER_OFFICER), stranger), Error::<Test>::PayerNotFound);
 	});
 }
 
@@ -90,12 +90,12 @@ fn a_batch_is_issued_all_or_nothing() {
 		let batch = vec![new_bill("F-1", 1), new_bill("E-3", 1), new_bill("F-2", 1)];
 		assert_noop!(
 			EBills::issue_batch(signed(POWER_OFFICER), batch),
-			Error::<Test>::DuplicateNumber
+			Error::<Test>::NumberAlreadyExists
 		);
 		let batch = vec![new_bill("F-1", 1), new_bill("F-1", 1)];
 		assert_noop!(
 			EBills::issue_batch(signed(POWER_OFFICER), batch),
-			Error::<Test>::DuplicateNumber
+			Error::<Test>::NumberAlreadyExists
 		);
 	});
 }
@@ -107,7 +107,7 @@ fn a_batch_may_be_neither_empty_nor_too_large() {
 		let batch: Vec<_> = (0..=MAX_BATCH).map(|i| new_bill(&format!("G-{i}"), 1)).collect();
 		assert_noop!(
 			EBills::issue_batch(signed(POWER_OFFICER), batch),
-			Error::<Test>::BatchTooLarge
+			Error::<Test>::MaxBatchExceeded
 		);
 	});
 }
@@ -153,7 +153,7 @@ fn an_officer_of_a_suspended_issuer_cannot_issue() {
 		MockRoles::suspend(POWER);
 		assert_noop!(
 			EBills::issue(signed(POWER_OFFICER), new_bill("E-1", 1)),
-			DEPARTMENT_SUSPENDED
+			DEPARTMENT_NOT_ACTIVE
 		);
 	});
 }
@@ -166,11 +166,11 @@ fn bill_numbers_are_normalised_before_the_duplicate_check() {
 		assert_eq!(Bills::<Test>::get(id).unwrap().number.into_inner(), b"E-2026-7".to_vec());
 		assert_noop!(
 			EBills::issue(signed(POWER_OFFICER), new_bill("E-2026-7", 100)),
-			Error::<Test>::DuplicateNumber
+			Error::<Test>::NumberAlreadyExists
 		);
 		assert_noop!(
 			EBills::issue(signed(POWER_OFFICER), new_bill("\te-2026-7", 100)),
-			Error::<Test>::DuplicateNumber
+			Error::<Test>::NumberAlreadyExists
 		);
 	});
 }
@@ -184,18 +184,18 @@ fn bill_numbers_and_currencies_are_validated() {
 		);
 		assert_noop!(
 			EBills::issue(signed(POWER_OFFICER), new_bill("E-\u{1}", 1)),
-			Error::<Test>::NumberInvalid
+			Error::<Test>::InvalidNumber
 		);
 		assert_noop!(
 			EBills::issue(signed(POWER_OFFICER), new_bill("E-\u{e9}", 1)),
-			Error::<Test>::NumberInvalid
+			Error::<Test>::InvalidNumber
 		);
 		for currency in [*b"cny", *b"C1Y", [0, 0, 0]] {
 			let mut bill = new_bill("E-1", 1);
 			bill.currency = currency;
 			assert_noop!(
 				EBills::issue(signed(POWER_OFFICER), bill),
-				Error::<Test>::CurrencyInvalid
+				Error::<Test>::InvalidCurrency
 			);
 		}
 	});

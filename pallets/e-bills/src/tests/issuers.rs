@@ -50,12 +50,12 @@ fn a_suspended_enterprise_cannot_issue_even_when_enabled() {
 		MockIdentity::set_subject(shop(), SubjectKind::Enterprise, false);
 		assert_noop!(
 			EBills::issue(signed(SHOP_ACCOUNT), new_bill("S-2", 10)),
-			Error::<Test>::IssuerInactive
+			Error::<Test>::IssuerNotActive
 		);
 		let id = EBills::bill_id(&Issuer::Enterprise(shop()), b"S-1");
 		assert_noop!(
 			EBills::mark_paid(signed(SHOP_ACCOUNT), id, H256::zero()),
-			Error::<Test>::IssuerInactive
+			Error::<Test>::IssuerNotActive
 		);
 	});
 }

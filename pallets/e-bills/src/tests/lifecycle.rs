@@ -90,11 +90,11 @@ fn reverse_fails_for_an_unpaid_or_reimbursed_bill_or_a_used_number() {
 		let settled = paid("E-2", 100);
 		assert_noop!(
 			EBills::reverse(signed(POWER_OFFICER), settled, b"E-1".to_vec(), H256::zero()),
-			Error::<Test>::DuplicateNumber
+			Error::<Test>::NumberAlreadyExists
 		);
 		assert_noop!(
 			EBills::reverse(signed(POWER_OFFICER), settled, vec![b'r'; 17], H256::zero()),
-			Error::<Test>::NumberTooLong
+			Error::<Test>::MaxNumberLengthExceeded
 		);
 		assert_ok!(EBills::claim_reimbursement(signed(INSURER_OFFICER), settled, 10, H256::zero()));
 		assert_noop!(
@@ -126,7 +126,7 @@ fn governance_resolves_a_bill_only_once_its_issuer_cannot_act() {
 		MockRoles::suspend(POWER);
 		assert_noop!(
 			EBills::mark_paid(signed(POWER_OFFICER), settled, reference),
-			DEPARTMENT_SUSPENDED
+			DEPARTMENT_NOT_ACTIVE
 		);
 		assert_ok!(EBills::resolve_unpaid(root.clone(), settled, pay));
 		let bill = Bills::<Test>::get(settled).unwrap();

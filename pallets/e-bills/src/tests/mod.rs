@@ -12,7 +12,7 @@ mod reimbursement;
 
 use crate::{mock::*, BillStatus, Bills, Error, Event, Issuer};
 use civitas_primitives::{
-	testing::{MockIdentity, MockRoles, DEPARTMENT_SUSPENDED, NOT_OFFICER, ROLE_NOT_HELD},
+	testing::{MockIdentity, MockRoles, DEPARTMENT_NOT_ACTIVE, NOT_OFFICER, ROLE_NOT_HELD},
 	BillId,
 };
 use polkadot_sdk::{

@@ -45,7 +45,7 @@ fn partial_claims_add_up_to_the_amount_at_most() {
 		assert_eq!((state.reimbursed, state.remaining), (60, 40));
 		assert_noop!(
 			EBills::claim_reimbursement(signed(EMPLOYER_ACCOUNT), id, 41, H256::zero()),
-			Error::<Test>::ExceedsRemaining
+			Error::<Test>::ClaimExceedsRemaining
 		);
 		assert_ok!(EBills::claim_reimbursement(signed(EMPLOYER_ACCOUNT), id, 40, H256::zero()));
 		assert_eq!(status(id), BillStatus::Reimbursed);

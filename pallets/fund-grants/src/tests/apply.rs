@@ -8,7 +8,7 @@ fn an_enterprise_applies_with_milestones() {
 		let id = lab_applies();
 		assert_eq!(
 			last_event(),
-			Event::Applied {
+			Event::ApplicationSubmitted {
 				application: id,
 				program: RESEARCH,
 				applicant: lab(),
@@ -36,10 +36,13 @@ fn one_open_application_per_applicant_and_program() {
 		let id = lab_applies();
 		assert_noop!(
 			FundGrants::apply(signed(LAB_ACCOUNT), RESEARCH, 1, H256::zero(), plan(&[1])),
-			Error::<Test>::ApplicationOpen
+			Error::<Test>::ApplicationAlreadyOpen
 		);
 		assert_ok!(FundGrants::withdraw(signed(LAB_ACCOUNT), id));
-		assert_eq!(last_event(), Event::Withdrawn { application: id, account: LAB_ACCOUNT });
+		assert_eq!(
+			last_event(),
+			Event::ApplicationWithdrawn { application: id, account: LAB_ACCOUNT }
+		);
 		assert_eq!(application(id).status, ApplicationStatus::Withdrawn);
 		assert_ok!(FundGrants::apply(signed(LAB_ACCOUNT), RESEARCH, 1, H256::zero(), plan(&[1])));
 	});
@@ -49,7 +52,7 @@ fn one_open_application_per_applicant_and_program() {
 fn the_applicant_must_be_eligible() {
 	ExtBuilder.build_and_execute(|| {
 		let apply = |who| FundGrants::apply(signed(who), RESEARCH, 1, H256::zero(), plan(&[1]));
-		assert_noop!(apply(OUTSIDER), Error::<Test>::NotLinked);
+		assert_noop!(apply(OUTSIDER), Error::<Test>::NotLinkedToSubject);
 		assert_noop!(apply(RESEARCHER_ACCOUNT), Error::<Test>::PersonsNotEligible);
 		MockCredit::set_standing(lab(), CreditStanding::Restricted);
 		assert_noop!(apply(LAB_ACCOUNT), Error::<Test>::CreditBelowMinimum);
@@ -91,9 +94,9 @@ fn the_request_and_its_milestones_are_checked() {
 			FundGrants::apply(signed(LAB_ACCOUNT), RESEARCH, requested, H256::zero(), milestones)
 		};
 		assert_noop!(apply(0, plan(&[1])), Error::<Test>::AmountZero);
-		assert_noop!(apply(600_001, plan(&[600_001])), Error::<Test>::ExceedsMaxAward);
-		assert_noop!(apply(10, vec![]), Error::<Test>::NoMilestones);
-		assert_noop!(apply(4, plan(&[1, 1, 1, 1])), Error::<Test>::TooManyMilestones);
+		assert_noop!(apply(600_001, plan(&[600_001])), Error::<Test>::MaxAwardExceeded);
+		assert_noop!(apply(10, vec![]), Error::<Test>::MilestonesEmpty);
+		assert_noop!(apply(4, plan(&[1, 1, 1, 1])), Error::<Test>::MaxMilestonesExceeded);
 		assert_noop!(apply(10, plan(&[4, 5])), Error::<Test>::MilestonesMismatch);
 		assert_noop!(apply(10, plan(&[10, 0])), Error::<Test>::AmountZero);
 		let late = vec![MilestonePlan { amount: 10, due: 1, description: H256::zero() }];

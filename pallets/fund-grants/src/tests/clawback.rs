@@ -11,7 +11,7 @@ fn a_clawback_cancels_milestones_returns_the_allocation_and_records_credit() {
 		assert_ok!(FundGrants::claw_back(signed(REVIEWER_2), id, H256::repeat_byte(0xcb), 100_000));
 		assert_eq!(
 			last_event(),
-			Event::ClawedBack {
+			Event::GrantClawedBack {
 				application: id,
 				returned: 200_000,
 				to_recover: 100_000,
@@ -81,7 +81,7 @@ fn a_completed_grant_is_clawed_back_without_touching_a_newer_application() {
 		assert_ok!(FundGrants::claw_back(signed(REVIEWER_3), id, H256::repeat_byte(9), 500_000));
 		assert_eq!(
 			last_event(),
-			Event::ClawedBack {
+			Event::GrantClawedBack {
 				application: id,
 				returned: 0,
 				to_recover: 500_000,

@@ -87,7 +87,7 @@ fn program_terms_are_checked() {
 		);
 		assert_noop!(
 			create(ProgramTerms { reviews_needed: 0, ..science() }),
-			Error::<Test>::NoReviewsNeeded
+			Error::<Test>::ReviewsNeededZero
 		);
 		// Two reviewers on the panel.
 		assert_noop!(
@@ -139,11 +139,11 @@ fn a_closed_program_takes_no_applications_but_approved_ones_continue() {
 		);
 		assert_noop!(
 			FundGrants::close_program(signed(TREASURER), RESEARCH),
-			Error::<Test>::ProgramClosed
+			Error::<Test>::ProgramAlreadyClosed
 		);
 		assert_noop!(
 			FundGrants::apply(signed(RESEARCHER_ACCOUNT), RESEARCH, 1, H256::zero(), plan(&[1])),
-			Error::<Test>::ProgramClosed
+			Error::<Test>::ProgramAlreadyClosed
 		);
 		assert_ok!(FundGrants::submit_milestone(signed(LAB_ACCOUNT), id, 0, H256::zero()));
 	});

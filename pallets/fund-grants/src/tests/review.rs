@@ -8,7 +8,7 @@ fn two_of_three_approvals_approve_and_allocate() {
 		assert_ok!(FundGrants::review(signed(REVIEWER_1), id, true, H256::repeat_byte(1)));
 		assert_eq!(
 			last_event(),
-			Event::Reviewed {
+			Event::ApplicationReviewed {
 				application: id,
 				approve: true,
 				comment: H256::repeat_byte(1),

@@ -21,7 +21,7 @@ fn a_mortgage_needs_the_bank_and_the_registrar() {
 	ExtBuilder.build_and_execute(|| {
 		assert_noop!(
 			RealEstate::register_mortgage(signed(REGISTRAR), FLAT, BANK),
-			Error::<Test>::NoMortgageRequest
+			Error::<Test>::MortgageRequestNotFound
 		);
 		assert_ok!(RealEstate::request_mortgage(
 			signed(BANKER),
@@ -131,11 +131,11 @@ fn a_freeze_blocks_new_mortgages_until_its_court_lifts_it() {
 		assert_eq!(status(FLAT), PropertyStatus::Frozen);
 		assert_noop!(
 			RealEstate::register_mortgage(signed(REGISTRAR), FLAT, BANK),
-			Error::<Test>::PropertyFrozen
+			Error::<Test>::PropertyUnderFreeze
 		);
 		assert_noop!(
 			RealEstate::request_mortgage(signed(BANKER_2), FLAT, 1, H256::zero()),
-			Error::<Test>::PropertyFrozen
+			Error::<Test>::PropertyUnderFreeze
 		);
 		assert_noop!(RealEstate::freeze(signed(BANKER), FLAT, H256::zero()), ROLE_NOT_HELD);
 		// A second court's freeze: lifting the first keeps the property frozen.
@@ -163,7 +163,7 @@ fn leases_and_easements_are_registered_and_released_by_the_registrar() {
 				FLAT,
 				RegistrarEncumbrance::Lease { lessee: buyer(), until: 1 }
 			),
-			Error::<Test>::LeaseEnded
+			Error::<Test>::LeaseEndInPast
 		);
 		assert_noop!(
 			RealEstate::register_encumbrance(
@@ -179,7 +179,7 @@ fn leases_and_easements_are_registered_and_released_by_the_registrar() {
 		}
 		assert_noop!(
 			RealEstate::register_encumbrance(signed(REGISTRAR), FLAT, easement),
-			Error::<Test>::TooManyEncumbrances
+			Error::<Test>::MaxEncumbrancesExceeded
 		);
 		assert_noop!(
 			RealEstate::release_encumbrance(signed(BANKER), FLAT, 0),

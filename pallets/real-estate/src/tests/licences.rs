@@ -51,7 +51,10 @@ fn issuing_follows_the_kind_rule() {
 		// Fire safety names two departments: either issues.
 		civitas_primitives::testing::MockRoles::grant(COURT, Role::CredentialIssuer);
 		assert_ok!(issue(JUDGE, LicenceKind::FireSafety));
-		assert_noop!(issue(HOUSING_OFFICER, LicenceKind::FireSafety), Error::<Test>::LicenceExists);
+		assert_noop!(
+			issue(HOUSING_OFFICER, LicenceKind::FireSafety),
+			Error::<Test>::LicenceAlreadyExists
+		);
 		assert_noop!(
 			RealEstate::issue_licence(
 				signed(HOUSING_OFFICER),
@@ -60,7 +63,7 @@ fn issuing_follows_the_kind_rule() {
 				H256::zero(),
 				Some(1)
 			),
-			Error::<Test>::LicenceExpired
+			Error::<Test>::ValidityInPast
 		);
 		assert_noop!(
 			RealEstate::issue_licence(
@@ -89,7 +92,7 @@ fn issuing_follows_the_kind_rule() {
 				H256::repeat_byte(9),
 				None
 			),
-			Error::<Test>::TooManyLicences
+			Error::<Test>::MaxLicencesExceeded
 		);
 	});
 }
@@ -123,7 +126,7 @@ fn only_the_issuer_revokes_and_a_revoked_licence_fails_verification() {
 		assert_eq!((licence.status, valid), (LicenceStatus::Revoked, false));
 		assert_noop!(
 			RealEstate::revoke_licence(signed(HOUSING_OFFICER), FLAT, completion()),
-			Error::<Test>::LicenceRevoked
+			Error::<Test>::LicenceAlreadyRevoked
 		);
 	});
 }
@@ -148,7 +151,7 @@ fn governance_sets_rules_and_requirements() {
 		// A rule names at least one department, each once.
 		assert_noop!(
 			RealEstate::set_licence_rule(root(), LicenceKind::PlanningPermit, rule(vec![])),
-			Error::<Test>::NoLicenceIssuers
+			Error::<Test>::LicenceIssuersEmpty
 		);
 		assert_noop!(
 			RealEstate::set_licence_rule(
@@ -205,7 +208,7 @@ fn a_suspended_issuer_cannot_revoke() {
 		civitas_primitives::testing::MockRoles::suspend(HOUSING);
 		assert_noop!(
 			RealEstate::revoke_licence(signed(HOUSING_OFFICER), FLAT, completion()),
-			DEPARTMENT_SUSPENDED
+			DEPARTMENT_NOT_ACTIVE
 		);
 	});
 }
@@ -239,7 +242,7 @@ fn revoked_and_expired_licences_free_their_slot() {
 		assert_ok!(issue(1, Some(5)));
 		assert_ok!(issue(2, None));
 		assert_ok!(issue(3, None));
-		assert_noop!(issue(4, None), Error::<Test>::TooManyLicences);
+		assert_noop!(issue(4, None), Error::<Test>::MaxLicencesExceeded);
 		// Once expired, its slot is reused.
 		System::set_block_number(6);
 		assert_ok!(issue(4, None));
@@ -256,7 +259,7 @@ fn revoked_and_expired_licences_free_their_slot() {
 		assert_ok!(RealEstate::revoke_licence(signed(HOUSING_OFFICER), FLAT, H256::repeat_byte(2)));
 		assert_ok!(issue(5, None));
 		assert!(RealEstate::verify_licence(FLAT, H256::repeat_byte(2)).is_none());
-		assert_noop!(issue(6, None), Error::<Test>::TooManyLicences);
+		assert_noop!(issue(6, None), Error::<Test>::MaxLicencesExceeded);
 	});
 }
 
@@ -274,7 +277,7 @@ fn every_licence_kind_needs_a_rule_at_genesis() {
 			)],
 			..Default::default()
 		};
-		assert_eq!(RealEstate::seed(&only_one), Err(Error::<Test>::NoLicenceRule.into()));
+		assert_eq!(RealEstate::seed(&only_one), Err(Error::<Test>::LicenceRuleNotFound.into()));
 		let empty = crate::GenesisConfig::<Test> {
 			licence_rules: vec![(
 				LicenceKind::FireSafety,
@@ -286,7 +289,7 @@ fn every_licence_kind_needs_a_rule_at_genesis() {
 			)],
 			..Default::default()
 		};
-		assert_eq!(RealEstate::seed(&empty), Err(Error::<Test>::NoLicenceIssuers.into()));
+		assert_eq!(RealEstate::seed(&empty), Err(Error::<Test>::LicenceIssuersEmpty.into()));
 	});
 }
 

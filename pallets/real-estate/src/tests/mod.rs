@@ -17,7 +17,7 @@ mod transfer;
 
 use crate::{mock::*, Error, Event, Properties, PropertyId, PropertyStatus, TitleChange};
 use civitas_primitives::{
-	testing::{DEPARTMENT_SUSPENDED, NOT_OFFICER, ROLE_NOT_HELD},
+	testing::{DEPARTMENT_NOT_ACTIVE, NOT_OFFICER, ROLE_NOT_HELD},
 	SubjectId,
 };
 use polkadot_sdk::{

@@ -35,8 +35,8 @@ fn registration_checks_the_cadastral_reference() {
 			)
 		};
 		assert_noop!(reg(b""), Error::<Test>::CadastralRefEmpty);
-		assert_noop!(reg(&[b'x'; 17]), Error::<Test>::CadastralRefTooLong);
-		assert_noop!(reg(b"HD-01-0001"), Error::<Test>::CadastralRefTaken);
+		assert_noop!(reg(&[b'x'; 17]), Error::<Test>::MaxCadastralLengthExceeded);
+		assert_noop!(reg(b"HD-01-0001"), Error::<Test>::CadastralRefAlreadyExists);
 	});
 }
 
@@ -54,9 +54,9 @@ fn registration_checks_owners_and_shares() {
 				H256::zero(),
 			)
 		};
-		assert_noop!(reg(vec![]), Error::<Test>::NoOwners);
+		assert_noop!(reg(vec![]), Error::<Test>::OwnersEmpty);
 		let five = (1..=5u8).map(|i| (H256::repeat_byte(i), 200)).collect();
-		assert_noop!(reg(five), Error::<Test>::TooManyOwners);
+		assert_noop!(reg(five), Error::<Test>::MaxOwnersExceeded);
 		assert_noop!(reg(vec![(buyer(), 1000), (co_buyer(), 0)]), Error::<Test>::ShareZero);
 		assert_noop!(reg(vec![(buyer(), 500), (co_buyer(), 499)]), Error::<Test>::SharesNotWhole);
 		assert_noop!(reg(vec![(buyer(), 500), (buyer(), 500)]), Error::<Test>::DuplicateOwner);
@@ -104,13 +104,13 @@ fn a_split_property_is_retired_naming_its_successors() {
 		// A retired property takes no further changes, and cannot succeed another.
 		assert_noop!(
 			RealEstate::retire_property(signed(REGISTRAR), FLAT, vec![east]),
-			Error::<Test>::PropertyRetired
+			Error::<Test>::PropertyAlreadyRetired
 		);
 		assert_noop!(
 			RealEstate::retire_property(signed(REGISTRAR), east, vec![FLAT]),
 			Error::<Test>::InvalidSuccessor
 		);
-		assert_noop!(try_sale(), Error::<Test>::PropertyRetired);
+		assert_noop!(try_sale(), Error::<Test>::PropertyAlreadyRetired);
 	});
 }
 
@@ -121,8 +121,8 @@ fn retiring_checks_successors_and_encumbrances() {
 		let retire = |successors: Vec<PropertyId>| {
 			RealEstate::retire_property(signed(REGISTRAR), FLAT, successors)
 		};
-		assert_noop!(retire(vec![]), Error::<Test>::NoSuccessors);
-		assert_noop!(retire(vec![other; 4]), Error::<Test>::TooManySuccessors);
+		assert_noop!(retire(vec![]), Error::<Test>::SuccessorsEmpty);
+		assert_noop!(retire(vec![other; 4]), Error::<Test>::MaxSuccessorsExceeded);
 		assert_noop!(retire(vec![other, other]), Error::<Test>::InvalidSuccessor);
 		assert_noop!(retire(vec![FLAT]), Error::<Test>::InvalidSuccessor);
 		assert_noop!(retire(vec![42]), Error::<Test>::InvalidSuccessor);
@@ -134,11 +134,11 @@ fn retiring_checks_successors_and_encumbrances() {
 		assert_noop!(retire(vec![other]), Error::<Test>::TransferAlreadyOpen);
 		assert_ok!(RealEstate::cancel_transfer(signed(REGISTRAR), FLAT));
 		assert_ok!(RealEstate::freeze(signed(JUDGE), FLAT, H256::repeat_byte(9)));
-		assert_noop!(retire(vec![other]), Error::<Test>::PropertyFrozen);
+		assert_noop!(retire(vec![other]), Error::<Test>::PropertyUnderFreeze);
 		assert_ok!(RealEstate::release_encumbrance(signed(JUDGE), FLAT, 0));
 		let easement = crate::RegistrarEncumbrance::Easement { note: H256::zero() };
 		assert_ok!(RealEstate::register_encumbrance(signed(REGISTRAR), FLAT, easement));
-		assert_noop!(retire(vec![other]), Error::<Test>::Encumbered);
+		assert_noop!(retire(vec![other]), Error::<Test>::EncumbrancesOutstanding);
 	});
 }
 

@@ -105,7 +105,7 @@ fn settled_assessments_make_room_for_new_ones() {
 		let second = assess(2025);
 		assert_noop!(
 			RealEstate::assess_tax(signed(TAX_OFFICER), FLAT, 2026, 1),
-			Error::<Test>::TooManyOutstandingTax
+			Error::<Test>::MaxOutstandingTaxExceeded
 		);
 		// A bill governance voided in e-bills (its issuer could no longer act) is settled too.
 		MockBills::pay(&first);

@@ -88,7 +88,7 @@ fn consent_fails_for_strangers_and_twice() {
 	ExtBuilder.build_and_execute(|| {
 		assert_noop!(
 			RealEstate::consent(signed(SELLER_ACCOUNT), FLAT, 0, H256::zero()),
-			Error::<Test>::NoTransfer
+			Error::<Test>::TransferNotFound
 		);
 		open_sale();
 		assert_noop!(consent(OUTSIDER, FLAT), Error::<Test>::NotAParty);
@@ -123,9 +123,9 @@ fn transfer_fails_while_frozen() {
 		open_sale();
 		both_consent();
 		assert_ok!(RealEstate::freeze(signed(JUDGE), FLAT, H256::repeat_byte(0xca)));
-		assert_noop!(complete(FLAT), Error::<Test>::PropertyFrozen);
+		assert_noop!(complete(FLAT), Error::<Test>::PropertyUnderFreeze);
 		assert_ok!(RealEstate::cancel_transfer(signed(REGISTRAR), FLAT));
-		assert_noop!(try_sale(), Error::<Test>::PropertyFrozen);
+		assert_noop!(try_sale(), Error::<Test>::PropertyUnderFreeze);
 	});
 }
 
@@ -155,8 +155,8 @@ fn a_stale_transfer_cannot_complete_and_is_replaced() {
 		open_sale();
 		both_consent();
 		System::set_block_number(2 + TRANSFER_PERIOD);
-		assert_noop!(complete(FLAT), Error::<Test>::TransferExpired);
-		assert_noop!(consent(SELLER_ACCOUNT, FLAT), Error::<Test>::TransferExpired);
+		assert_noop!(complete(FLAT), Error::<Test>::TransferAlreadyExpired);
+		assert_noop!(consent(SELLER_ACCOUNT, FLAT), Error::<Test>::TransferAlreadyExpired);
 		open_sale();
 		let lapsed = Event::TransferLapsed { property: FLAT, transfer: 0 };
 		assert!(System::events()
@@ -214,7 +214,7 @@ fn cancel_needs_an_open_transfer_and_a_registrar() {
 	ExtBuilder.build_and_execute(|| {
 		assert_noop!(
 			RealEstate::cancel_transfer(signed(REGISTRAR), FLAT),
-			Error::<Test>::NoTransfer
+			Error::<Test>::TransferNotFound
 		);
 		open_sale();
 		assert_noop!(RealEstate::cancel_transfer(signed(OUTSIDER), FLAT), NOT_OFFICER);
@@ -228,7 +228,7 @@ fn cancel_needs_an_open_transfer_and_a_registrar() {
 				officer: REGISTRAR
 			}
 		);
-		assert_noop!(complete(FLAT), Error::<Test>::NoTransfer);
+		assert_noop!(complete(FLAT), Error::<Test>::TransferNotFound);
 	});
 }
 
@@ -237,7 +237,7 @@ fn an_inactive_party_cannot_consent() {
 	ExtBuilder.build_and_execute(|| {
 		open_sale();
 		civitas_primitives::testing::MockIdentity::set_active(buyer(), false);
-		assert_noop!(consent(BUYER_ACCOUNT, FLAT), Error::<Test>::PartyInactive);
+		assert_noop!(consent(BUYER_ACCOUNT, FLAT), Error::<Test>::PartyNotActive);
 		assert_ok!(consent(SELLER_ACCOUNT, FLAT));
 	});
 }
@@ -292,7 +292,7 @@ fn a_registrar_consents_only_for_an_active_party_without_keys() {
 		assert_noop!(record(REGISTRAR, FLAT, seller()), Error::<Test>::PartyHasKeys);
 		assert_noop!(record(REGISTRAR, FLAT, buyer()), Error::<Test>::PartyHasKeys);
 		MockIdentity::set_active(co_buyer(), false);
-		assert_noop!(record(REGISTRAR, FLAT, co_buyer()), Error::<Test>::PartyInactive);
+		assert_noop!(record(REGISTRAR, FLAT, co_buyer()), Error::<Test>::PartyNotActive);
 		MockIdentity::set_active(co_buyer(), true);
 		// Another district's registry does not act on this property.
 		assert_noop!(record(OTHER_REGISTRAR, FLAT, co_buyer()), Error::<Test>::NotPropertyRegistry);
