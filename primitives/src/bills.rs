@@ -1,10 +1,7 @@
 //! Electronic bills as other pallets see them: issuing a bill on a department's behalf (for
 //! example a property-tax bill) and asking whether it has been paid.
 
-use polkadot_sdk::{
-	sp_core::H256,
-	sp_runtime::{DispatchError, Weight},
-};
+use polkadot_sdk::{sp_core::H256, sp_runtime::DispatchError};
 
 use crate::{DepartmentId, SubjectId};
 
@@ -51,7 +48,9 @@ pub enum BillKind {
 
 /// Issuing bills from another pallet, and asking where they stand.
 ///
-/// Implemented by the e-bills pallet; add [`BillIssuer::issue_weight`] to the caller's weight.
+/// Implemented by the e-bills pallet. A calling pallet's
+/// benchmark goes through the runtime's implementation, so the caller's generated weight already
+/// includes this work: the one convention for weights that cross pallets (see the crate docs).
 pub trait BillIssuer<AccountId> {
 	/// Issues a bill in `department`'s name to `payer` and returns its id. `by` is the officer
 	/// whose call caused it; the bill's event names them.
@@ -72,9 +71,6 @@ pub trait BillIssuer<AccountId> {
 
 	/// Whether `bill` still awaits payment: issued and neither paid, voided nor reversed.
 	fn is_outstanding(bill: &BillId) -> bool;
-
-	/// The worst-case weight of [`BillIssuer::issue`].
-	fn issue_weight() -> Weight;
 }
 
 /// No bills: issuing fails, nothing is paid or outstanding.
@@ -98,9 +94,5 @@ impl<AccountId> BillIssuer<AccountId> for () {
 
 	fn is_outstanding(_: &BillId) -> bool {
 		false
-	}
-
-	fn issue_weight() -> Weight {
-		Weight::zero()
 	}
 }

@@ -2,10 +2,7 @@
 //! example a grant clawback), and reading a subject's score and list status for eligibility
 //! checks.
 
-use polkadot_sdk::{
-	sp_core::H256,
-	sp_runtime::{DispatchError, Weight},
-};
+use polkadot_sdk::{sp_core::H256, sp_runtime::DispatchError};
 
 use crate::{DepartmentId, SubjectId};
 
@@ -95,8 +92,9 @@ impl CreditStanding {
 
 /// Adding credit records from another pallet.
 ///
-/// Implemented by the credit records pallet; [`CreditRecorder::record_weight`] is the weight the
-/// caller must add to its own call's weight.
+/// Implemented by the credit records pallet. A calling pallet's
+/// benchmark goes through the runtime's implementation, so the caller's generated weight already
+/// includes this work: the one convention for weights that cross pallets (see the crate docs).
 pub trait CreditRecorder {
 	/// Records an entry about the registered `subject` (whatever its status: a clawback must
 	/// reach a dissolved grantee too) on behalf of `department`, with `source` (the calling
@@ -111,9 +109,6 @@ pub trait CreditRecorder {
 		score_delta: i32,
 		evidence: H256,
 	) -> Result<RecordId, DispatchError>;
-
-	/// The worst-case weight of [`CreditRecorder::record`].
-	fn record_weight() -> Weight;
 }
 
 /// No credit records: recording fails.
@@ -127,10 +122,6 @@ impl CreditRecorder for () {
 		_: H256,
 	) -> Result<RecordId, DispatchError> {
 		Err(DispatchError::Other("no credit records in this runtime"))
-	}
-
-	fn record_weight() -> Weight {
-		Weight::zero()
 	}
 }
 

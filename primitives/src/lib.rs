@@ -17,6 +17,12 @@
 //!   enterprises, their scores and standings.
 //! - [`BillId`], [`BillIssuer`]: electronic bills issued on a department's behalf.
 //! - [`testing`] (std only): small in-memory implementations of these traits for pallets' mocks.
+//!
+//! **Weights across pallets.** When a call reaches another pallet through one of these traits
+//! (a clawback writing a credit record, a tax assessment issuing bills), its benchmark runs in
+//! the runtime, through the real neighbour, so the generated weight counts the neighbour's reads
+//! and writes. The traits therefore carry no weight functions, and no caller adds one: the work
+//! is counted once. A pallet's own mock stands in for the neighbour only in its unit tests.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
@@ -37,6 +43,11 @@ pub use identity::{
 	SubjectKind,
 };
 pub use roles::{all_distinct, EnsureOfficer, EnsureRole, Role, RoleAuthority};
+
+/// The most entries one page of a runtime API's listing returns (bills of a payer, properties of
+/// a subject, applications to a program, ...). A caller asks for up to this many and passes the
+/// last key of a page as `start_after` for the next one.
+pub const MAX_PAGE: u32 = 500;
 
 /// Identifies a department (any organisation that writes to the chain: a government department,
 /// a court, a bank, a utility). Assigned sequentially by the departments pallet and never reused.

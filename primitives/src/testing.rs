@@ -18,7 +18,7 @@ use polkadot_sdk::{
 	sp_core::H256,
 	sp_runtime::{
 		traits::{BlakeTwo256, Hash},
-		DispatchError, DispatchResult, Weight,
+		DispatchError, DispatchResult,
 	},
 };
 
@@ -27,6 +27,24 @@ use crate::{
 	CreditProfile, CreditRecorder, CreditStanding, DepartmentId, IdentityProvider, RecordId, Role,
 	RoleAuthority, SchemaId, SubjectId, SubjectKind,
 };
+
+/// A call's bounded argument from a test's list, as a client's list that decodes: panics when
+/// the test's input is over the bound (a test of the bound itself encodes the plain list and shows
+/// that the call does not decode; see [`call_decodes`]).
+#[allow(clippy::expect_used)]
+pub fn bounded<T: core::fmt::Debug, S: polkadot_sdk::sp_core::Get<u32>>(
+	items: impl IntoIterator<Item = T>,
+) -> polkadot_sdk::sp_runtime::BoundedVec<T, S> {
+	items.into_iter().collect::<Vec<_>>().try_into().expect("a test's argument within its bound")
+}
+
+/// Whether a pallet call with index `call_index` and arguments encoded as `args` (plain lists,
+/// as any client may send them) decodes as `Call`, as the chain decodes a transaction.
+pub fn call_decodes<Call: codec::Decode>(call_index: u8, args: impl Encode) -> bool {
+	let mut encoded = vec![call_index];
+	args.encode_to(&mut encoded);
+	<Call as codec::DecodeAll>::decode_all(&mut &encoded[..]).is_ok()
+}
 
 thread_local! {
 	static OFFICERS: RefCell<BTreeMap<u64, DepartmentId>> = const { RefCell::new(BTreeMap::new()) };
@@ -290,10 +308,6 @@ impl BillIssuer<u64> for MockBills {
 	fn is_outstanding(bill: &BillId) -> bool {
 		Self::get(bill).is_some_and(|b| !b.paid && !b.voided)
 	}
-
-	fn issue_weight() -> Weight {
-		Weight::zero()
-	}
 }
 
 /// A credit record as [`MockCredit`] keeps it.
@@ -364,10 +378,6 @@ impl CreditRecorder for MockCredit {
 			records.push(record);
 			records.len() as RecordId - 1
 		}))
-	}
-
-	fn record_weight() -> Weight {
-		Weight::zero()
 	}
 }
 

@@ -25,8 +25,10 @@ use polkadot_sdk::{
 };
 
 use crate::{
-	AccountId, Aura, Balance, Block, BlockNumber, Executive, Grandpa, InherentDataExt, Nonce,
-	Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	AccountId, Aura, Balance, Block, BlockNumber, CivicIdentity, Council, CreditRecords,
+	Departments, EBills, Executive, FundGrants, Grandpa, InherentDataExt, Nonce, RealEstate,
+	Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
+	Validators, VERSION,
 };
 use civitas_primitives::{
 	BillId, CredentialId, CreditCategory, DepartmentId, RecordId, Role, SubjectId,
@@ -47,15 +49,6 @@ use pallet_real_estate::{
 	Encumbrance, HistoryEntry, Licence, Property, PropertyId, Share, Transfer, TransferBlockers,
 };
 use pallet_validators::runtime_api::ValidatorSet;
-
-type Departments = pallet_departments::Pallet<Runtime>;
-type CivicIdentity = pallet_civic_identity::Pallet<Runtime>;
-type CreditRecords = pallet_credit_records::Pallet<Runtime>;
-type EBills = pallet_e_bills::Pallet<Runtime>;
-type RealEstate = pallet_real_estate::Pallet<Runtime>;
-type FundGrants = pallet_fund_grants::Pallet<Runtime>;
-type Council = pallet_council::Pallet<Runtime>;
-type Validators = pallet_validators::Pallet<Runtime>;
 
 /// The outcome of a `try-runtime` dry run. `TryRuntime`'s functions return bare weights, so a
 /// failed check can only reach `try-runtime-cli` as an aborted call, which it reports with the
@@ -260,7 +253,7 @@ impl_runtime_apis! {
 		}
 
 		fn department_of(who: AccountId) -> Option<Officer<BlockNumber>> {
-			pallet_departments::Officers::<Runtime>::get(who)
+			Departments::officer(&who)
 		}
 
 		fn roles_of(department: DepartmentId) -> Vec<Role> {
@@ -294,11 +287,11 @@ impl_runtime_apis! {
 		}
 
 		fn subject_of(account: AccountId) -> Option<SubjectId> {
-			pallet_civic_identity::Links::<Runtime>::get(account)
+			CivicIdentity::linked_subject(&account)
 		}
 
 		fn pending_link(account: AccountId) -> Option<PendingLink<AccountId, BlockNumber>> {
-			pallet_civic_identity::PendingLinks::<Runtime>::get(account)
+			CivicIdentity::pending_link(&account)
 		}
 
 		fn schemas() -> Vec<SchemaInfo<BlockNumber>> {
@@ -350,7 +343,7 @@ impl_runtime_apis! {
 		HistoryEntry<Runtime>,
 	> for Runtime {
 		fn property(id: PropertyId) -> Option<Property<Runtime>> {
-			pallet_real_estate::Properties::<Runtime>::get(id)
+			RealEstate::property(id)
 		}
 
 		fn property_by_cadastre(cadastral_ref: Vec<u8>) -> Option<PropertyId> {
@@ -366,11 +359,11 @@ impl_runtime_apis! {
 		}
 
 		fn encumbrances(id: PropertyId) -> Vec<Encumbrance<BlockNumber>> {
-			pallet_real_estate::Encumbrances::<Runtime>::get(id).into_inner()
+			RealEstate::encumbrances_of(id)
 		}
 
 		fn licences(id: PropertyId) -> Vec<Licence<BlockNumber>> {
-			pallet_real_estate::Licences::<Runtime>::get(id).into_inner()
+			RealEstate::licences_of(id)
 		}
 
 		fn verify_licence(property: PropertyId, document_hash: H256) -> Option<(Licence<BlockNumber>, bool)> {
@@ -388,7 +381,7 @@ impl_runtime_apis! {
 		}
 
 		fn application(id: ApplicationId) -> Option<Application<Runtime>> {
-			pallet_fund_grants::Applications::<Runtime>::get(id)
+			FundGrants::application(id)
 		}
 
 		fn applications_of(subject: SubjectId, start_after: Option<ApplicationId>, limit: u32) -> Vec<(ApplicationId, Application<Runtime>)> {
@@ -402,7 +395,7 @@ impl_runtime_apis! {
 
 	impl pallet_council::runtime_api::CouncilApi<Block, AccountId, BlockNumber> for Runtime {
 		fn members() -> Vec<DepartmentId> {
-			pallet_council::Members::<Runtime>::get().into_inner()
+			Council::members()
 		}
 
 		fn policy() -> Vec<ClassPolicy> {

@@ -4,10 +4,10 @@
 #![allow(clippy::expect_used, clippy::panic)]
 
 use crate::{
-	genesis_config_presets::{city_departments, get_preset, preset_names},
+	genesis_config_presets::{demo_city, get_preset, preset_names},
 	RuntimeGenesisConfig,
 };
-use alloc::vec::Vec;
+use alloc::{string::ToString, vec::Vec};
 use polkadot_sdk::{sp_genesis_builder::PresetId, sp_keyring::Sr25519Keyring};
 
 /// The development chain's genesis state, at block 1.
@@ -19,13 +19,35 @@ fn dev_chain() -> polkadot_sdk::sp_io::TestExternalities {
 fn chain(id: &str) -> polkadot_sdk::sp_io::TestExternalities {
 	use polkadot_sdk::sp_runtime::BuildStorage;
 
-	let json = get_preset(&PresetId::from(id)).expect("preset exists");
-	let config: RuntimeGenesisConfig = serde_json::from_slice(&json).expect("valid preset");
 	let mut ext = polkadot_sdk::sp_io::TestExternalities::new(
-		config.build_storage().expect("genesis builds"),
+		preset_config(id).build_storage().expect("genesis builds"),
 	);
 	ext.execute_with(|| crate::System::set_block_number(1));
 	ext
+}
+
+/// Preset `id` applied to the default genesis config, as a chain spec builder applies it.
+fn preset_config(id: &str) -> RuntimeGenesisConfig {
+	let patch: serde_json::Value =
+		serde_json::from_slice(&get_preset(&PresetId::from(id)).expect("preset exists"))
+			.expect("a preset is JSON");
+	let mut config =
+		serde_json::to_value(RuntimeGenesisConfig::default()).expect("the default serializes");
+	merge(&mut config, patch);
+	serde_json::from_value(config).expect("the patched config is a genesis config")
+}
+
+/// `patch` merged into `base`: objects key by key, anything else replaced (as
+/// `sc_chain_spec::json_merge` does).
+fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
+	match (base, patch) {
+		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
+			for (key, value) in patch {
+				merge(base.entry(key).or_insert(serde_json::Value::Null), value);
+			}
+		},
+		(base, patch) => *base = patch,
+	}
 }
 
 /// Dispatches `call` signed by `who`, as the transaction would.
@@ -66,18 +88,23 @@ fn every_preset_builds_a_genesis_state() {
 	use polkadot_sdk::sp_runtime::BuildStorage;
 
 	for id in preset_names() {
-		let json = get_preset(&id).expect("preset exists");
-		let config: RuntimeGenesisConfig =
-			serde_json::from_slice(&json).expect("preset is a full genesis config");
-		assert_eq!(config.departments.departments.len(), city_departments().len());
-		config.build_storage().unwrap_or_else(|e| panic!("preset {id:?} does not build: {e}"));
+		let name = core::str::from_utf8(id.as_ref()).expect("utf-8 preset name");
+		// A patch: only what the preset sets, nothing FRAME's defaults already say.
+		let patch: serde_json::Value =
+			serde_json::from_slice(&get_preset(&id).expect("preset exists")).expect("JSON");
+		let keys: Vec<_> = patch.as_object().expect("an object").keys().cloned().collect();
+		assert!(keys.contains(&"departments".to_string()), "{name}: {keys:?}");
+		assert!(!keys.contains(&"system".to_string()), "{name}: {keys:?}");
+		let config = preset_config(name);
+		assert_eq!(config.departments.departments.len(), demo_city::departments().len());
+		config.build_storage().unwrap_or_else(|e| panic!("preset {name} does not build: {e}"));
 	}
 	assert!(get_preset(&PresetId::from("no-such-preset")).is_none());
 }
 
 #[test]
 fn every_department_has_an_admin_and_officers_serve_one_department() {
-	let departments = city_departments();
+	let departments = demo_city::departments();
 	assert!(departments.len() >= 11);
 	let mut officers: Vec<_> =
 		departments.iter().flat_map(|d| d.officers.iter().map(|(a, _)| a.clone())).collect();
@@ -90,6 +117,7 @@ fn every_department_has_an_admin_and_officers_serve_one_department() {
 	assert!(!officers.contains(&Sr25519Keyring::Two.to_account_id()));
 }
 
+mod demo_city_ids;
 mod upgrade;
 mod vocabulary;
 
@@ -99,7 +127,7 @@ mod vocabulary;
 mod civic_identity_flow {
 	use super::*;
 	use crate::{
-		genesis_config_presets::{dev_id, schemas},
+		genesis_config_presets::demo_city::{dev_id, schemas},
 		CivicIdentity, Runtime, RuntimeCall,
 	};
 	use civitas_primitives::{CredentialVerifier, IdentityProvider, SubjectKind};
@@ -223,7 +251,8 @@ mod civic_identity_flow {
 mod credit_records_flow {
 	use super::*;
 	use crate::{
-		genesis_config_presets::dev_id, BlockNumber, CreditRecords, Runtime, RuntimeCall, System,
+		genesis_config_presets::demo_city::dev_id, BlockNumber, CreditRecords, Runtime,
+		RuntimeCall, System,
 	};
 	use civitas_primitives::{CreditCategory, CreditProfile, CreditStanding};
 	use pallet_credit_records::{Call, Error, RecordStatus};
@@ -312,7 +341,7 @@ mod credit_records_flow {
 /// the real-estate pallet will) is outstanding until paid.
 mod e_bills_flow {
 	use super::*;
-	use crate::{genesis_config_presets::dev_id, EBills, Runtime, RuntimeCall};
+	use crate::{genesis_config_presets::demo_city::dev_id, EBills, Runtime, RuntimeCall};
 	use civitas_primitives::{BillIssuer, BillKind};
 	use pallet_e_bills::{BillStatus, Bills, Call, Error, Issuer, NewBill};
 	use polkadot_sdk::{sp_core::H256, sp_runtime::DispatchError};
@@ -342,7 +371,9 @@ mod e_bills_flow {
 			let power = Issuer::Department(9);
 			let batch = (0..10)
 				.map(|i| electricity(&alloc::format!("E-11-{i}"), "civitas-dev/person/1"))
-				.collect();
+				.collect::<Vec<_>>()
+				.try_into()
+				.expect("within MaxBatch");
 			assert_eq!(bills(EveStash, Call::issue_batch { bills: batch }), Ok(()));
 			let id = EBills::bill_id(&power, b"E-11-3");
 			let paid = Call::mark_paid { bill: id, payment_reference: H256::repeat_byte(1) };
@@ -400,7 +431,7 @@ mod e_bills_flow {
 /// seller, buyer and bank consent, and a second registrar completes the transfer.
 mod real_estate_flow {
 	use super::*;
-	use crate::{genesis_config_presets::dev_id, RealEstate, Runtime, RuntimeCall};
+	use crate::{genesis_config_presets::demo_city::dev_id, RealEstate, Runtime, RuntimeCall};
 	use pallet_real_estate::{Call, Error, PropertyStatus, TitleChange, Usage};
 	use polkadot_sdk::{sp_core::H256, sp_runtime::DispatchError};
 
@@ -434,11 +465,11 @@ mod real_estate_flow {
 			link(Bob, seller, Two);
 			link(Bob, buyer, One);
 			let register = Call::register_property {
-				cadastral_ref: b"BJ-HD-0305-0101".to_vec(),
+				cadastral_ref: b"BJ-HD-0305-0101".to_vec().try_into().expect("short"),
 				location_commitment: H256::repeat_byte(1),
 				area_m2: 76,
 				usage: Usage::Residential,
-				owners: vec![(seller, 1000)],
+				owners: vec![(seller, 1000)].try_into().expect("one owner"),
 				title_certificate: H256::repeat_byte(2),
 			};
 			assert_eq!(estate(Dave, register), Ok(()));
@@ -467,7 +498,7 @@ mod real_estate_flow {
 			);
 			let open = || Call::open_transfer {
 				property: flat,
-				buyers: vec![(buyer, 1000)],
+				buyers: vec![(buyer, 1000)].try_into().expect("one buyer"),
 				price: 3_000_000,
 				deed: H256::repeat_byte(4),
 			};
@@ -555,7 +586,9 @@ mod real_estate_flow {
 /// Finance Bureau (//Alice//stash), the grant is clawed back and credit records shows it.
 mod fund_grants_flow {
 	use super::*;
-	use crate::{genesis_config_presets::dev_id, CreditRecords, FundGrants, Runtime, RuntimeCall};
+	use crate::{
+		genesis_config_presets::demo_city::dev_id, CreditRecords, FundGrants, Runtime, RuntimeCall,
+	};
 	use civitas_primitives::CreditProfile;
 	use pallet_fund_grants::{ApplicationStatus, Call, Error, MilestonePlan};
 	use polkadot_sdk::{sp_core::H256, sp_runtime::DispatchError};
@@ -566,7 +599,9 @@ mod fund_grants_flow {
 
 	fn apply_for(program: u32, requested: u128) -> Call<Runtime> {
 		let milestones =
-			vec![MilestonePlan { amount: requested, due: 1_000, description: H256::zero() }];
+			vec![MilestonePlan { amount: requested, due: 1_000, description: H256::zero() }]
+				.try_into()
+				.expect("one milestone");
 		Call::apply { program, requested, proposal: H256::repeat_byte(1), milestones }
 	}
 
@@ -595,7 +630,9 @@ mod fund_grants_flow {
 				program: 0,
 				requested: 500_000,
 				proposal: H256::repeat_byte(1),
-				milestones: vec![milestone(300_000, 1_000), milestone(200_000, 2_000)],
+				milestones: vec![milestone(300_000, 1_000), milestone(200_000, 2_000)]
+					.try_into()
+					.expect("two milestones"),
 			};
 			assert_eq!(fund(Two, apply), Ok(()));
 			let review = Call::review { application: 0, approve: true, comment: H256::zero() };
@@ -712,7 +749,7 @@ mod council {
 		chain("civitas-local").execute_with(|| {
 			let register =
 				RuntimeCall::Departments(pallet_departments::Call::register_department {
-					name: b"Ecology and Environment Bureau".to_vec(),
+					name: b"Ecology and Environment Bureau".to_vec().try_into().expect("short"),
 					kind: DepartmentKind::Government,
 				});
 			let next: DepartmentId = pallet_departments::NextDepartmentId::<Runtime>::get();

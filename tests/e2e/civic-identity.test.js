@@ -8,13 +8,13 @@ import { after, before, describe, test } from 'node:test';
 import { stringToU8a, u8aConcat, u8aToString } from '@polkadot/util';
 import { blake2AsHex, randomAsU8a } from '@polkadot/util-crypto';
 
+import { credentials, departments, schemas, subjects } from './city.js';
 import { errorName, findEvent, submit, submitOk as ok } from './chain.js';
 import { disclose, saltedCertificate, verifyDisclosure } from './disclosure.js';
 import { connectDevChain } from './node.js';
 
-const PSB = 0;
-const MARKET_REGULATION = 1;
-const BUSINESS_LICENCE = 0;
+const { PUBLIC_SECURITY: PSB, MARKET_REGULATION } = departments;
+const { BUSINESS_LICENCE } = schemas;
 
 /** What a registrar does off chain: a salted hash of an identifier, never the identifier. */
 function saltedId(identifier) {
@@ -57,9 +57,9 @@ describe('civic identity through Polkadot.js', { timeout: 600_000 }, () => {
       'Business licence', 'Real-estate certificate', 'Construction completion acceptance',
       'Fire-safety inspection permit']);
     const seeded = await api.call.civicIdentityApi.verifyCredential(
-      blake2AsHex('civitas-dev/credential/business-licence/1'));
+      credentials.BUSINESS_LICENCE_1);
     assert.equal(seeded.unwrap().validNow.isTrue, true);
-    const held = await api.call.civicIdentityApi.credentialsOf(blake2AsHex('civitas-dev/enterprise/1'));
+    const held = await api.call.civicIdentityApi.credentialsOf(subjects.ENTERPRISE_1);
     assert.equal(held.length, 2);
   });
 
@@ -128,7 +128,7 @@ describe('civic identity through Polkadot.js', { timeout: 600_000 }, () => {
     assert.equal(shown.holderMatches.unwrap().isTrue, true);
     assert.equal(shown.validNow.isTrue, true);
     const forged = (await api.call.civicIdentityApi.verifyPresentation(
-      certificate.id, blake2AsHex('civitas-dev/enterprise/2'))).unwrap();
+      certificate.id, subjects.ENTERPRISE_2)).unwrap();
     assert.equal(forged.holderMatches.unwrap().isFalse, true);
     assert.equal(forged.validNow.isFalse, true);
     const held = await api.call.civicIdentityApi.credentialsOf(enterprise);

@@ -8,13 +8,14 @@ import { after, before, describe, test } from 'node:test';
 import { u8aToString } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
 
+import { council, departmentCount, departments, properties, subjects } from './city.js';
 import { errorName, findEvent, submit, submitOk as ok } from './chain.js';
 import { connectDevChain } from './node.js';
 
-const MEMBERS = [0, 1, 2, 3, 4];
-const FINANCE = 5; // no member, no Councillor role at genesis
-const SEEDED_DEPARTMENTS = 11;
-const FLAT = 0; // kept by the Planning Commission (//Dave)
+const MEMBERS = council;
+const { FINANCE } = departments; // no member, no Councillor role at genesis
+const SEEDED_DEPARTMENTS = departmentCount;
+const { FLAT } = properties; // kept by the Planning Commission (//Dave)
 
 describe('the council through Polkadot.js', { timeout: 600_000 }, () => {
   let chain;
@@ -115,7 +116,7 @@ describe('the council through Polkadot.js', { timeout: 600_000 }, () => {
   });
 
   test('an officer of a non-member department cannot propose, even holding the role', async () => {
-    const call = api.tx.departments.suspendDepartment(10);
+    const call = api.tx.departments.suspendDepartment(departments.BANK);
     const { dispatchError } = await submit(
       api, api.tx.council.propose(call, blake2AsHex('x'), null), k.finance);
     assert.equal(errorName(api, dispatchError), 'council.NotMember');
@@ -124,7 +125,7 @@ describe('the council through Polkadot.js', { timeout: 600_000 }, () => {
 
   test('a motion short of its threshold is rejected and never dispatched', async () => {
     const { motion } = await propose(
-      k.bob, api.tx.departments.suspendDepartment(10), 'suspend the bank');
+      k.bob, api.tx.departments.suspendDepartment(departments.BANK), 'suspend the bank');
     await vote(k.charlie, motion, false);
     await vote(k.dave, motion, false);
     // One aye and one member left to vote cannot reach three.
@@ -132,7 +133,7 @@ describe('the council through Polkadot.js', { timeout: 600_000 }, () => {
     const closed = findEvent(last, 'council', 'MotionClosed');
     assert.equal(closed.data.outcome.toString(), 'Rejected');
     assert.equal(findEvent(last, 'council', 'MotionExecuted'), undefined);
-    assert.equal((await api.query.departments.departments(10)).unwrap().status.toString(), 'Active');
+    assert.equal((await api.query.departments.departments(departments.BANK)).unwrap().status.toString(), 'Active');
   });
 
   test('a runtime upgrade is authorized by two thirds, not by a majority', async () => {
@@ -173,7 +174,7 @@ describe('the council through Polkadot.js', { timeout: 600_000 }, () => {
     assert.equal(errorName(api, batched.dispatchError), 'system.CallFiltered');
     // Other pallets keep working.
     await ok(api, api.tx.civicIdentity.updateCommitment(
-      blake2AsHex('civitas-dev/person/1'), blake2AsHex('new commitment')), k.bob);
+      subjects.PERSON_1, blake2AsHex('new commitment')), k.bob);
 
     await waitForBlock(until + 1);
     assert.equal((await api.call.councilApi.paused()).length, 0);

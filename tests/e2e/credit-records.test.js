@@ -7,13 +7,13 @@ import { after, before, describe, test } from 'node:test';
 
 import { blake2AsHex } from '@polkadot/util-crypto';
 
+import { departments, subjects } from './city.js';
 import { errorName, findEvent, linkAccounts, submit, submitOk as ok } from './chain.js';
 import { connectDevChain } from './node.js';
 
-const TAX_BUREAU = 4;
-const COURT = 7;
+const { TAX: TAX_BUREAU, COURT } = departments;
 // A seeded enterprise (registered by Market Regulation, commended: +60 over the baseline 1000).
-const ENTERPRISE = blake2AsHex('civitas-dev/enterprise/1');
+const ENTERPRISE = subjects.ENTERPRISE_1;
 
 
 describe('credit records through Polkadot.js', { timeout: 600_000 }, () => {

@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 
 import { u8aToString } from '@polkadot/util';
 
+import { departments } from './city.js';
 import { errorName, findEvent, submit } from './chain.js';
 import { connectDevChain } from './node.js';
 
@@ -143,9 +144,9 @@ describe('Civitas dev chain through Polkadot.js', { timeout: 600_000 }, () => {
 
   test('a department call without sudo is rejected as BadOrigin', { timeout: 120_000 }, async () => {
     const { dispatchError } = await submit(
-      api, api.tx.departments.suspendDepartment(0), bob);
+      api, api.tx.departments.suspendDepartment(departments.PUBLIC_SECURITY), bob);
     assert.ok(dispatchError?.isBadOrigin, `expected BadOrigin, got ${dispatchError?.toString()}`);
-    assert.equal((await api.query.departments.departments(0)).unwrap().status.toString(), 'Active');
+    assert.equal((await api.query.departments.departments(departments.PUBLIC_SECURITY)).unwrap().status.toString(), 'Active');
   });
 
   test('a balance transfer works and fees are quoted over RPC', { timeout: 120_000 }, async () => {

@@ -10,16 +10,15 @@ import { after, before, describe, test } from 'node:test';
 import { compactAddLength, hexToU8a, stringToU8a, u8aConcat } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
 
+import { departments, subjects } from './city.js';
 import { errorName, findEvent, linkAccounts, submit, submitOk as ok } from './chain.js';
 import { connectDevChain } from './node.js';
 
-const TAX_BUREAU = 4;
-const FINANCE_BUREAU = 5;
-const POWER = 9;
-const PERSON_1 = blake2AsHex('civitas-dev/person/1');
-const PERSON_2 = blake2AsHex('civitas-dev/person/2');
-const ENTERPRISE_1 = blake2AsHex('civitas-dev/enterprise/1'); // enabled to invoice at genesis
-const ENTERPRISE_2 = blake2AsHex('civitas-dev/enterprise/2');
+const { TAX: TAX_BUREAU, FINANCE: FINANCE_BUREAU, POWER } = departments;
+const PERSON_1 = subjects.PERSON_1;
+const PERSON_2 = subjects.PERSON_2;
+const ENTERPRISE_1 = subjects.ENTERPRISE_1; // enabled to invoice at genesis
+const ENTERPRISE_2 = subjects.ENTERPRISE_2;
 
 /** An electricity bill of the October run, as the utility's billing system prepares it. */
 function electricity(run, i, payer) {
@@ -240,7 +239,7 @@ describe('e-bills through Polkadot.js', { timeout: 900_000 }, () => {
     console.log(`    6,000 bills landed in block(s) ${numbers.sort((a, b) => a - b).join(', ')} `
       + `(head was #${head}), finalized ${((Date.now() - started) / 1000).toFixed(1)} s after submission`);
     assert.ok(blocks.size <= 2, `6,000 bills took ${blocks.size} blocks`);
-    const issued = await api.call.eBillsApi.billsOfIssuer({ Department: 10 }, null, 500);
+    const issued = await api.call.eBillsApi.billsOfIssuer({ Department: departments.BANK }, null, 500);
     assert.equal(issued.length, 500);
   });
 });

@@ -10,12 +10,12 @@ import { after, before, describe, test } from 'node:test';
 
 import { blake2AsHex } from '@polkadot/util-crypto';
 
+import { departments, subjects } from './city.js';
 import { errorName, findEvent, linkAccounts, submit, submitOk as ok } from './chain.js';
 import { connectDevChain } from './node.js';
 
-const FINANCE_BUREAU = 5;
-const SCIENCE_COMMISSION = 6; // FundCommittee
-const ENTERPRISE = blake2AsHex('civitas-dev/enterprise/1'); // credit score 1060 at genesis
+const { FINANCE: FINANCE_BUREAU, SCIENCE: SCIENCE_COMMISSION } = departments; // treasury, FundCommittee
+const ENTERPRISE = subjects.ENTERPRISE_1; // credit score 1060 at genesis
 const BUDGET = 10_000_000_000n;
 
 describe('fund grants through Polkadot.js', { timeout: 900_000 }, () => {

@@ -11,19 +11,19 @@ import { after, before, describe, test } from 'node:test';
 import { compactAddLength, stringToU8a, u8aConcat } from '@polkadot/util';
 import { blake2AsHex, xxhashAsHex } from '@polkadot/util-crypto';
 
+import { credentials, departments, licences, properties, subjects } from './city.js';
 import { errorName, findEvent, linkAccounts, submit, submitOk as ok } from './chain.js';
 import { connectDevChain } from './node.js';
 
-const MARKET_REGULATION = 1;
-const POWER = 9;
-const PERSON_1 = blake2AsHex('civitas-dev/person/1');
-const PERSON_2 = blake2AsHex('civitas-dev/person/2');
-const ENTERPRISE_1 = blake2AsHex('civitas-dev/enterprise/1');
-const ENTERPRISE_2 = blake2AsHex('civitas-dev/enterprise/2');
+const { MARKET_REGULATION, POWER } = departments;
+const PERSON_1 = subjects.PERSON_1;
+const PERSON_2 = subjects.PERSON_2;
+const ENTERPRISE_1 = subjects.ENTERPRISE_1;
+const ENTERPRISE_2 = subjects.ENTERPRISE_2;
 const SEEDED_BILL = 'E-2026-10-000001'; // the power company's, to person 1, paid
-const FLAT = 0; // person 1's seeded flat, kept by the Planning Commission
-const FLAT_COMPLETION = blake2AsHex('civitas-dev/licence/completion/BJ-HD-0101-0001');
-const BUSINESS_LICENCE_1 = blake2AsHex('civitas-dev/credential/business-licence/1');
+const { FLAT } = properties; // person 1's seeded flat, kept by the Planning Commission
+const FLAT_COMPLETION = licences.FLAT_COMPLETION;
+const BUSINESS_LICENCE_1 = credentials.BUSINESS_LICENCE_1;
 const H = (label) => blake2AsHex(label);
 
 /** The name of a failed dispatch: `section.Name` for a pallet error, else its kind. */
@@ -149,7 +149,7 @@ describe('permissions through Polkadot.js', { timeout: 900_000 }, () => {
     ['FundGrants', api.tx.fundGrants.rejectMilestone(0, 0, H('reason'))],
     ['FundGrants', api.tx.fundGrants.recordPayout(0, 0, H('ref'))],
     ['FundGrants', api.tx.fundGrants.clawBack(0, H('reason'), 1)],
-    ['Council', api.tx.council.propose(api.tx.departments.suspendDepartment(4), H('reason'), null)],
+    ['Council', api.tx.council.propose(api.tx.departments.suspendDepartment(departments.TAX), H('reason'), null)],
     ['Council', api.tx.council.vote(0, true)],
   ];
 
@@ -170,16 +170,16 @@ describe('permissions through Polkadot.js', { timeout: 900_000 }, () => {
   /** Governance's calls: refused to every signed account. */
   const governanceCalls = () => [
     ['Departments', api.tx.departments.registerDepartment('Rogue Office', 'Government')],
-    ['Departments', api.tx.departments.grantRole(8, 'LandRegistrar', null)],
-    ['Departments', api.tx.departments.suspendDepartment(4)],
-    ['CivicIdentity', api.tx.civicIdentity.registerSchema('Rogue permit', 'Auditor', [8], null, true)],
-    ['CivicIdentity', api.tx.civicIdentity.setSchemaIssuers(0, [8])],
+    ['Departments', api.tx.departments.grantRole(departments.AUDIT, 'LandRegistrar', null)],
+    ['Departments', api.tx.departments.suspendDepartment(departments.TAX)],
+    ['CivicIdentity', api.tx.civicIdentity.registerSchema('Rogue permit', 'Auditor', [departments.AUDIT], null, true)],
+    ['CivicIdentity', api.tx.civicIdentity.setSchemaIssuers(0, [departments.AUDIT])],
     ['CreditRecords', api.tx.creditRecords.setPublicationLimit('Tax', 1)],
-    ['EBills', api.tx.eBills.setReimbursers('Medical', [8])],
-    ['Departments', api.tx.departments.revokeRole(4, 'TaxAuthority')],
-    ['Departments', api.tx.departments.reinstateDepartment(4)],
+    ['EBills', api.tx.eBills.setReimbursers('Medical', [departments.AUDIT])],
+    ['Departments', api.tx.departments.revokeRole(departments.TAX, 'TaxAuthority')],
+    ['Departments', api.tx.departments.reinstateDepartment(departments.TAX)],
     ['EBills', api.tx.eBills.resolveUnpaid(billId(POWER, 'E-2026-10-000002'), 'Voided')],
-    ['RealEstate', api.tx.realEstate.setLicenceRule('FireSafety', { role: 'CredentialIssuer', departments: [8] })],
+    ['RealEstate', api.tx.realEstate.setLicenceRule('FireSafety', { role: 'CredentialIssuer', departments: [departments.AUDIT] })],
     ['RealEstate', api.tx.realEstate.setRequiredLicences('Residential', [])],
     ['RealEstate', api.tx.realEstate.setRegistry(FLAT, 8)],
     ['FundGrants', api.tx.fundGrants.setPanel(0, [])],
@@ -188,7 +188,7 @@ describe('permissions through Polkadot.js', { timeout: 900_000 }, () => {
       maxAward: 1_000, opensAt: 0, closesAt: 1_000_000, minCreditStanding: 'Normal',
       openToPersons: false, reviewsNeeded: 1,
     })],
-    ['Council', api.tx.council.setMembers([8])],
+    ['Council', api.tx.council.setMembers([departments.AUDIT])],
     ['Council', api.tx.council.setThreshold('Upgrade', { AtLeast: 1 })],
     ['Council', api.tx.council.authorizeUpgrade(H('rogue runtime'))],
     ['Council', api.tx.council.pause('RealEstate', 10)],

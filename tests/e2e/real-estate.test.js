@@ -10,17 +10,15 @@ import { after, before, describe, test } from 'node:test';
 import { stringToU8a, u8aConcat } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
 
+import { departments, licences, schemas, subjects } from './city.js';
 import { errorName, findEvent, linkAccounts, submit, submitOk as ok } from './chain.js';
 import { connectDevChain } from './node.js';
 
-const PLANNING = 2; // LandRegistrar
-const HOUSING = 3; // issues completion acceptances
-const TAX_BUREAU = 4;
-const COURT = 7;
-const BANK = 10;
-const REAL_ESTATE_CERTIFICATE = 1; // civic-identity schema, issued by LandRegistrar departments
-const SELLER = blake2AsHex('civitas-dev/person/1');
-const BUYER = blake2AsHex('civitas-dev/person/2');
+// Planning is the LandRegistrar; Housing issues completion acceptances.
+const { PLANNING, HOUSING, TAX: TAX_BUREAU, COURT, BANK } = departments;
+const { REAL_ESTATE_CERTIFICATE } = schemas; // issued by LandRegistrar departments
+const SELLER = subjects.PERSON_1;
+const BUYER = subjects.PERSON_2;
 
 describe('real estate through Polkadot.js', { timeout: 900_000 }, () => {
   let chain;
@@ -67,9 +65,9 @@ describe('real estate through Polkadot.js', { timeout: 900_000 }, () => {
     const shop = await api.call.realEstateApi.propertyByCadastre('BJ-CY-0207-0012');
     const seeded = await property(shop.unwrap());
     assert.equal(seeded.usage.toString(), 'Commercial');
-    assert.equal(seeded.owners[0][0].toHex(), blake2AsHex('civitas-dev/enterprise/1'));
+    assert.equal(seeded.owners[0][0].toHex(), subjects.ENTERPRISE_1);
     const fire = await api.call.realEstateApi.verifyLicence(
-      shop.unwrap(), blake2AsHex('civitas-dev/licence/fire-safety/BJ-CY-0207-0012'));
+      shop.unwrap(), licences.SHOP_FIRE_SAFETY);
     assert.equal(fire.unwrap()[1].isTrue, true);
   });
 

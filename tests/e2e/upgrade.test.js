@@ -21,12 +21,13 @@ import { ApiPromise, WsProvider } from '@polkadot/api';
 import { u8aToHex } from '@polkadot/util';
 import { blake2AsHex, xxhashAsHex } from '@polkadot/util-crypto';
 
+import { properties } from './city.js';
 import { errorName, findEvent, submit, submitOk as ok } from './chain.js';
 import { connectChain, nodeBinary } from './node.js';
 
 const SPEC = 107;
 const NEXT_SPEC = 108;
-const FLAT = 0;
+const { FLAT } = properties;
 
 /** The next release's runtime WASM, as scripts/build.sh --next-runtime writes it. */
 function nextRuntime() {
@@ -82,7 +83,7 @@ async function readEverything(api) {
     departments: await api.call.departmentsApi.departments(),
     schemas: await api.call.civicIdentityApi.schemas(),
     subjects: Object.fromEntries(subjects.map((s, i) => [s, perSubject[i]])),
-    properties: await Promise.all([0, 1].map((id) => Promise.all([
+    properties: await Promise.all([properties.FLAT, properties.SHOP].map((id) => Promise.all([
       api.call.realEstateApi.property(id),
       api.call.realEstateApi.licences(id),
       api.call.realEstateApi.encumbrances(id),

@@ -2,11 +2,19 @@
 // councillors of Market Regulation, Planning and Housing (//Charlie, //Dave, //Eve) vote aye: four
 // of the five member departments, the two thirds a `Network` call needs. Args: the call
 // (`addValidator,<uri>,<department>`, `removeValidator,<uri>` or `registerNode,<node name>,
-// <department>`, the node's peer id derived as zombienet derives its key, from its name).
-// Returns 1 once the motion's call was dispatched without error.
-// Usage: `alice: js-script ./js/council-motion.js with "addValidator,//Eve,3" return is equal to 1 within 90 seconds`
+// <department>`, the node's peer id derived as zombienet derives its key, from its name), the
+// department by the demo city's name for it (`HOUSING`: tests/e2e/demo-city.json, which the
+// runtime renders). Returns 1 once the motion's call was dispatched without error.
+// Usage: `alice: js-script ./js/council-motion.js with "addValidator,//Eve,HOUSING" return is equal to 1 within 90 seconds`
 
 const { connect, peerId } = require('./common.js');
+const { departments } = require('../../tests/e2e/demo-city.json');
+
+/** The id of the demo city's department called `name` (`HOUSING`). */
+function departmentId(name) {
+  if (!(name in departments)) throw new Error(`no department ${name} in the demo city`);
+  return departments[name];
+}
 
 /** Submits `tx` signed by `pair` and resolves with the events of its block. */
 function submit(tx, pair) {
@@ -23,9 +31,9 @@ async function run(nodeName, networkInfo, args) {
   const api = await connect(networkInfo, nodeName);
   const keyring = new zombie.Keyring({ type: 'sr25519' });
   const calls = {
-    addValidator: () => api.tx.validators.addValidator(keyring.addFromUri(uri).address, Number(department)),
+    addValidator: () => api.tx.validators.addValidator(keyring.addFromUri(uri).address, departmentId(department)),
     removeValidator: () => api.tx.validators.removeValidator(keyring.addFromUri(uri).address),
-    registerNode: () => api.tx.nodes.registerNode(peerId(uri), Number(department)),
+    registerNode: () => api.tx.nodes.registerNode(peerId(uri), departmentId(department)),
   };
   if (!calls[method]) throw new Error(`unknown call ${method}`);
   const call = calls[method]();

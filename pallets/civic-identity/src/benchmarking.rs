@@ -198,7 +198,8 @@ mod benchmarks {
 	) {
 		let origin =
 			T::GovernanceOrigin::try_successful_origin().expect("governance origin can be built");
-		let name = vec![b'n'; n as usize];
+		let name: BoundedVec<u8, T::MaxSchemaNameLength> =
+			vec![b'n'; n as usize].try_into().unwrap();
 		let issuers: BoundedVec<DepartmentId, T::MaxSchemaIssuers> =
 			(0..i).collect::<Vec<_>>().try_into().unwrap();
 		let max_validity = Some(BlockNumberFor::<T>::from(1_000u32));

@@ -655,6 +655,18 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
+	/// The subject `account` is linked to.
+	pub fn linked_subject(account: &T::AccountId) -> Option<SubjectId> {
+		Links::<T>::get(account)
+	}
+
+	/// The link offer or request pending for `account`.
+	pub fn pending_link(
+		account: &T::AccountId,
+	) -> Option<PendingLink<T::AccountId, BlockNumberFor<T>>> {
+		PendingLinks::<T>::get(account)
+	}
+
 	/// Every schema, by id.
 	pub fn schemas_info() -> Vec<SchemaInfo<BlockNumberFor<T>>> {
 		let mut all: Vec<_> = Schemas::<T>::iter()

@@ -375,7 +375,7 @@ pub mod pallet {
 		LinkNotFound,
 		/// The caller is neither the account nor an officer of its subject's registrar.
 		NotAuthorized,
-		/// The schema name is longer than `MaxSchemaNameLength` bytes.
+		/// The schema name is longer than `MaxSchemaNameLength` bytes (genesis only; calls take a bounded name).
 		MaxSchemaNameLengthExceeded,
 		/// The schema name is empty.
 		SchemaNameEmpty,
@@ -646,20 +646,26 @@ pub mod pallet {
 		/// [`Error::ValidityPeriodEmpty`], [`Error::MaxSchemasExceeded`].
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::register_schema(
-			name.len().saturated_into(),
-			issuers.len().saturated_into(),
+			name.len() as u32,
+			issuers.len() as u32,
 		))]
 		pub fn register_schema(
 			origin: OriginFor<T>,
-			name: Vec<u8>,
+			name: BoundedVec<u8, T::MaxSchemaNameLength>,
 			issuer_role: Role,
 			issuers: BoundedVec<DepartmentId, T::MaxSchemaIssuers>,
 			max_validity: Option<BlockNumberFor<T>>,
 			revocable: bool,
 		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
-			Self::do_register_schema(name, issuer_role, issuers, max_validity, revocable)
-				.map(|_| ())
+			Self::do_register_schema(
+				name.into_inner(),
+				issuer_role,
+				issuers,
+				max_validity,
+				revocable,
+			)
+			.map(|_| ())
 		}
 
 		/// Change the departments that may issue a schema's certificates (a department was

@@ -425,6 +425,11 @@ impl<T: Config> Pallet<T> {
 
 /// Queries behind the council's runtime API.
 impl<T: Config> Pallet<T> {
+	/// The member departments, in ascending order.
+	pub fn members() -> Vec<DepartmentId> {
+		Members::<T>::get().into_inner()
+	}
+
 	/// The threshold of every class, as the ayes it needs on the council now.
 	pub fn policy() -> Vec<ClassPolicy> {
 		let members = Members::<T>::get().len() as u32;

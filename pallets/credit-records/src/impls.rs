@@ -1,10 +1,8 @@
 //! The credit records pallet as the chain's [`CreditRecorder`] and [`CreditProfile`].
 
-use polkadot_sdk::{frame_support::weights::Weight, sp_core::H256, sp_runtime::DispatchError};
+use polkadot_sdk::{sp_core::H256, sp_runtime::DispatchError};
 
-use crate::{
-	pallet::*, CreditCategory, DepartmentId, RecordId, RecordSource, SubjectId, WeightInfo,
-};
+use crate::{pallet::*, CreditCategory, DepartmentId, RecordId, RecordSource, SubjectId};
 use civitas_primitives::{CreditProfile, CreditRecorder, CreditStanding};
 
 impl<T: Config> CreditRecorder for Pallet<T> {
@@ -25,10 +23,6 @@ impl<T: Config> CreditRecorder for Pallet<T> {
 			evidence,
 			Self::publication_limit(category),
 		)
-	}
-
-	fn record_weight() -> Weight {
-		T::WeightInfo::record()
 	}
 }
 

@@ -12,7 +12,10 @@ use alloc::vec;
 use civitas_primitives::RoleAuthority;
 use polkadot_sdk::{
 	frame_benchmarking::v2::*,
-	frame_support::traits::{EnsureOrigin, Get},
+	frame_support::{
+		traits::{EnsureOrigin, Get},
+		BoundedVec,
+	},
 	frame_system::{self, pallet_prelude::BlockNumberFor, RawOrigin},
 };
 
@@ -67,7 +70,7 @@ mod benchmarks {
 	#[benchmark]
 	fn register_department(n: Linear<1, { T::MaxNameLength::get() }>) {
 		let origin = governance::<T>();
-		let name = vec![b'n'; n as usize];
+		let name: BoundedVec<u8, T::MaxNameLength> = vec![b'n'; n as usize].try_into().unwrap();
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, name, DepartmentKind::Court);

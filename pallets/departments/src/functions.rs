@@ -221,6 +221,11 @@ impl<T: Config> Pallet<T> {
 		Departments::<T>::get(department).map(|d| d.roles_in_force(now)).unwrap_or_default()
 	}
 
+	/// The department `who` serves, since when and whether as an admin.
+	pub fn officer(who: &T::AccountId) -> Option<Officer<BlockNumberFor<T>>> {
+		Officers::<T>::get(who)
+	}
+
 	/// The officers of `department` (at most `MaxOfficers`) and whether each is an admin.
 	pub fn officers_of(department: DepartmentId) -> Vec<(T::AccountId, bool)> {
 		DepartmentOfficers::<T>::iter_key_prefix(department)

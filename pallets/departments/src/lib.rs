@@ -58,10 +58,7 @@ pub type EnsureRole<T, R> = civitas_primitives::EnsureRole<
 pub mod pallet {
 	use super::*;
 	use alloc::vec::Vec;
-	use polkadot_sdk::{
-		frame_support::pallet_prelude::*, frame_system::pallet_prelude::*,
-		sp_runtime::SaturatedConversion,
-	};
+	use polkadot_sdk::{frame_support::pallet_prelude::*, frame_system::pallet_prelude::*};
 
 	/// The in-code storage version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
@@ -194,7 +191,7 @@ pub mod pallet {
 	pub enum Error<T> {
 		/// No department has this id.
 		DepartmentNotFound,
-		/// The name is longer than `MaxNameLength` bytes.
+		/// The name is longer than `MaxNameLength` bytes (genesis only; calls take a bounded name).
 		MaxNameLengthExceeded,
 		/// The name is empty.
 		NameEmpty,
@@ -275,14 +272,14 @@ pub mod pallet {
 		/// [`Error::MaxNameLengthExceeded`], [`Error::NameEmpty`], [`Error::NameAlreadyExists`],
 		/// [`Error::MaxDepartmentsExceeded`].
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::register_department(name.len().saturated_into()))]
+		#[pallet::weight(T::WeightInfo::register_department(name.len() as u32))]
 		pub fn register_department(
 			origin: OriginFor<T>,
-			name: Vec<u8>,
+			name: BoundedVec<u8, T::MaxNameLength>,
 			kind: DepartmentKind,
 		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
-			Self::do_register_department(name, kind).map(|_| ())
+			Self::do_register_department(name.into_inner(), kind).map(|_| ())
 		}
 
 		/// Grant `role` to `department` until `expires_at` (exclusive), or until revoked if

@@ -123,7 +123,7 @@ mod benchmarks {
 			payers.into_iter().zip(0..n).map(|(p, i)| new_bill::<T>(i, p)).collect();
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(officer), bills);
+		_(RawOrigin::Signed(officer), bills.try_into().unwrap());
 
 		assert_eq!(BillsByIssuer::<T>::iter_prefix(issuer).count(), n as usize);
 	}
@@ -157,7 +157,7 @@ mod benchmarks {
 		let number = vec![b'R'; T::MaxNumberLength::get() as usize];
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(officer), id, number, H256::repeat_byte(2));
+		_(RawOrigin::Signed(officer), id, number.try_into().unwrap(), H256::repeat_byte(2));
 
 		assert_eq!(Bills::<T>::get(id).unwrap().status, BillStatus::Reversed);
 	}

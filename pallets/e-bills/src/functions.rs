@@ -213,15 +213,15 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_issue_batch(
 		issuer: Issuer,
 		by: T::AccountId,
-		bills: Vec<NewBill<T>>,
+		bills: BoundedVec<NewBill<T>, T::MaxBatch>,
 	) -> DispatchResult {
 		ensure!(!bills.is_empty(), Error::<T>::BatchEmpty);
-		ensure!(bills.len() <= T::MaxBatch::get() as usize, Error::<T>::MaxBatchExceeded);
-		let mut ids = BoundedVec::<BillId, T::MaxBatch>::new();
-		for bill in bills {
-			let id = Self::do_issue(issuer, bill, None)?;
-			ids.try_push(id).map_err(|_| Error::<T>::MaxBatchExceeded)?;
-		}
+		let ids = bills
+			.into_iter()
+			.map(|bill| Self::do_issue(issuer, bill, None))
+			.collect::<Result<Vec<_>, _>>()?;
+		// One id per bill, under the bound the batch has already kept: nothing is cut off.
+		let ids = BoundedVec::<BillId, T::MaxBatch>::truncate_from(ids);
 		Self::deposit_event(Event::BatchIssued { issuer, by, bills: ids });
 		Ok(())
 	}

@@ -1,8 +1,8 @@
 //! The e-bills pallet as the chain's [`BillIssuer`].
 
-use polkadot_sdk::{frame_support::weights::Weight, sp_core::H256, sp_runtime::DispatchError};
+use polkadot_sdk::{sp_core::H256, sp_runtime::DispatchError};
 
-use crate::{pallet::*, BillStatus, Issuer, NewBill, WeightInfo};
+use crate::{pallet::*, BillStatus, Issuer, NewBill};
 use civitas_primitives::{Amount, BillId, BillIssuer, BillKind, DepartmentId, SubjectId};
 
 impl<T: Config> BillIssuer<T::AccountId> for Pallet<T> {
@@ -51,9 +51,5 @@ impl<T: Config> BillIssuer<T::AccountId> for Pallet<T> {
 
 	fn is_outstanding(bill: &BillId) -> bool {
 		Bills::<T>::get(bill).is_some_and(|b| b.status == BillStatus::Issued)
-	}
-
-	fn issue_weight() -> Weight {
-		T::WeightInfo::issue()
 	}
 }

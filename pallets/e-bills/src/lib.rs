@@ -327,7 +327,7 @@ pub mod pallet {
 		NumberAlreadyExists,
 		/// The bill number is empty.
 		NumberEmpty,
-		/// The bill number is longer than `MaxNumberLength`.
+		/// The bill number is longer than `MaxNumberLength` (through `BillIssuer` and at genesis; calls take bounded numbers).
 		MaxNumberLengthExceeded,
 		/// The amount is zero.
 		AmountZero,
@@ -335,8 +335,6 @@ pub mod pallet {
 		TaxExceedsAmount,
 		/// The batch is empty.
 		BatchEmpty,
-		/// The batch has more than `MaxBatch` bills.
-		MaxBatchExceeded,
 		/// No bill has this id.
 		BillNotFound,
 		/// The bill is not in `Issued` status (already paid, voided or reversed).
@@ -506,13 +504,14 @@ pub mod pallet {
 		/// [`Event::BatchIssued`].
 		///
 		/// # Errors
-		/// [`Error::BatchEmpty`], [`Error::MaxBatchExceeded`], and those of [`Pallet::issue`] for
-		/// any bill.
+		/// [`Error::BatchEmpty`], and those of [`Pallet::issue`] for any bill. A batch of more than
+		/// `MaxBatch` bills does not decode: the transaction is invalid.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::issue_batch(
-			bills.len().min(T::MaxBatch::get() as usize).saturated_into()
-		))]
-		pub fn issue_batch(origin: OriginFor<T>, bills: Vec<NewBill<T>>) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::issue_batch(bills.len() as u32))]
+		pub fn issue_batch(
+			origin: OriginFor<T>,
+			bills: BoundedVec<NewBill<T>, T::MaxBatch>,
+		) -> DispatchResult {
 			let (issuer, who) = Self::issuer_of(origin)?;
 			Self::do_issue_batch(issuer, who, bills)
 		}
@@ -576,11 +575,11 @@ pub mod pallet {
 		pub fn reverse(
 			origin: OriginFor<T>,
 			bill: BillId,
-			credit_note_number: Vec<u8>,
+			credit_note_number: BoundedVec<u8, T::MaxNumberLength>,
 			content_hash: H256,
 		) -> DispatchResult {
 			let (issuer, who) = Self::issuer_of(origin)?;
-			Self::do_reverse(bill, credit_note_number, content_hash, issuer, who)
+			Self::do_reverse(bill, credit_note_number.into_inner(), content_hash, issuer, who)
 		}
 
 		/// Claim reimbursement of `amount` of a paid bill. The total reimbursed across all

@@ -9,8 +9,8 @@ use civitas_primitives::{Amount, BillId, BillKind, SubjectId};
 use polkadot_sdk::sp_core::H256;
 
 /// The most bills one page of `bills_of_payer` or `bills_of_issuer` returns; a larger `limit`
-/// is cut to it, so one call's work stays bounded however many bills a subject has.
-pub const MAX_PAGE: u32 = 500;
+/// The most entries one page returns: the one limit of every Civitas runtime API.
+pub use civitas_primitives::MAX_PAGE;
 
 /// A bill as the runtime API reports it.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]

@@ -12,7 +12,10 @@ use alloc::{vec, vec::Vec};
 use civitas_primitives::{CreditStanding, SubjectKind};
 use polkadot_sdk::{
 	frame_benchmarking::v2::*,
-	frame_support::traits::{EnsureOrigin, Get},
+	frame_support::{
+		traits::{EnsureOrigin, Get},
+		BoundedVec,
+	},
 	frame_system::{pallet_prelude::BlockNumberFor, RawOrigin},
 	sp_core::H256,
 };
@@ -65,14 +68,16 @@ fn program<T: Config>(reviews: u32) -> (ProgramId, T::AccountId, T::AccountId) {
 }
 
 /// `m` milestones of 1,000 each.
-fn plans<T: Config>(m: u32) -> Vec<MilestonePlan<BlockNumberFor<T>>> {
+fn plans<T: Config>(m: u32) -> BoundedVec<MilestonePlan<BlockNumberFor<T>>, T::MaxMilestones> {
 	(0..m)
 		.map(|i| MilestonePlan {
 			amount: 1_000,
 			due: (1_000u32 + i).into(),
 			description: H256::repeat_byte(i as u8),
 		})
-		.collect()
+		.collect::<Vec<_>>()
+		.try_into()
+		.unwrap()
 }
 
 /// A new enterprise's account applies to `program` with the most milestones.

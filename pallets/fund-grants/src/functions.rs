@@ -158,10 +158,9 @@ impl<T: Config> Pallet<T> {
 	/// Checks the milestones of an application for `requested`.
 	fn checked_milestones(
 		requested: Amount,
-		plans: Vec<MilestonePlan<BlockNumberFor<T>>>,
+		plans: BoundedVec<MilestonePlan<BlockNumberFor<T>>, T::MaxMilestones>,
 	) -> Result<BoundedVec<Milestone<BlockNumberFor<T>>, T::MaxMilestones>, DispatchError> {
 		ensure!(!plans.is_empty(), Error::<T>::MilestonesEmpty);
-		ensure!(plans.len() <= T::MaxMilestones::get() as usize, Error::<T>::MaxMilestonesExceeded);
 		let now = Self::now();
 		let mut previous_due = now;
 		let mut total: Amount = 0;
@@ -177,7 +176,8 @@ impl<T: Config> Pallet<T> {
 			.into_iter()
 			.map(|plan| Milestone { plan, status: MilestoneStatus::Pending })
 			.collect();
-		Ok(milestones.try_into().map_err(|_| Error::<T>::MaxMilestonesExceeded)?)
+		// One milestone per plan, under the bound the plans have already kept: nothing is cut off.
+		Ok(BoundedVec::truncate_from(milestones))
 	}
 
 	pub(crate) fn do_apply(
@@ -185,7 +185,7 @@ impl<T: Config> Pallet<T> {
 		program: ProgramId,
 		requested: Amount,
 		proposal: H256,
-		plans: Vec<MilestonePlan<BlockNumberFor<T>>>,
+		plans: BoundedVec<MilestonePlan<BlockNumberFor<T>>, T::MaxMilestones>,
 	) -> DispatchResult {
 		let applicant = T::Identity::subject_of(&who).ok_or(Error::<T>::NotLinkedToSubject)?;
 		let record = Programs::<T>::get(program).ok_or(Error::<T>::ProgramNotFound)?;
@@ -610,6 +610,11 @@ impl<T: Config> Pallet<T> {
 
 /// Queries behind the `FundGrantsApi` runtime API.
 impl<T: Config> Pallet<T> {
+	/// The application `id`, with its milestones.
+	pub fn application(id: ApplicationId) -> Option<Application<T>> {
+		Applications::<T>::get(id)
+	}
+
 	/// Up to `limit` (at most [`crate::runtime_api::MAX_PAGE`]) of `subject`'s applications,
 	/// after `start_after`.
 	pub fn applications_of(

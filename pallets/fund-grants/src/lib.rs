@@ -383,8 +383,6 @@ pub mod pallet {
 		MaxAwardExceeded,
 		/// No milestones were given.
 		MilestonesEmpty,
-		/// More than `MaxMilestones` milestones.
-		MaxMilestonesExceeded,
 		/// The milestones do not sum to the requested amount.
 		MilestonesMismatch,
 		/// A milestone is due before now.
@@ -530,17 +528,17 @@ pub mod pallet {
 		/// [`Error::NotLinkedToSubject`], [`Error::ProgramNotFound`], [`Error::ProgramAlreadyClosed`],
 		/// [`Error::ProgramNotOpen`], [`Error::ApplicantNotActive`],
 		/// [`Error::PersonsNotEligible`], [`Error::CreditBelowMinimum`], [`Error::AmountZero`],
-		/// [`Error::MaxAwardExceeded`], [`Error::MilestonesEmpty`], [`Error::MaxMilestonesExceeded`],
+		/// [`Error::MaxAwardExceeded`], [`Error::MilestonesEmpty`],
 		/// [`Error::MilestonesMismatch`], [`Error::MilestoneDueInPast`],
 		/// [`Error::MilestonesNotInOrder`], [`Error::ApplicationAlreadyOpen`].
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::apply(milestones.len().min(T::MaxMilestones::get() as usize) as u32))]
+		#[pallet::weight(T::WeightInfo::apply(milestones.len() as u32))]
 		pub fn apply(
 			origin: OriginFor<T>,
 			program: ProgramId,
 			requested: Amount,
 			proposal: H256,
-			milestones: Vec<MilestonePlan<BlockNumberFor<T>>>,
+			milestones: BoundedVec<MilestonePlan<BlockNumberFor<T>>, T::MaxMilestones>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_apply(who, program, requested, proposal, milestones)

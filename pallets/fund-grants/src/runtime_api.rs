@@ -9,8 +9,8 @@ use codec::Codec;
 use crate::{ApplicationId, ProgramId};
 use civitas_primitives::{Amount, SubjectId};
 
-/// The most applications one page returns.
-pub const MAX_PAGE: u32 = 200;
+/// The most entries one page returns: the one limit of every Civitas runtime API.
+pub use civitas_primitives::MAX_PAGE;
 
 polkadot_sdk::sp_api::decl_runtime_apis! {
 	/// Read access to the special fund.

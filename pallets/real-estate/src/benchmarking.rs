@@ -186,11 +186,11 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(
 			RawOrigin::Signed(registrar),
-			cadastral::<T>(u64::MAX),
+			cadastral::<T>(u64::MAX).try_into().unwrap(),
 			H256::repeat_byte(1),
 			100,
 			Usage::Residential,
-			owners,
+			owners.try_into().unwrap(),
 			H256::repeat_byte(2),
 		);
 
@@ -205,7 +205,7 @@ mod benchmarks {
 		let successors: Vec<_> = (0..s).map(|_| property::<T>(1)).collect();
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(registrar), id, successors);
+		_(RawOrigin::Signed(registrar), id, successors.try_into().unwrap());
 
 		assert_eq!(Properties::<T>::get(id).unwrap().status, PropertyStatus::Retired);
 	}
@@ -222,7 +222,7 @@ mod benchmarks {
 		let buyers = owners::<T>(b);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(registrar), id, buyers, 1_000, H256::zero());
+		_(RawOrigin::Signed(registrar), id, buyers.try_into().unwrap(), 1_000, H256::zero());
 
 		assert_eq!(Transfers::<T>::get(id).unwrap().buyers.len() as u32, b);
 	}

@@ -192,7 +192,7 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_retire(
 		property: PropertyId,
-		successors: Vec<PropertyId>,
+		successors: BoundedVec<PropertyId, T::MaxSuccessors>,
 		department: DepartmentId,
 		officer: T::AccountId,
 	) -> DispatchResult {
@@ -204,8 +204,6 @@ impl<T: Config> Pallet<T> {
 		);
 		ensure!(!Transfers::<T>::contains_key(property), Error::<T>::TransferAlreadyOpen);
 		ensure!(!successors.is_empty(), Error::<T>::SuccessorsEmpty);
-		let successors: BoundedVec<PropertyId, T::MaxSuccessors> =
-			successors.try_into().map_err(|_| Error::<T>::MaxSuccessorsExceeded)?;
 		for (i, successor) in successors.iter().enumerate() {
 			ensure!(
 				*successor != property && !successors.iter().take(i).any(|s| s == successor),
@@ -911,6 +909,21 @@ impl<T: Config> Pallet<T> {
 
 /// Queries behind the `RealEstateApi` runtime API.
 impl<T: Config> Pallet<T> {
+	/// The property `id`'s record.
+	pub fn property(id: PropertyId) -> Option<Property<T>> {
+		Properties::<T>::get(id)
+	}
+
+	/// The encumbrances registered on `property`, oldest first.
+	pub fn encumbrances_of(property: PropertyId) -> Vec<Encumbrance<BlockNumberFor<T>>> {
+		Encumbrances::<T>::get(property).into_inner()
+	}
+
+	/// The licences attached to `property`, in force or not.
+	pub fn licences_of(property: PropertyId) -> Vec<Licence<BlockNumberFor<T>>> {
+		Licences::<T>::get(property).into_inner()
+	}
+
 	/// Up to `limit` (at most [`crate::runtime_api::MAX_PAGE`]) of `subject`'s properties with
 	/// its share, after `start_after`.
 	pub fn properties_of(

@@ -465,13 +465,13 @@ pub mod pallet {
 	pub enum Error<T> {
 		/// The cadastral reference is empty.
 		CadastralRefEmpty,
-		/// The cadastral reference is longer than `MaxCadastralLength`.
+		/// The cadastral reference is longer than `MaxCadastralLength` (genesis only; calls take a bounded reference).
 		MaxCadastralLengthExceeded,
 		/// Another property has this cadastral reference.
 		CadastralRefAlreadyExists,
 		/// No owners (or buyers) were given.
 		OwnersEmpty,
-		/// More than `MaxOwners` owners (or buyers).
+		/// More than `MaxOwners` owners or buyers (genesis only; calls take bounded lists).
 		MaxOwnersExceeded,
 		/// A share is zero.
 		ShareZero,
@@ -491,8 +491,6 @@ pub mod pallet {
 		EncumbrancesOutstanding,
 		/// A successor is unknown, retired, repeated, or the property itself.
 		InvalidSuccessor,
-		/// More than `MaxSuccessors` successors.
-		MaxSuccessorsExceeded,
 		/// No successors were given.
 		SuccessorsEmpty,
 		/// The property already has an open, unexpired transfer.
@@ -636,24 +634,24 @@ pub mod pallet {
 		/// [`Error::MaxOwnersExceeded`], [`Error::ShareZero`], [`Error::SharesNotWhole`],
 		/// [`Error::DuplicateOwner`], [`Error::OwnerNotActive`].
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::register_property(owners.len().min(T::MaxOwners::get() as usize) as u32))]
+		#[pallet::weight(T::WeightInfo::register_property(owners.len() as u32))]
 		pub fn register_property(
 			origin: OriginFor<T>,
-			cadastral_ref: Vec<u8>,
+			cadastral_ref: BoundedVec<u8, T::MaxCadastralLength>,
 			location_commitment: H256,
 			area_m2: u32,
 			usage: Usage,
-			owners: Vec<(SubjectId, Share)>,
+			owners: BoundedVec<(SubjectId, Share), T::MaxOwners>,
 			title_certificate: H256,
 		) -> DispatchResult {
 			let (department, officer) = T::RegistrarOrigin::ensure_officer(origin)?;
 			let property = Self::do_register(
 				department,
-				cadastral_ref,
+				cadastral_ref.into_inner(),
 				location_commitment,
 				area_m2,
 				usage,
-				owners,
+				owners.into_inner(),
 				title_certificate,
 			)?;
 			Self::deposit_event(Event::PropertyRegistered { property, department, officer });
@@ -672,13 +670,13 @@ pub mod pallet {
 		/// # Errors
 		/// [`Error::PropertyNotFound`], [`Error::PropertyAlreadyRetired`], [`Error::PropertyUnderFreeze`],
 		/// [`Error::EncumbrancesOutstanding`], [`Error::TransferAlreadyOpen`], [`Error::SuccessorsEmpty`],
-		/// [`Error::MaxSuccessorsExceeded`], [`Error::InvalidSuccessor`].
+		/// [`Error::InvalidSuccessor`].
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::retire_property(successors.len().min(T::MaxSuccessors::get() as usize) as u32))]
+		#[pallet::weight(T::WeightInfo::retire_property(successors.len() as u32))]
 		pub fn retire_property(
 			origin: OriginFor<T>,
 			property: PropertyId,
-			successors: Vec<PropertyId>,
+			successors: BoundedVec<PropertyId, T::MaxSuccessors>,
 		) -> DispatchResult {
 			let (department, officer) = T::RegistrarOrigin::ensure_officer(origin)?;
 			Self::do_retire(property, successors, department, officer)
@@ -698,16 +696,16 @@ pub mod pallet {
 		/// [`Error::TransferAlreadyOpen`], [`Error::PriceZero`], and those of the buyers' shares
 		/// as for [`Pallet::register_property`].
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::open_transfer(buyers.len().min(T::MaxOwners::get() as usize) as u32))]
+		#[pallet::weight(T::WeightInfo::open_transfer(buyers.len() as u32))]
 		pub fn open_transfer(
 			origin: OriginFor<T>,
 			property: PropertyId,
-			buyers: Vec<(SubjectId, Share)>,
+			buyers: BoundedVec<(SubjectId, Share), T::MaxOwners>,
 			price: Amount,
 			deed: H256,
 		) -> DispatchResult {
 			let (department, officer) = T::RegistrarOrigin::ensure_officer(origin)?;
-			Self::do_open_transfer(property, buyers, price, deed, department, officer)
+			Self::do_open_transfer(property, buyers.into_inner(), price, deed, department, officer)
 		}
 
 		/// Consent to transfer number `transfer` of `property` on the terms hashing to `terms`

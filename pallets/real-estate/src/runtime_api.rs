@@ -10,8 +10,8 @@ use crate::{functions::TransferBlockers, Encumbrance, Licence, PropertyId, Share
 use civitas_primitives::SubjectId;
 use polkadot_sdk::sp_core::H256;
 
-/// The most entries one page of `properties_of` or `title_history` returns.
-pub const MAX_PAGE: u32 = 500;
+/// The most entries one page returns: the one limit of every Civitas runtime API.
+pub use civitas_primitives::MAX_PAGE;
 
 polkadot_sdk::sp_api::decl_runtime_apis! {
 	/// Read access to the real-estate register.

@@ -3,7 +3,7 @@
 use polkadot_sdk::frame_support::{parameter_types, traits::ConstU32};
 
 use super::{CouncilMajority, CouncilOrRoot};
-use crate::{BlockNumber, Runtime, DAYS};
+use crate::{BlockNumber, CivicIdentity, CreditRecords, Departments, EBills, Runtime, DAYS};
 use civitas_primitives::Role;
 use polkadot_sdk::frame_support::traits::ConstI32;
 
@@ -61,7 +61,7 @@ impl pallet_departments::Config for Runtime {
 }
 
 impl pallet_civic_identity::Config for Runtime {
-	type Roles = pallet_departments::Pallet<Runtime>;
+	type Roles = Departments;
 	type RegistrarOrigin = Officer<IdentityRegistrar>;
 	type GovernanceOrigin = Governance;
 	/// A citizen's phone, a hardware key and a few more; an enterprise's staff accounts.
@@ -78,7 +78,7 @@ impl pallet_civic_identity::Config for Runtime {
 impl pallet_credit_records::Config for Runtime {
 	type RecorderOrigin = Officer<CreditRecorder>;
 	type AdjudicatorOrigin = Officer<CreditAdjudicator>;
-	type Identity = pallet_civic_identity::Pallet<Runtime>;
+	type Identity = CivicIdentity;
 	type GovernanceOrigin = Governance;
 	type MaxScoreDelta = ConstU32<500>;
 	type BaselineScore = ConstI32<1000>;
@@ -96,8 +96,8 @@ impl pallet_credit_records::Config for Runtime {
 }
 
 impl pallet_e_bills::Config for Runtime {
-	type Roles = pallet_departments::Pallet<Runtime>;
-	type Identity = pallet_civic_identity::Pallet<Runtime>;
+	type Roles = Departments;
+	type Identity = CivicIdentity;
 	type GovernanceOrigin = Governance;
 	type TaxAuthorityOrigin = Officer<TaxAuthority>;
 	type IssuerOrigin = Officer<BillIssuer>;
@@ -114,9 +114,9 @@ impl pallet_e_bills::Config for Runtime {
 }
 
 impl pallet_real_estate::Config for Runtime {
-	type Roles = pallet_departments::Pallet<Runtime>;
-	type Identity = pallet_civic_identity::Pallet<Runtime>;
-	type Bills = pallet_e_bills::Pallet<Runtime>;
+	type Roles = Departments;
+	type Identity = CivicIdentity;
+	type Bills = EBills;
 	type GovernanceOrigin = Governance;
 	type RegistrarOrigin = Officer<LandRegistrar>;
 	type LenderOrigin = Officer<Lender>;
@@ -137,10 +137,10 @@ impl pallet_real_estate::Config for Runtime {
 }
 
 impl pallet_fund_grants::Config for Runtime {
-	type Roles = pallet_departments::Pallet<Runtime>;
-	type Identity = pallet_civic_identity::Pallet<Runtime>;
-	type CreditProfile = pallet_credit_records::Pallet<Runtime>;
-	type CreditRecorder = pallet_credit_records::Pallet<Runtime>;
+	type Roles = Departments;
+	type Identity = CivicIdentity;
+	type CreditProfile = CreditRecords;
+	type CreditRecorder = CreditRecords;
 	type GovernanceOrigin = Governance;
 	type TreasurerOrigin = Officer<FundTreasurer>;
 	type CommitteeOrigin = Officer<FundCommittee>;

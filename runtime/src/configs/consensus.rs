@@ -10,8 +10,8 @@ use polkadot_sdk::{
 
 use super::{CouncilOrRoot, CouncilTwoThirds, NodeOperator, Officer};
 use crate::{
-	AccountId, Aura, Balances, Historical, Offences, Runtime, RuntimeEvent, Session, SessionKeys,
-	Validators, SLOT_DURATION,
+	AccountId, Aura, Balances, Departments, Historical, Offences, Runtime, RuntimeEvent, Session,
+	SessionKeys, Validators, SLOT_DURATION,
 };
 
 /// Sessions last the validators pallet's `SessionLength` (set per chain at genesis), from
@@ -22,7 +22,7 @@ type Sessions =
 impl pallet_validators::Config for Runtime {
 	/// Two thirds of the council (class `Network`); Root is the dev chain's Sudo.
 	type NetworkOrigin = CouncilOrRoot<CouncilTwoThirds>;
-	type Roles = pallet_departments::Pallet<Runtime>;
+	type Roles = Departments;
 	type Session = Session;
 	/// As far back as GRANDPA's set-to-session map reaches.
 	type HistoryDepth = ConstU32<{ MAX_REPORTED_SESSIONS as u32 }>;
@@ -39,7 +39,7 @@ impl pallet_nodes::Config for Runtime {
 	type NetworkOrigin = CouncilOrRoot<CouncilTwoThirds>;
 	/// Officers of the node's department, holding `NodeOperator`.
 	type OperatorOrigin = Officer<NodeOperator>;
-	type Roles = pallet_departments::Pallet<Runtime>;
+	type Roles = Departments;
 	/// Validators, the auditors' archive nodes and departments' RPC nodes.
 	type MaxNodes = ConstU32<64>;
 	type MaxConnections = ConstU32<8>;

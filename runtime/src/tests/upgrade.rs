@@ -235,13 +235,11 @@ fn the_layout_rule_catches_a_changed_or_removed_item_unless_the_version_moves() 
 
 #[cfg(feature = "try-runtime")]
 mod try_runtime {
-	use crate::{AllPalletsWithSystem, Executive, Runtime, System};
+	use crate::{AllPalletsWithSystem, Executive, RealEstate, Runtime, System};
 	use pallet_real_estate::{migrations::v2::v1, LicenceKind, LicenceRules};
 	use polkadot_sdk::frame_support::traits::{
 		GetStorageVersion, StorageVersion, TryState, TryStateSelect, UpgradeCheckSelect,
 	};
-
-	type RealEstate = pallet_real_estate::Pallet<Runtime>;
 
 	#[test]
 	fn every_preset_upgrades_with_every_check() {

@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use crate::{mock::*, Error, Event};
-use civitas_primitives::testing::{NOT_OFFICER, ROLE_NOT_HELD};
+use civitas_primitives::testing::{bounded, call_decodes, NOT_OFFICER, ROLE_NOT_HELD};
 use polkadot_sdk::{
 	frame_support::{assert_noop, assert_ok},
 	frame_system::RawOrigin,

@@ -19,7 +19,7 @@ fn register(
 ) -> polkadot_sdk::sp_runtime::DispatchResult {
 	CivicIdentity::register_schema(
 		origin,
-		name.to_vec(),
+		bounded(name.to_vec()),
 		Role::CredentialIssuer,
 		issuers(by),
 		max_validity,
@@ -33,7 +33,7 @@ fn governance_registers_a_schema() {
 		System::set_block_number(4);
 		assert_ok!(CivicIdentity::register_schema(
 			root(),
-			b"Real-estate certificate".to_vec(),
+			bounded(b"Real-estate certificate".to_vec()),
 			Role::LandRegistrar,
 			issuers(&[HOUSING]),
 			None,
@@ -75,8 +75,20 @@ fn register_schema_fails_for_anyone_but_governance() {
 #[test]
 fn register_schema_fails_for_a_bad_name_or_an_empty_maximum() {
 	ExtBuilder::default().build_and_execute(|| {
+		// A call's name over `MaxSchemaNameLength` does not decode (call index 7); genesis is
+		// refused by name.
+		let args =
+			|name: &[u8]| (name.to_vec(), Role::CredentialIssuer, vec![MARKET], None::<u64>, true);
+		assert!(!call_decodes::<crate::Call<Test>>(7, args(&[b'x'; 33])));
+		assert!(call_decodes::<crate::Call<Test>>(7, args(&[b'x'; 32])));
 		assert_noop!(
-			register(root(), &[b'x'; 33], &[MARKET], None),
+			CivicIdentity::do_register_schema(
+				vec![b'x'; 33],
+				Role::CredentialIssuer,
+				issuers(&[MARKET]),
+				None,
+				true
+			),
 			Error::<Test>::MaxSchemaNameLengthExceeded
 		);
 		assert_noop!(register(root(), b"", &[MARKET], None), Error::<Test>::SchemaNameEmpty);

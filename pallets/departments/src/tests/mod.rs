@@ -11,6 +11,7 @@ mod roles;
 mod status;
 
 use crate::{mock::*, Error, Event};
+use civitas_primitives::testing::{bounded, call_decodes};
 use polkadot_sdk::{
 	frame_support::{assert_noop, assert_ok},
 	frame_system::RawOrigin,

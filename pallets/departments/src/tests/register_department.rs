@@ -9,7 +9,7 @@ fn register_department_stores_an_active_department_without_roles() {
 		System::set_block_number(7);
 		assert_ok!(Departments::register_department(
 			root(),
-			b"Audit Office".to_vec(),
+			bounded(b"Audit Office".to_vec()),
 			DepartmentKind::Government
 		));
 
@@ -39,7 +39,7 @@ fn register_department_fails_for_non_governance() {
 		assert_noop!(
 			Departments::register_department(
 				signed(REGISTRAR_ADMIN),
-				b"X".to_vec(),
+				bounded(b"X".to_vec()),
 				DepartmentKind::Other
 			),
 			DispatchError::BadOrigin
@@ -50,12 +50,20 @@ fn register_department_fails_for_non_governance() {
 #[test]
 fn register_department_fails_when_the_name_is_too_long() {
 	ExtBuilder::default().build_and_execute(|| {
+		// A call's name over `MaxNameLength` does not decode (call index 0); genesis is refused
+		// by name.
+		assert!(!call_decodes::<crate::Call<Test>>(0, (vec![b'x'; 33], DepartmentKind::Other)));
+		assert!(call_decodes::<crate::Call<Test>>(0, (vec![b'x'; 32], DepartmentKind::Other)));
 		assert_noop!(
-			Departments::register_department(root(), vec![b'x'; 33], DepartmentKind::Other),
+			Departments::do_register_department(vec![b'x'; 33], DepartmentKind::Other),
 			Error::<Test>::MaxNameLengthExceeded
 		);
 		// Exactly the limit is fine.
-		assert_ok!(Departments::register_department(root(), vec![b'x'; 32], DepartmentKind::Other));
+		assert_ok!(Departments::register_department(
+			root(),
+			bounded(vec![b'x'; 32]),
+			DepartmentKind::Other
+		));
 	});
 }
 
@@ -63,7 +71,7 @@ fn register_department_fails_when_the_name_is_too_long() {
 fn register_department_fails_when_the_name_is_empty() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(
-			Departments::register_department(root(), vec![], DepartmentKind::Other),
+			Departments::register_department(root(), bounded(vec![]), DepartmentKind::Other),
 			Error::<Test>::NameEmpty
 		);
 	});
@@ -75,7 +83,7 @@ fn register_department_fails_when_the_name_is_taken() {
 		assert_noop!(
 			Departments::register_department(
 				root(),
-				b"District Court".to_vec(),
+				bounded(b"District Court".to_vec()),
 				DepartmentKind::Court
 			),
 			Error::<Test>::NameAlreadyExists
@@ -88,16 +96,20 @@ fn register_department_fails_past_max_departments() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_ok!(Departments::register_department(
 			root(),
-			b"Third".to_vec(),
+			bounded(b"Third".to_vec()),
 			DepartmentKind::Other
 		));
 		assert_ok!(Departments::register_department(
 			root(),
-			b"Fourth".to_vec(),
+			bounded(b"Fourth".to_vec()),
 			DepartmentKind::Other
 		));
 		assert_noop!(
-			Departments::register_department(root(), b"Fifth".to_vec(), DepartmentKind::Other),
+			Departments::register_department(
+				root(),
+				bounded(b"Fifth".to_vec()),
+				DepartmentKind::Other
+			),
 			Error::<Test>::MaxDepartmentsExceeded
 		);
 	});

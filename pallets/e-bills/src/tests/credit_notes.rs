@@ -6,7 +6,7 @@ use civitas_primitives::BillKind;
 /// A paid bill reversed; returns the credit note's id.
 fn credit_note() -> BillId {
 	let id = paid("E-1", 100);
-	assert_ok!(EBills::reverse(signed(POWER_OFFICER), id, b"R-1".to_vec(), H256::zero()));
+	assert_ok!(EBills::reverse(signed(POWER_OFFICER), id, bounded(*b"R-1"), H256::zero()));
 	EBills::bill_id(&Issuer::Department(POWER), b"R-1")
 }
 
@@ -20,7 +20,7 @@ fn a_credit_note_cannot_be_issued_on_its_own() {
 			Error::<Test>::CreditNoteWithoutOriginal
 		);
 		assert_noop!(
-			EBills::issue_batch(signed(POWER_OFFICER), vec![new_bill("E-1", 1), bill]),
+			EBills::issue_batch(signed(POWER_OFFICER), bounded(vec![new_bill("E-1", 1), bill])),
 			Error::<Test>::CreditNoteWithoutOriginal
 		);
 	});
@@ -36,7 +36,7 @@ fn a_credit_note_cannot_be_paid_voided_or_reversed() {
 		);
 		assert_noop!(EBills::void(signed(POWER_OFFICER), note), Error::<Test>::IsCreditNote);
 		assert_noop!(
-			EBills::reverse(signed(POWER_OFFICER), note, b"R-2".to_vec(), H256::zero()),
+			EBills::reverse(signed(POWER_OFFICER), note, bounded(*b"R-2"), H256::zero()),
 			Error::<Test>::IsCreditNote
 		);
 	});

@@ -12,7 +12,10 @@ mod reimbursement;
 
 use crate::{mock::*, BillStatus, Bills, Error, Event, Issuer};
 use civitas_primitives::{
-	testing::{MockIdentity, MockRoles, DEPARTMENT_NOT_ACTIVE, NOT_OFFICER, ROLE_NOT_HELD},
+	testing::{
+		bounded, call_decodes, MockIdentity, MockRoles, DEPARTMENT_NOT_ACTIVE, NOT_OFFICER,
+		ROLE_NOT_HELD,
+	},
 	BillId,
 };
 use polkadot_sdk::{

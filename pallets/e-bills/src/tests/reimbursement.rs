@@ -66,7 +66,12 @@ fn only_paid_bills_are_reimbursed() {
 			Error::<Test>::NotReimbursable
 		);
 		let reversed = paid("E-2", 100);
-		assert_ok!(EBills::reverse(signed(POWER_OFFICER), reversed, b"R-2".to_vec(), H256::zero()));
+		assert_ok!(EBills::reverse(
+			signed(POWER_OFFICER),
+			reversed,
+			bounded(*b"R-2"),
+			H256::zero()
+		));
 		assert_noop!(
 			EBills::claim_reimbursement(signed(INSURER_OFFICER), reversed, 1, H256::zero()),
 			Error::<Test>::NotReimbursable

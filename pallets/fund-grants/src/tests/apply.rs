@@ -80,7 +80,7 @@ fn the_program_must_be_open_now() {
 				RESEARCH,
 				1,
 				H256::zero(),
-				vec![MilestonePlan { amount: 1, due: 2_000, description: H256::zero() }]
+				bounded(vec![MilestonePlan { amount: 1, due: 2_000, description: H256::zero() }])
 			),
 			Error::<Test>::ProgramNotOpen
 		);
@@ -95,17 +95,20 @@ fn the_request_and_its_milestones_are_checked() {
 		};
 		assert_noop!(apply(0, plan(&[1])), Error::<Test>::AmountZero);
 		assert_noop!(apply(600_001, plan(&[600_001])), Error::<Test>::MaxAwardExceeded);
-		assert_noop!(apply(10, vec![]), Error::<Test>::MilestonesEmpty);
-		assert_noop!(apply(4, plan(&[1, 1, 1, 1])), Error::<Test>::MaxMilestonesExceeded);
+		assert_noop!(apply(10, plan(&[])), Error::<Test>::MilestonesEmpty);
+		// More than `MaxMilestones` milestones do not decode (call index 3).
+		let args = |amounts: &[u128]| (RESEARCH, 4u128, H256::zero(), plans(amounts));
+		assert!(!call_decodes::<crate::Call<Test>>(3, args(&[1, 1, 1, 1])));
+		assert!(call_decodes::<crate::Call<Test>>(3, args(&[1, 1, 2])));
 		assert_noop!(apply(10, plan(&[4, 5])), Error::<Test>::MilestonesMismatch);
 		assert_noop!(apply(10, plan(&[10, 0])), Error::<Test>::AmountZero);
 		let late = vec![MilestonePlan { amount: 10, due: 1, description: H256::zero() }];
-		assert_noop!(apply(10, late), Error::<Test>::MilestoneDueInPast);
-		let mut backwards = plan(&[4, 6]);
+		assert_noop!(apply(10, bounded(late)), Error::<Test>::MilestoneDueInPast);
+		let mut backwards = plans(&[4, 6]);
 		backwards.reverse();
-		assert_noop!(apply(10, backwards), Error::<Test>::MilestonesNotInOrder);
+		assert_noop!(apply(10, bounded(backwards)), Error::<Test>::MilestonesNotInOrder);
 		let same_day = |amount| MilestonePlan { amount, due: 100, description: H256::zero() };
-		assert_ok!(apply(10, vec![same_day(4), same_day(6)]));
+		assert_ok!(apply(10, bounded(vec![same_day(4), same_day(6)])));
 	});
 }
 

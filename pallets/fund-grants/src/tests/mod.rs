@@ -19,11 +19,12 @@ use crate::{
 	mock::*, Application, ApplicationId, ApplicationStatus, Applications, Error, Event,
 	MilestonePlan, MilestoneStatus, Programs,
 };
-use civitas_primitives::testing::{NOT_OFFICER, ROLE_NOT_HELD};
+use civitas_primitives::testing::{bounded, call_decodes, NOT_OFFICER, ROLE_NOT_HELD};
 use polkadot_sdk::{
 	frame_support::{assert_noop, assert_ok},
 	frame_system::RawOrigin,
 	sp_core::H256,
+	sp_runtime::BoundedVec,
 };
 
 type FundGrants = crate::Pallet<Test>;
@@ -33,7 +34,7 @@ fn signed(who: u64) -> RuntimeOrigin {
 }
 
 /// Milestones of `amounts`, due at blocks 100, 200, ...
-fn plan(amounts: &[u128]) -> Vec<MilestonePlan<u64>> {
+fn plans(amounts: &[u128]) -> Vec<MilestonePlan<u64>> {
 	amounts
 		.iter()
 		.enumerate()
@@ -43,6 +44,13 @@ fn plan(amounts: &[u128]) -> Vec<MilestonePlan<u64>> {
 			description: H256::repeat_byte(i as u8),
 		})
 		.collect()
+}
+
+/// [`plans`] as the bounded argument `apply` takes.
+fn plan(
+	amounts: &[u128],
+) -> BoundedVec<MilestonePlan<u64>, <Test as crate::Config>::MaxMilestones> {
+	bounded(plans(amounts))
 }
 
 /// The lab applies to the research program for 300,000 + 200,000; returns the application.

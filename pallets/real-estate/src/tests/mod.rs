@@ -17,7 +17,7 @@ mod transfer;
 
 use crate::{mock::*, Error, Event, Properties, PropertyId, PropertyStatus, TitleChange};
 use civitas_primitives::{
-	testing::{DEPARTMENT_NOT_ACTIVE, NOT_OFFICER, ROLE_NOT_HELD},
+	testing::{bounded, call_decodes, DEPARTMENT_NOT_ACTIVE, NOT_OFFICER, ROLE_NOT_HELD},
 	SubjectId,
 };
 use polkadot_sdk::{
@@ -36,11 +36,11 @@ fn signed(who: u64) -> RuntimeOrigin {
 fn register(cadastral: &str, owners: Vec<(SubjectId, u16)>) -> PropertyId {
 	assert_ok!(RealEstate::register_property(
 		signed(REGISTRAR),
-		cadastral.as_bytes().to_vec(),
+		bounded(cadastral.as_bytes().to_vec()),
 		H256::repeat_byte(1),
 		75,
 		crate::Usage::Residential,
-		owners,
+		bounded(owners),
 		H256::repeat_byte(2),
 	));
 	crate::NextPropertyId::<Test>::get() - 1
@@ -51,7 +51,7 @@ fn open_sale() {
 	assert_ok!(RealEstate::open_transfer(
 		signed(REGISTRAR),
 		FLAT,
-		vec![(buyer(), 1000)],
+		bounded(vec![(buyer(), 1000)]),
 		200_000_000,
 		H256::repeat_byte(0xde),
 	));
@@ -63,7 +63,7 @@ fn open_joint_sale() {
 	assert_ok!(RealEstate::open_transfer(
 		signed(REGISTRAR),
 		FLAT,
-		vec![(buyer(), 500), (co_buyer(), 500)],
+		bounded(vec![(buyer(), 500), (co_buyer(), 500)]),
 		1_000,
 		H256::zero(),
 	));
@@ -71,7 +71,13 @@ fn open_joint_sale() {
 
 /// Tries to open a transfer of the flat to [`buyer`] for 1 fen.
 fn try_sale() -> polkadot_sdk::sp_runtime::DispatchResult {
-	RealEstate::open_transfer(signed(REGISTRAR), FLAT, vec![(buyer(), 1000)], 1, H256::zero())
+	RealEstate::open_transfer(
+		signed(REGISTRAR),
+		FLAT,
+		bounded(vec![(buyer(), 1000)]),
+		1,
+		H256::zero(),
+	)
 }
 
 /// The number and terms hash of the open transfer of `property`.

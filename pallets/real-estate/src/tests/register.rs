@@ -26,16 +26,41 @@ fn registration_checks_the_cadastral_reference() {
 		let reg = |cadastral: &[u8]| {
 			RealEstate::register_property(
 				signed(REGISTRAR),
-				cadastral.to_vec(),
+				bounded(cadastral.to_vec()),
 				H256::zero(),
 				1,
+				crate::Usage::Commercial,
+				bounded(owners.clone()),
+				H256::zero(),
+			)
+		};
+		assert_noop!(reg(b""), Error::<Test>::CadastralRefEmpty);
+		// Over `MaxCadastralLength`: no call decodes (call index 0); genesis is refused by name.
+		let args = |cadastral: &[u8]| {
+			(
+				cadastral.to_vec(),
+				H256::zero(),
+				1u32,
 				crate::Usage::Commercial,
 				owners.clone(),
 				H256::zero(),
 			)
 		};
-		assert_noop!(reg(b""), Error::<Test>::CadastralRefEmpty);
-		assert_noop!(reg(&[b'x'; 17]), Error::<Test>::MaxCadastralLengthExceeded);
+		assert!(!call_decodes::<crate::Call<Test>>(0, args(&[b'x'; 17])));
+		assert!(call_decodes::<crate::Call<Test>>(0, args(&[b'x'; 16])));
+		let genesis = |cadastral: &[u8]| {
+			let usage = crate::Usage::Commercial;
+			RealEstate::do_register(
+				REGISTRY,
+				cadastral.to_vec(),
+				H256::zero(),
+				1,
+				usage,
+				owners.clone(),
+				H256::zero(),
+			)
+		};
+		assert_noop!(genesis(&[b'x'; 17]), Error::<Test>::MaxCadastralLengthExceeded);
 		assert_noop!(reg(b"HD-01-0001"), Error::<Test>::CadastralRefAlreadyExists);
 	});
 }
@@ -46,17 +71,41 @@ fn registration_checks_owners_and_shares() {
 		let reg = |owners: Vec<(SubjectId, u16)>| {
 			RealEstate::register_property(
 				signed(REGISTRAR),
-				b"HD-09-0001".to_vec(),
+				bounded(b"HD-09-0001".to_vec()),
 				H256::zero(),
 				1,
 				crate::Usage::Commercial,
-				owners,
+				bounded(owners),
 				H256::zero(),
 			)
 		};
 		assert_noop!(reg(vec![]), Error::<Test>::OwnersEmpty);
-		let five = (1..=5u8).map(|i| (H256::repeat_byte(i), 200)).collect();
-		assert_noop!(reg(five), Error::<Test>::MaxOwnersExceeded);
+		// More than `MaxOwners` owners: no call decodes; genesis is refused by name.
+		let five: Vec<_> = (1..=5u8).map(|i| (H256::repeat_byte(i), 200u16)).collect();
+		let args = |owners: &Vec<(SubjectId, u16)>| {
+			(
+				b"HD-09-0001".to_vec(),
+				H256::zero(),
+				1u32,
+				crate::Usage::Commercial,
+				owners.clone(),
+				H256::zero(),
+			)
+		};
+		assert!(!call_decodes::<crate::Call<Test>>(0, args(&five)));
+		assert!(call_decodes::<crate::Call<Test>>(0, args(&five[..4].to_vec())));
+		assert_noop!(
+			RealEstate::do_register(
+				REGISTRY,
+				b"HD-09-0001".to_vec(),
+				H256::zero(),
+				1,
+				crate::Usage::Commercial,
+				five,
+				H256::zero()
+			),
+			Error::<Test>::MaxOwnersExceeded
+		);
 		assert_noop!(reg(vec![(buyer(), 1000), (co_buyer(), 0)]), Error::<Test>::ShareZero);
 		assert_noop!(reg(vec![(buyer(), 500), (co_buyer(), 499)]), Error::<Test>::SharesNotWhole);
 		assert_noop!(reg(vec![(buyer(), 500), (buyer(), 500)]), Error::<Test>::DuplicateOwner);
@@ -71,11 +120,11 @@ fn only_a_land_registrar_registers() {
 		let reg = |who| {
 			RealEstate::register_property(
 				signed(who),
-				b"HD-09-0001".to_vec(),
+				bounded(b"HD-09-0001".to_vec()),
 				H256::zero(),
 				1,
 				crate::Usage::Commercial,
-				vec![(buyer(), 1000)],
+				bounded(vec![(buyer(), 1000)]),
 				H256::zero(),
 			)
 		};
@@ -89,7 +138,7 @@ fn a_split_property_is_retired_naming_its_successors() {
 	ExtBuilder.build_and_execute(|| {
 		let east = register("HD-01-0001-E", vec![(seller(), 1000)]);
 		let west = register("HD-01-0001-W", vec![(seller(), 1000)]);
-		assert_ok!(RealEstate::retire_property(signed(REGISTRAR), FLAT, vec![east, west]));
+		assert_ok!(RealEstate::retire_property(signed(REGISTRAR), FLAT, bounded(vec![east, west])));
 		assert_eq!(
 			last_event(),
 			Event::PropertyRetired {
@@ -103,11 +152,11 @@ fn a_split_property_is_retired_naming_its_successors() {
 		assert_eq!(RealEstate::properties_of(seller(), None, 10), vec![(east, 1000), (west, 1000)]);
 		// A retired property takes no further changes, and cannot succeed another.
 		assert_noop!(
-			RealEstate::retire_property(signed(REGISTRAR), FLAT, vec![east]),
+			RealEstate::retire_property(signed(REGISTRAR), FLAT, bounded(vec![east])),
 			Error::<Test>::PropertyAlreadyRetired
 		);
 		assert_noop!(
-			RealEstate::retire_property(signed(REGISTRAR), east, vec![FLAT]),
+			RealEstate::retire_property(signed(REGISTRAR), east, bounded(vec![FLAT])),
 			Error::<Test>::InvalidSuccessor
 		);
 		assert_noop!(try_sale(), Error::<Test>::PropertyAlreadyRetired);
@@ -119,15 +168,17 @@ fn retiring_checks_successors_and_encumbrances() {
 	ExtBuilder.build_and_execute(|| {
 		let other = register("HD-01-0002", vec![(seller(), 1000)]);
 		let retire = |successors: Vec<PropertyId>| {
-			RealEstate::retire_property(signed(REGISTRAR), FLAT, successors)
+			RealEstate::retire_property(signed(REGISTRAR), FLAT, bounded(successors))
 		};
 		assert_noop!(retire(vec![]), Error::<Test>::SuccessorsEmpty);
-		assert_noop!(retire(vec![other; 4]), Error::<Test>::MaxSuccessorsExceeded);
+		// More than `MaxSuccessors` successors do not decode (call index 1).
+		assert!(!call_decodes::<crate::Call<Test>>(1, (FLAT, vec![other; 4])));
+		assert!(call_decodes::<crate::Call<Test>>(1, (FLAT, vec![other; 3])));
 		assert_noop!(retire(vec![other, other]), Error::<Test>::InvalidSuccessor);
 		assert_noop!(retire(vec![FLAT]), Error::<Test>::InvalidSuccessor);
 		assert_noop!(retire(vec![42]), Error::<Test>::InvalidSuccessor);
 		assert_noop!(
-			RealEstate::retire_property(signed(REGISTRAR), 42, vec![other]),
+			RealEstate::retire_property(signed(REGISTRAR), 42, bounded(vec![other])),
 			Error::<Test>::PropertyNotFound
 		);
 		open_sale();

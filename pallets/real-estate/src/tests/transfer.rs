@@ -171,7 +171,7 @@ fn a_stale_transfer_cannot_complete_and_is_replaced() {
 fn open_transfer_checks_its_input() {
 	ExtBuilder.build_and_execute(|| {
 		let open = |buyers: Vec<(SubjectId, u16)>, price| {
-			RealEstate::open_transfer(signed(REGISTRAR), FLAT, buyers, price, H256::zero())
+			RealEstate::open_transfer(signed(REGISTRAR), FLAT, bounded(buyers), price, H256::zero())
 		};
 		assert_noop!(open(vec![(buyer(), 1000)], 0), Error::<Test>::PriceZero);
 		assert_noop!(open(vec![(buyer(), 999)], 1), Error::<Test>::SharesNotWhole);
@@ -180,14 +180,20 @@ fn open_transfer_checks_its_input() {
 			RealEstate::open_transfer(
 				signed(REGISTRAR),
 				42,
-				vec![(buyer(), 1000)],
+				bounded(vec![(buyer(), 1000)]),
 				1,
 				H256::zero()
 			),
 			Error::<Test>::PropertyNotFound
 		);
 		assert_noop!(
-			RealEstate::open_transfer(signed(BANKER), FLAT, vec![(buyer(), 1000)], 1, H256::zero()),
+			RealEstate::open_transfer(
+				signed(BANKER),
+				FLAT,
+				bounded(vec![(buyer(), 1000)]),
+				1,
+				H256::zero()
+			),
 			ROLE_NOT_HELD
 		);
 		open_sale();
@@ -329,11 +335,11 @@ fn only_the_property_registry_acts_on_it_until_governance_moves_it() {
 	ExtBuilder.build_and_execute(|| {
 		let other = signed(OTHER_REGISTRAR);
 		let sale = |origin| {
-			RealEstate::open_transfer(origin, FLAT, vec![(buyer(), 1000)], 1, H256::zero())
+			RealEstate::open_transfer(origin, FLAT, bounded(vec![(buyer(), 1000)]), 1, H256::zero())
 		};
 		assert_noop!(sale(other.clone()), Error::<Test>::NotPropertyRegistry);
 		assert_noop!(
-			RealEstate::retire_property(other.clone(), FLAT, vec![1]),
+			RealEstate::retire_property(other.clone(), FLAT, bounded(vec![1])),
 			Error::<Test>::NotPropertyRegistry
 		);
 		let easement = crate::RegistrarEncumbrance::Easement { note: H256::zero() };
