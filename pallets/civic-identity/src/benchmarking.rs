@@ -37,7 +37,7 @@ fn subject<T: Config>(
 	kind: SubjectKind,
 ) -> SubjectId {
 	let id = H256::repeat_byte(label);
-	Pallet::<T>::do_register_subject(department, officer.clone(), id, kind, id, None).unwrap();
+	Pallet::<T>::do_register_subject(id, kind, id, None, department, officer.clone()).unwrap();
 	id
 }
 
@@ -83,12 +83,12 @@ fn credential<T: Config>() -> (CredentialId, T::AccountId) {
 	let id = H256::repeat_byte(0xc0);
 	let now = frame_system::Pallet::<T>::block_number();
 	Pallet::<T>::do_issue_credential(
-		issuer.clone(),
 		id,
 		schema,
 		holder,
 		now,
 		Some(now + 100u32.into()),
+		issuer.clone(),
 	)
 	.unwrap();
 	(id, issuer)
@@ -153,7 +153,7 @@ mod benchmarks {
 		let id = subject::<T>(department, &officer, 1, SubjectKind::Person);
 		fill_links::<T>(id);
 		let citizen: T::AccountId = account("citizen", 0, 0);
-		Pallet::<T>::do_accept_link(citizen.clone(), id).unwrap();
+		Pallet::<T>::do_accept_link(id, citizen.clone()).unwrap();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(officer), id, citizen.clone());
@@ -168,7 +168,7 @@ mod benchmarks {
 		let id = subject::<T>(department, &officer, 1, SubjectKind::Person);
 		fill_links::<T>(id);
 		let citizen: T::AccountId = account("citizen", 0, 0);
-		Pallet::<T>::do_propose_link(department, officer, id, citizen.clone()).unwrap();
+		Pallet::<T>::do_propose_link(id, citizen.clone(), department, officer).unwrap();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(citizen.clone()), id);
@@ -254,12 +254,8 @@ mod benchmarks {
 	#[benchmark]
 	fn reinstate_credential() {
 		let (id, issuer) = credential::<T>();
-		Pallet::<T>::do_change_credential(
-			RawOrigin::Signed(issuer.clone()).into(),
-			id,
-			CredentialChange::Suspend(3),
-		)
-		.unwrap();
+		let by = Actor::Account(issuer.clone());
+		Pallet::<T>::do_change_credential(id, CredentialChange::Suspend(3), by).unwrap();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(issuer), id);

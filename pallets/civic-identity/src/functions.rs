@@ -70,12 +70,12 @@ impl<T: Config> Pallet<T> {
 
 	/// Registers a subject.
 	pub(crate) fn do_register_subject(
-		department: DepartmentId,
-		officer: T::AccountId,
 		subject: SubjectId,
 		kind: SubjectKind,
 		commitment: H256,
 		legal_representative: Option<SubjectId>,
+		department: DepartmentId,
+		officer: T::AccountId,
 	) -> DispatchResult {
 		let record =
 			Self::new_subject(department, &subject, kind, commitment, legal_representative)?;
@@ -114,10 +114,10 @@ impl<T: Config> Pallet<T> {
 
 	/// Replaces a subject's commitment.
 	pub(crate) fn do_update_commitment(
-		department: DepartmentId,
-		officer: T::AccountId,
 		subject: SubjectId,
 		commitment: H256,
+		department: DepartmentId,
+		officer: T::AccountId,
 	) -> DispatchResult {
 		Self::update_subject(department, &subject, |record| {
 			record.commitment = commitment;
@@ -129,11 +129,11 @@ impl<T: Config> Pallet<T> {
 
 	/// Suspends, reinstates or closes a subject.
 	pub(crate) fn do_set_status(
-		department: DepartmentId,
-		officer: T::AccountId,
 		subject: SubjectId,
 		status: SubjectStatus,
 		reason: ReasonCode,
+		department: DepartmentId,
+		officer: T::AccountId,
 	) -> DispatchResult {
 		Self::update_subject(department, &subject, |record| {
 			ensure!(record.status != status, Error::<T>::StatusUnchanged);
@@ -153,10 +153,10 @@ impl<T: Config> Pallet<T> {
 
 	/// Sets or clears an enterprise's legal representative.
 	pub(crate) fn do_set_legal_representative(
-		department: DepartmentId,
-		officer: T::AccountId,
 		subject: SubjectId,
 		legal_representative: Option<SubjectId>,
+		department: DepartmentId,
+		officer: T::AccountId,
 	) -> DispatchResult {
 		Self::update_subject(department, &subject, |record| {
 			ensure!(record.kind == SubjectKind::Enterprise, Error::<T>::RepresentativeNotAllowed);
@@ -191,10 +191,10 @@ impl<T: Config> Pallet<T> {
 
 	/// The registrar's side of a link.
 	pub(crate) fn do_propose_link(
-		department: DepartmentId,
-		officer: T::AccountId,
 		subject: SubjectId,
 		account: T::AccountId,
+		department: DepartmentId,
+		officer: T::AccountId,
 	) -> DispatchResult {
 		let record = Self::registered_by(department, &subject)?;
 		Self::check_linkable(&record, &subject, &account)?;
@@ -226,7 +226,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The account's side of a link.
-	pub(crate) fn do_accept_link(account: T::AccountId, subject: SubjectId) -> DispatchResult {
+	pub(crate) fn do_accept_link(subject: SubjectId, account: T::AccountId) -> DispatchResult {
 		let record = Subjects::<T>::get(subject).ok_or(Error::<T>::SubjectNotFound)?;
 		Self::check_linkable(&record, &subject, &account)?;
 		let now = frame_system::Pallet::<T>::block_number();
@@ -279,7 +279,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Unlinks an account, or withdraws its pending offer.
-	pub(crate) fn do_unlink_account(who: T::AccountId, account: T::AccountId) -> DispatchResult {
+	pub(crate) fn do_unlink_account(account: T::AccountId, who: T::AccountId) -> DispatchResult {
 		if let Some(subject) = Links::<T>::get(&account) {
 			let department = Self::ensure_link_party(&who, &account, &subject)?;
 			SubjectAccounts::<T>::mutate(subject, |accounts| accounts.retain(|a| a != &account));
@@ -430,12 +430,12 @@ impl<T: Config> Pallet<T> {
 
 	/// Issues a certificate.
 	pub(crate) fn do_issue_credential(
-		who: T::AccountId,
 		credential: CredentialId,
 		schema_id: SchemaId,
 		subject: SubjectId,
 		valid_from: BlockNumberFor<T>,
 		valid_until: Option<BlockNumberFor<T>>,
+		who: T::AccountId,
 	) -> DispatchResult {
 		let schema = Schemas::<T>::get(schema_id).ok_or(Error::<T>::SchemaNotFound)?;
 		let department = T::Roles::ensure_role(&who, schema.issuer_role)?;
@@ -464,22 +464,33 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Suspends, reinstates or revokes a certificate.
-	pub(crate) fn do_change_credential(
+	/// Who may change `credential`'s status: governance, or an officer of its issuing department
+	/// holding the schema's role (the origin check of the calls that suspend, reinstate and
+	/// revoke; it needs the record).
+	pub(crate) fn ensure_credential_changer(
 		origin: OriginFor<T>,
 		credential: CredentialId,
-		change: CredentialChange,
-	) -> DispatchResult {
-		let mut record = Credentials::<T>::get(credential).ok_or(Error::<T>::CredentialNotFound)?;
+	) -> Result<Actor<T::AccountId>, DispatchError> {
+		let record = Credentials::<T>::get(credential).ok_or(Error::<T>::CredentialNotFound)?;
 		let schema = Schemas::<T>::get(record.schema).ok_or(Error::<T>::SchemaNotFound)?;
-		let by = match T::GovernanceOrigin::try_origin(origin) {
-			Ok(_) => Actor::Governance,
+		match T::GovernanceOrigin::try_origin(origin) {
+			Ok(_) => Ok(Actor::Governance),
 			Err(origin) => {
 				let who = ensure_signed(origin)?;
 				let department = T::Roles::ensure_role(&who, schema.issuer_role)?;
 				ensure!(department == record.issuer, Error::<T>::NotIssuer);
-				Actor::Account(who)
+				Ok(Actor::Account(who))
 			},
-		};
+		}
+	}
+
+	pub(crate) fn do_change_credential(
+		credential: CredentialId,
+		change: CredentialChange,
+		by: Actor<T::AccountId>,
+	) -> DispatchResult {
+		let mut record = Credentials::<T>::get(credential).ok_or(Error::<T>::CredentialNotFound)?;
+		let schema = Schemas::<T>::get(record.schema).ok_or(Error::<T>::SchemaNotFound)?;
 		ensure!(record.status != CredentialStatus::Revoked, Error::<T>::CredentialAlreadyRevoked);
 		let issuer = record.issuer;
 		let event = match change {

@@ -482,12 +482,12 @@ pub mod pallet {
 		) -> DispatchResult {
 			let (department, officer) = T::RegistrarOrigin::ensure_officer(origin)?;
 			Self::do_register_subject(
-				department,
-				officer,
 				subject,
 				kind,
 				commitment,
 				legal_representative,
+				department,
+				officer,
 			)
 		}
 
@@ -511,7 +511,7 @@ pub mod pallet {
 			commitment: H256,
 		) -> DispatchResult {
 			let (department, officer) = T::RegistrarOrigin::ensure_officer(origin)?;
-			Self::do_update_commitment(department, officer, subject, commitment)
+			Self::do_update_commitment(subject, commitment, department, officer)
 		}
 
 		/// Suspend, reinstate or close a subject, with a reason code from the city's catalogue.
@@ -537,7 +537,7 @@ pub mod pallet {
 			reason: ReasonCode,
 		) -> DispatchResult {
 			let (department, officer) = T::RegistrarOrigin::ensure_officer(origin)?;
-			Self::do_set_status(department, officer, subject, status, reason)
+			Self::do_set_status(subject, status, reason, department, officer)
 		}
 
 		/// Set (or clear, with `None`) an enterprise's legal representative: an active person.
@@ -561,7 +561,7 @@ pub mod pallet {
 			legal_representative: Option<SubjectId>,
 		) -> DispatchResult {
 			let (department, officer) = T::RegistrarOrigin::ensure_officer(origin)?;
-			Self::do_set_legal_representative(department, officer, subject, legal_representative)
+			Self::do_set_legal_representative(subject, legal_representative, department, officer)
 		}
 
 		/// The registrar's side of linking `account` to `subject`. If the account has asked for
@@ -587,7 +587,7 @@ pub mod pallet {
 			account: T::AccountId,
 		) -> DispatchResult {
 			let (department, officer) = T::RegistrarOrigin::ensure_officer(origin)?;
-			Self::do_propose_link(department, officer, subject, account)
+			Self::do_propose_link(subject, account, department, officer)
 		}
 
 		/// The account's side of linking itself to `subject`. If the subject's registrar has
@@ -608,7 +608,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::accept_link())]
 		pub fn accept_link(origin: OriginFor<T>, subject: SubjectId) -> DispatchResult {
 			let account = ensure_signed(origin)?;
-			Self::do_accept_link(account, subject)
+			Self::do_accept_link(subject, account)
 		}
 
 		/// Unlink `account` from its subject or, if it is not linked, withdraw its pending link
@@ -627,7 +627,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::unlink_account())]
 		pub fn unlink_account(origin: OriginFor<T>, account: T::AccountId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_unlink_account(who, account)
+			Self::do_unlink_account(account, who)
 		}
 
 		/// Register a certificate schema: its name, the role its issuers hold and the departments
@@ -718,7 +718,7 @@ pub mod pallet {
 			valid_until: Option<BlockNumberFor<T>>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_issue_credential(who, credential, schema, subject, valid_from, valid_until)
+			Self::do_issue_credential(credential, schema, subject, valid_from, valid_until, who)
 		}
 
 		/// Suspend an active certificate, with a reason code.
@@ -741,7 +741,8 @@ pub mod pallet {
 			credential: CredentialId,
 			reason: ReasonCode,
 		) -> DispatchResult {
-			Self::do_change_credential(origin, credential, CredentialChange::Suspend(reason))
+			let by = Self::ensure_credential_changer(origin, credential)?;
+			Self::do_change_credential(credential, CredentialChange::Suspend(reason), by)
 		}
 
 		/// Reinstate a suspended certificate.
@@ -762,7 +763,8 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			credential: CredentialId,
 		) -> DispatchResult {
-			Self::do_change_credential(origin, credential, CredentialChange::Reinstate)
+			let by = Self::ensure_credential_changer(origin, credential)?;
+			Self::do_change_credential(credential, CredentialChange::Reinstate, by)
 		}
 
 		/// Revoke a certificate (active or suspended) for ever, with a reason code.
@@ -784,7 +786,8 @@ pub mod pallet {
 			credential: CredentialId,
 			reason: ReasonCode,
 		) -> DispatchResult {
-			Self::do_change_credential(origin, credential, CredentialChange::Revoke(reason))
+			let by = Self::ensure_credential_changer(origin, credential)?;
+			Self::do_change_credential(credential, CredentialChange::Revoke(reason), by)
 		}
 	}
 }

@@ -269,6 +269,13 @@ impl<T: Config> Pallet<T> {
 		OpenMotions::<T>::mutate(|open| open.retain(|(m, _)| *m != id));
 	}
 
+	pub(crate) fn do_set_threshold(class: CallClass, threshold: Threshold) -> DispatchResult {
+		ensure!(threshold.is_valid(), Error::<T>::InvalidThreshold);
+		Policy::<T>::insert(class, threshold);
+		Self::deposit_event(Event::ThresholdSet { class, threshold });
+		Ok(())
+	}
+
 	pub(crate) fn do_set_members(
 		members: BoundedVec<DepartmentId, T::MaxMembers>,
 	) -> DispatchResult {

@@ -524,10 +524,7 @@ pub mod pallet {
 			threshold: Threshold,
 		) -> DispatchResult {
 			T::PolicyOrigin::ensure_origin(origin)?;
-			ensure!(threshold.is_valid(), Error::<T>::InvalidThreshold);
-			Policy::<T>::insert(class, threshold);
-			Self::deposit_event(Event::ThresholdSet { class, threshold });
-			Ok(())
+			Self::do_set_threshold(class, threshold)
 		}
 
 		/// Authorize the runtime whose code hashes to `code_hash`; anyone may then apply it

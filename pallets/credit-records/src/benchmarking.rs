@@ -44,12 +44,12 @@ fn penalty<T: Config>(subject: SubjectId, department: DepartmentId, period: u32)
 	evidence[..8].copy_from_slice(&NextRecordId::<T>::get().to_be_bytes());
 	Pallet::<T>::do_record(
 		subject,
-		department,
-		RecordSource::Genesis,
 		CreditCategory::Tax,
 		delta,
 		H256(evidence),
 		block::<T>(period),
+		department,
+		RecordSource::Genesis,
 	)
 	.unwrap()
 }
@@ -60,7 +60,7 @@ fn objected<T: Config>() -> (RecordId, DepartmentId) {
 	let citizen: T::AccountId = account("citizen", 0, 0);
 	let subject = subject::<T>(Some(citizen.clone()));
 	let id = penalty::<T>(subject, department, 100);
-	Pallet::<T>::do_object(id, citizen, H256::repeat_byte(2)).unwrap();
+	Pallet::<T>::do_object(id, H256::repeat_byte(2), citizen).unwrap();
 	(id, department)
 }
 

@@ -26,12 +26,12 @@ impl<T: Config> Pallet<T> {
 	/// Records an entry and returns its id.
 	pub(crate) fn do_record(
 		subject: SubjectId,
-		department: DepartmentId,
-		source: RecordSource<T::AccountId>,
 		category: CreditCategory,
 		score_delta: i32,
 		evidence: H256,
 		publication_period: BlockNumberFor<T>,
+		department: DepartmentId,
+		source: RecordSource<T::AccountId>,
 	) -> Result<RecordId, DispatchError> {
 		// A department records only about active subjects; another pallet's record (a grant's
 		// clawback) must land whatever has become of the subject since, if it is registered.
@@ -231,7 +231,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Files the subject's objection to a record.
-	pub(crate) fn do_object(id: RecordId, account: T::AccountId, evidence: H256) -> DispatchResult {
+	pub(crate) fn do_object(id: RecordId, evidence: H256, account: T::AccountId) -> DispatchResult {
 		let record = Records::<T>::get(id).ok_or(Error::<T>::RecordNotFound)?;
 		ensure!(
 			T::Identity::subject_of(&account) == Some(record.subject),
@@ -377,12 +377,12 @@ impl<T: Config> Pallet<T> {
 		for r in &genesis.records {
 			Self::do_record(
 				r.subject,
-				r.department,
-				RecordSource::Genesis,
 				r.category,
 				r.score_delta,
 				r.evidence,
 				r.publication_period,
+				r.department,
+				RecordSource::Genesis,
 			)?;
 		}
 		DueCursor::<T>::put(frame_system::Pallet::<T>::block_number());

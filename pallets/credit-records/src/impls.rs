@@ -16,12 +16,12 @@ impl<T: Config> CreditRecorder for Pallet<T> {
 	) -> Result<RecordId, DispatchError> {
 		Self::do_record(
 			*subject,
-			department,
-			RecordSource::Pallet(source),
 			category,
 			score_delta,
 			evidence,
 			Self::publication_limit(category),
+			department,
+			RecordSource::Pallet(source),
 		)
 	}
 }

@@ -430,12 +430,12 @@ pub mod pallet {
 			let (department, officer) = T::RecorderOrigin::ensure_officer(origin)?;
 			Self::do_record(
 				subject,
-				department,
-				RecordSource::Officer(officer),
 				category,
 				score_delta,
 				evidence,
 				publication_period,
+				department,
+				RecordSource::Officer(officer),
 			)
 			.map(|_| ())
 		}
@@ -480,7 +480,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::object())]
 		pub fn object(origin: OriginFor<T>, record: RecordId, evidence: H256) -> DispatchResult {
 			let account = ensure_signed(origin)?;
-			Self::do_object(record, account, evidence)
+			Self::do_object(record, evidence, account)
 		}
 
 		/// Reject the objection to a record: it stands and counts again.

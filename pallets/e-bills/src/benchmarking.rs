@@ -52,7 +52,7 @@ fn issuer<T: Config>() -> (Issuer, T::AccountId, SubjectId) {
 
 /// A paid bill of `issuer`, with nothing reimbursed.
 fn paid_bill<T: Config>(issuer: Issuer, officer: &T::AccountId, payer: SubjectId) -> BillId {
-	let id = Pallet::<T>::do_issue(issuer, new_bill::<T>(0, payer), None).unwrap();
+	let id = Pallet::<T>::do_issue(new_bill::<T>(0, payer), None, issuer).unwrap();
 	Pallet::<T>::do_mark_paid(id, H256::repeat_byte(1), issuer, officer.clone()).unwrap();
 	id
 }
@@ -131,7 +131,7 @@ mod benchmarks {
 	#[benchmark]
 	fn mark_paid() {
 		let (issuer, officer, payer) = issuer::<T>();
-		let id = Pallet::<T>::do_issue(issuer, new_bill::<T>(0, payer), None).unwrap();
+		let id = Pallet::<T>::do_issue(new_bill::<T>(0, payer), None, issuer).unwrap();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(officer), id, H256::repeat_byte(1));
@@ -142,7 +142,7 @@ mod benchmarks {
 	#[benchmark]
 	fn void() {
 		let (issuer, officer, payer) = issuer::<T>();
-		let id = Pallet::<T>::do_issue(issuer, new_bill::<T>(0, payer), None).unwrap();
+		let id = Pallet::<T>::do_issue(new_bill::<T>(0, payer), None, issuer).unwrap();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(officer), id);
@@ -255,7 +255,7 @@ mod benchmarks {
 		let enterprise = T::Identity::successful_subject(SubjectKind::Enterprise, None).unwrap();
 		let payer = T::Identity::successful_subject(SubjectKind::Person, None).unwrap();
 		let id =
-			Pallet::<T>::do_issue(Issuer::Enterprise(enterprise), new_bill::<T>(0, payer), None)
+			Pallet::<T>::do_issue(new_bill::<T>(0, payer), None, Issuer::Enterprise(enterprise))
 				.unwrap();
 		let origin =
 			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;

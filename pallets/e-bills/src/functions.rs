@@ -162,9 +162,9 @@ impl<T: Config> Pallet<T> {
 	/// Checks and writes one bill; `reverses` marks a credit note (only a reversal issues one).
 	/// Returns its id.
 	pub(crate) fn do_issue(
-		issuer: Issuer,
 		bill: NewBill<T>,
 		reverses: Option<BillId>,
+		issuer: Issuer,
 	) -> Result<BillId, DispatchError> {
 		let number: BoundedVec<u8, T::MaxNumberLength> = Self::normalise_number(&bill.number)?
 			.try_into()
@@ -208,17 +208,29 @@ impl<T: Config> Pallet<T> {
 		Ok(id)
 	}
 
+	/// Issues one bill, as its issuer's call asks.
+	pub(crate) fn do_issue_bill(
+		bill: NewBill<T>,
+		issuer: Issuer,
+		by: T::AccountId,
+	) -> DispatchResult {
+		let (kind, amount, payer) = (bill.kind, bill.amount, bill.payer);
+		let id = Self::do_issue(bill, None, issuer)?;
+		Self::deposit_event(Event::BillIssued { bill: id, issuer, by, kind, amount, payer });
+		Ok(())
+	}
+
 	/// Issues a batch, all or nothing (the call's storage transaction undoes earlier bills if a
 	/// later one fails).
 	pub(crate) fn do_issue_batch(
+		bills: BoundedVec<NewBill<T>, T::MaxBatch>,
 		issuer: Issuer,
 		by: T::AccountId,
-		bills: BoundedVec<NewBill<T>, T::MaxBatch>,
 	) -> DispatchResult {
 		ensure!(!bills.is_empty(), Error::<T>::BatchEmpty);
 		let ids = bills
 			.into_iter()
-			.map(|bill| Self::do_issue(issuer, bill, None))
+			.map(|bill| Self::do_issue(bill, None, issuer))
 			.collect::<Result<Vec<_>, _>>()?;
 		// One id per bill, under the bound the batch has already kept: nothing is cut off.
 		let ids = BoundedVec::<BillId, T::MaxBatch>::truncate_from(ids);
@@ -307,7 +319,7 @@ impl<T: Config> Pallet<T> {
 			content_hash,
 			due: None,
 		};
-		let credit_note = Self::do_issue(issuer, note, Some(bill))?;
+		let credit_note = Self::do_issue(note, Some(bill), issuer)?;
 		record.status = BillStatus::Reversed;
 		Bills::<T>::insert(bill, record);
 		Self::deposit_event(Event::BillReversed { bill, credit_note, issuer, by });
@@ -550,7 +562,7 @@ impl<T: Config> Pallet<T> {
 				content_hash: H256::from(blake2_256(b.number.as_bytes())),
 				due: b.due,
 			};
-			let id = Self::do_issue(b.issuer, bill, None)?;
+			let id = Self::do_issue(bill, None, b.issuer)?;
 			if b.paid {
 				Bills::<T>::mutate(id, |bill| {
 					if let Some(bill) = bill {

@@ -28,7 +28,7 @@ impl<T: Config> BillIssuer<T::AccountId> for Pallet<T> {
 			due: None,
 		};
 		let issuer = Issuer::Department(department);
-		let id = Self::do_issue(issuer, bill, None)?;
+		let id = Self::do_issue(bill, None, issuer)?;
 		Self::deposit_event(Event::BillIssued {
 			bill: id,
 			issuer,

@@ -480,18 +480,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::issue())]
 		pub fn issue(origin: OriginFor<T>, bill: NewBill<T>) -> DispatchResult {
 			let (issuer, who) = Self::issuer_of(origin)?;
-			let kind = bill.kind;
-			let (amount, payer) = (bill.amount, bill.payer);
-			let id = Self::do_issue(issuer, bill, None)?;
-			Self::deposit_event(Event::BillIssued {
-				bill: id,
-				issuer,
-				by: who,
-				kind,
-				amount,
-				payer,
-			});
-			Ok(())
+			Self::do_issue_bill(bill, issuer, who)
 		}
 
 		/// Issue up to `MaxBatch` bills in one extrinsic, all or nothing (a utility's monthly
@@ -513,7 +502,7 @@ pub mod pallet {
 			bills: BoundedVec<NewBill<T>, T::MaxBatch>,
 		) -> DispatchResult {
 			let (issuer, who) = Self::issuer_of(origin)?;
-			Self::do_issue_batch(issuer, who, bills)
+			Self::do_issue_batch(bills, issuer, who)
 		}
 
 		/// Record that a bill was paid (off chain), with the hash of the payment reference.

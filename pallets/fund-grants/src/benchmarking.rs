@@ -86,7 +86,7 @@ fn application<T: Config>(program: ProgramId) -> (ApplicationId, T::AccountId) {
 	T::Identity::successful_subject(SubjectKind::Enterprise, Some(account.clone())).unwrap();
 	let m = T::MaxMilestones::get();
 	let id = NextApplicationId::<T>::get();
-	Pallet::<T>::do_apply(account.clone(), program, 1_000 * m as u128, H256::zero(), plans::<T>(m))
+	Pallet::<T>::do_apply(program, 1_000 * m as u128, H256::zero(), plans::<T>(m), account.clone())
 		.unwrap();
 	(id, account)
 }
@@ -215,7 +215,7 @@ mod benchmarks {
 	#[benchmark]
 	fn decide_milestone() {
 		let (id, applicant, reviewer, _) = approved::<T>(0);
-		Pallet::<T>::do_submit_milestone(applicant, id, 0, H256::zero()).unwrap();
+		Pallet::<T>::do_submit_milestone(id, 0, H256::zero(), applicant).unwrap();
 
 		#[extrinsic_call]
 		approve_milestone(RawOrigin::Signed(reviewer), id, 0);

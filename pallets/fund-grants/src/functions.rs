@@ -181,11 +181,11 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_apply(
-		who: T::AccountId,
 		program: ProgramId,
 		requested: Amount,
 		proposal: H256,
 		plans: BoundedVec<MilestonePlan<BlockNumberFor<T>>, T::MaxMilestones>,
+		who: T::AccountId,
 	) -> DispatchResult {
 		let applicant = T::Identity::subject_of(&who).ok_or(Error::<T>::NotLinkedToSubject)?;
 		let record = Programs::<T>::get(program).ok_or(Error::<T>::ProgramNotFound)?;
@@ -264,7 +264,7 @@ impl<T: Config> Pallet<T> {
 		OpenApplications::<T>::remove(record.program, record.applicant);
 	}
 
-	pub(crate) fn do_withdraw(who: T::AccountId, application: ApplicationId) -> DispatchResult {
+	pub(crate) fn do_withdraw(application: ApplicationId, who: T::AccountId) -> DispatchResult {
 		let mut record = Self::own_application(&who, application)?;
 		ensure!(record.status == ApplicationStatus::Pending, Error::<T>::NotPending);
 		record.status = ApplicationStatus::Withdrawn;
@@ -346,10 +346,10 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_submit_milestone(
-		who: T::AccountId,
 		application: ApplicationId,
 		index: u32,
 		evidence: H256,
+		who: T::AccountId,
 	) -> DispatchResult {
 		let mut record = Self::own_application(&who, application)?;
 		ensure!(record.status == ApplicationStatus::Approved, Error::<T>::NotApproved);

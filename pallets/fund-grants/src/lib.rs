@@ -541,7 +541,7 @@ pub mod pallet {
 			milestones: BoundedVec<MilestonePlan<BlockNumberFor<T>>, T::MaxMilestones>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_apply(who, program, requested, proposal, milestones)
+			Self::do_apply(program, requested, proposal, milestones, who)
 		}
 
 		/// Withdraw a pending application.
@@ -559,7 +559,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::withdraw())]
 		pub fn withdraw(origin: OriginFor<T>, application: ApplicationId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_withdraw(who, application)
+			Self::do_withdraw(application, who)
 		}
 
 		/// Vote for or against a pending application, with the hash of a comment.
@@ -610,7 +610,7 @@ pub mod pallet {
 			evidence: H256,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_submit_milestone(who, application, index, evidence)
+			Self::do_submit_milestone(application, index, evidence, who)
 		}
 
 		/// Approve the submitted milestone `index`.

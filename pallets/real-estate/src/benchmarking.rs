@@ -57,13 +57,13 @@ fn property<T: Config>(n: u32) -> PropertyId {
 	let (registry, _) = T::RegistrarOrigin::successful_officer().unwrap();
 	let seed = NextPropertyId::<T>::get();
 	Pallet::<T>::do_register(
-		registry,
 		cadastral::<T>(seed),
 		H256::repeat_byte(1),
 		100,
 		Usage::Residential,
 		owners::<T>(n),
 		H256::repeat_byte(2),
+		registry,
 	)
 	.unwrap()
 }

@@ -47,10 +47,11 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
-mod functions;
+mod features;
 pub mod migrations;
 #[cfg(test)]
 mod mock;
+mod queries;
 pub mod runtime_api;
 #[cfg(test)]
 mod tests;
@@ -62,7 +63,6 @@ pub mod weights;
 /// The target of the pallet's log lines.
 const LOG_TARGET: &str = "runtime::real-estate";
 
-pub use functions::TransferBlockers;
 pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
@@ -72,7 +72,8 @@ use civitas_primitives::{
 };
 
 // FRAME's macros expand to `expect` on values they construct themselves (storage prefixes, the
-// genesis build); the pallet's own logic lives in `functions.rs`, under the full lint set.
+// genesis build); the pallet's own logic lives in `features/` (one file per feature) and
+// `queries.rs`, under the full lint set.
 #[allow(clippy::expect_used)]
 #[polkadot_sdk::frame_support::pallet]
 pub mod pallet {
@@ -645,17 +646,16 @@ pub mod pallet {
 			title_certificate: H256,
 		) -> DispatchResult {
 			let (department, officer) = T::RegistrarOrigin::ensure_officer(origin)?;
-			let property = Self::do_register(
-				department,
-				cadastral_ref.into_inner(),
+			Self::do_register_property(
+				cadastral_ref,
 				location_commitment,
 				area_m2,
 				usage,
-				owners.into_inner(),
+				owners,
 				title_certificate,
-			)?;
-			Self::deposit_event(Event::PropertyRegistered { property, department, officer });
-			Ok(())
+				department,
+				officer,
+			)
 		}
 
 		/// Retire a property (merged or split), naming its successors. It must be free of
@@ -881,21 +881,7 @@ pub mod pallet {
 			encumbrance: RegistrarEncumbrance<BlockNumberFor<T>>,
 		) -> DispatchResult {
 			let (department, officer) = T::RegistrarOrigin::ensure_officer(origin)?;
-			Self::ensure_registry(property, department)?;
-			if let RegistrarEncumbrance::Lease { lessee, until } = &encumbrance {
-				ensure!(
-					*until > polkadot_sdk::frame_system::Pallet::<T>::block_number(),
-					Error::<T>::LeaseEndInPast
-				);
-				ensure!(T::Identity::is_active(lessee), Error::<T>::OwnerNotActive);
-			}
-			let kind = match encumbrance {
-				RegistrarEncumbrance::Lease { lessee, until } => {
-					EncumbranceKind::Lease { lessee, until }
-				},
-				RegistrarEncumbrance::Easement { note } => EncumbranceKind::Easement { note },
-			};
-			Self::do_encumber(property, kind, department, officer)
+			Self::do_register_encumbrance(property, encumbrance, department, officer)
 		}
 
 		/// Freeze a property by court order: no transfer and no new mortgage until the same
@@ -1035,10 +1021,7 @@ pub mod pallet {
 			rule: LicenceRule<BlockNumberFor<T>>,
 		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
-			Self::check_licence_rule(&rule)?;
-			LicenceRules::<T>::insert(kind, rule.clone());
-			Self::deposit_event(Event::LicenceRuleSet { kind, rule });
-			Ok(())
+			Self::do_set_licence_rule(kind, rule)
 		}
 
 		/// Set the licences a transfer of a property of `usage` requires.
@@ -1056,9 +1039,7 @@ pub mod pallet {
 			kinds: BoundedVec<LicenceKind, T::MaxRequiredLicences>,
 		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
-			RequiredLicences::<T>::insert(usage, &kinds);
-			Self::deposit_event(Event::RequiredLicencesSet { usage, kinds });
-			Ok(())
+			Self::do_set_required_licences(usage, kinds)
 		}
 
 		/// Move `property` to the registry `registry` (a department holding `LandRegistrar`),

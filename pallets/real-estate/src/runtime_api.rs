@@ -6,7 +6,7 @@
 use alloc::vec::Vec;
 use codec::Codec;
 
-use crate::{functions::TransferBlockers, Encumbrance, Licence, PropertyId, Share};
+use crate::{Encumbrance, Licence, PropertyId, Share, TransferBlockers};
 use civitas_primitives::SubjectId;
 use polkadot_sdk::sp_core::H256;
 

@@ -579,3 +579,18 @@ pub struct GenesisProperty {
 	/// Licences attached at genesis: kind, document hash, issuer.
 	pub licences: alloc::vec::Vec<(LicenceKind, H256, DepartmentId)>,
 }
+
+/// Why a transfer cannot complete now; empty lists and `false` mean it can.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, codec::Decode, scale_info::TypeInfo)]
+pub struct TransferBlockers {
+	/// The period ended.
+	pub expired: bool,
+	/// The property is under a court freeze.
+	pub frozen: bool,
+	/// The parties that have not consented.
+	pub missing_consents: Vec<Party>,
+	/// The unpaid tax bills.
+	pub outstanding_tax: Vec<BillId>,
+	/// The required licence kinds with no valid licence.
+	pub missing_licences: Vec<LicenceKind>,
+}

@@ -170,9 +170,9 @@ impl<T: Config> SessionManager<T::AccountId> for Pallet<T> {
 /// Aura equivocation reports.
 impl<T: Config> Pallet<T> {
 	pub(crate) fn do_report_aura_equivocation(
-		reporter: T::AccountId,
 		proof: EquivocationProof<HeaderFor<T>, T::AuraId>,
 		key_owner_proof: T::KeyOwnerProof,
+		reporter: T::AccountId,
 	) -> DispatchResult {
 		ensure!(is_aura_equivocation(&proof), Error::<T>::InvalidEquivocationProof);
 		let session_index = key_owner_proof.session();

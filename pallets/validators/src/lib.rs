@@ -357,7 +357,7 @@ pub mod pallet {
 			key_owner_proof: T::KeyOwnerProof,
 		) -> DispatchResultWithPostInfo {
 			let reporter = ensure_signed(origin)?;
-			Self::do_report_aura_equivocation(reporter, *equivocation_proof, key_owner_proof)?;
+			Self::do_report_aura_equivocation(*equivocation_proof, key_owner_proof, reporter)?;
 			Ok(Pays::No.into())
 		}
 	}

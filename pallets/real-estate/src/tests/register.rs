@@ -51,13 +51,13 @@ fn registration_checks_the_cadastral_reference() {
 		let genesis = |cadastral: &[u8]| {
 			let usage = crate::Usage::Commercial;
 			RealEstate::do_register(
-				REGISTRY,
 				cadastral.to_vec(),
 				H256::zero(),
 				1,
 				usage,
 				owners.clone(),
 				H256::zero(),
+				REGISTRY,
 			)
 		};
 		assert_noop!(genesis(&[b'x'; 17]), Error::<Test>::MaxCadastralLengthExceeded);
@@ -96,13 +96,13 @@ fn registration_checks_owners_and_shares() {
 		assert!(call_decodes::<crate::Call<Test>>(0, args(&five[..4].to_vec())));
 		assert_noop!(
 			RealEstate::do_register(
-				REGISTRY,
 				b"HD-09-0001".to_vec(),
 				H256::zero(),
 				1,
 				crate::Usage::Commercial,
 				five,
-				H256::zero()
+				H256::zero(),
+				REGISTRY
 			),
 			Error::<Test>::MaxOwnersExceeded
 		);
