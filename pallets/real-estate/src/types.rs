@@ -1,5 +1,6 @@
-//! The stored types of the real-estate pallet.
+//! The stored types of the real-estate pallet, and the types of its runtime API.
 
+use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use polkadot_sdk::{
 	frame_support::{
