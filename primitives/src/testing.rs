@@ -28,16 +28,6 @@ use crate::{
 	RoleAuthority, SchemaId, SubjectId, SubjectKind,
 };
 
-/// A call's bounded argument from a test's list, as a client's list that decodes: panics when
-/// the test's input is over the bound (a test of the bound itself encodes the plain list and shows
-/// that the call does not decode; see [`call_decodes`]).
-#[allow(clippy::expect_used)]
-pub fn bounded<T: core::fmt::Debug, S: polkadot_sdk::sp_core::Get<u32>>(
-	items: impl IntoIterator<Item = T>,
-) -> polkadot_sdk::sp_runtime::BoundedVec<T, S> {
-	items.into_iter().collect::<Vec<_>>().try_into().expect("a test's argument within its bound")
-}
-
 /// Whether a pallet call with index `call_index` and arguments encoded as `args` (plain lists,
 /// as any client may send them) decodes as `Call`, as the chain decodes a transaction.
 pub fn call_decodes<Call: codec::Decode>(call_index: u8, args: impl Encode) -> bool {

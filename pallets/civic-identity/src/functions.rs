@@ -463,27 +463,20 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Suspends, reinstates or revokes a certificate.
-	/// Who may change `credential`'s status: governance, or an officer of its issuing department
-	/// holding the schema's role (the origin check of the calls that suspend, reinstate and
-	/// revoke; it needs the record).
-	pub(crate) fn ensure_credential_changer(
+	/// Governance, or a signed account (the origin check of the calls that suspend, reinstate and
+	/// revoke; whether the account may act on the certificate is [`Self::do_change_credential`]'s
+	/// check, on the record it reads anyway).
+	pub(crate) fn governance_or_signed(
 		origin: OriginFor<T>,
-		credential: CredentialId,
 	) -> Result<Actor<T::AccountId>, DispatchError> {
-		let record = Credentials::<T>::get(credential).ok_or(Error::<T>::CredentialNotFound)?;
-		let schema = Schemas::<T>::get(record.schema).ok_or(Error::<T>::SchemaNotFound)?;
 		match T::GovernanceOrigin::try_origin(origin) {
 			Ok(_) => Ok(Actor::Governance),
-			Err(origin) => {
-				let who = ensure_signed(origin)?;
-				let department = T::Roles::ensure_role(&who, schema.issuer_role)?;
-				ensure!(department == record.issuer, Error::<T>::NotIssuer);
-				Ok(Actor::Account(who))
-			},
+			Err(origin) => Ok(Actor::Account(ensure_signed(origin)?)),
 		}
 	}
 
+	/// Suspends, reinstates or revokes a certificate, for governance or for an officer of its
+	/// issuing department holding the schema's role.
 	pub(crate) fn do_change_credential(
 		credential: CredentialId,
 		change: CredentialChange,
@@ -491,6 +484,10 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let mut record = Credentials::<T>::get(credential).ok_or(Error::<T>::CredentialNotFound)?;
 		let schema = Schemas::<T>::get(record.schema).ok_or(Error::<T>::SchemaNotFound)?;
+		if let Actor::Account(who) = &by {
+			let department = T::Roles::ensure_role(who, schema.issuer_role)?;
+			ensure!(department == record.issuer, Error::<T>::NotIssuer);
+		}
 		ensure!(record.status != CredentialStatus::Revoked, Error::<T>::CredentialAlreadyRevoked);
 		let issuer = record.issuer;
 		let event = match change {

@@ -741,7 +741,7 @@ pub mod pallet {
 			credential: CredentialId,
 			reason: ReasonCode,
 		) -> DispatchResult {
-			let by = Self::ensure_credential_changer(origin, credential)?;
+			let by = Self::governance_or_signed(origin)?;
 			Self::do_change_credential(credential, CredentialChange::Suspend(reason), by)
 		}
 
@@ -763,7 +763,7 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			credential: CredentialId,
 		) -> DispatchResult {
-			let by = Self::ensure_credential_changer(origin, credential)?;
+			let by = Self::governance_or_signed(origin)?;
 			Self::do_change_credential(credential, CredentialChange::Reinstate, by)
 		}
 
@@ -786,7 +786,7 @@ pub mod pallet {
 			credential: CredentialId,
 			reason: ReasonCode,
 		) -> DispatchResult {
-			let by = Self::ensure_credential_changer(origin, credential)?;
+			let by = Self::governance_or_signed(origin)?;
 			Self::do_change_credential(credential, CredentialChange::Revoke(reason), by)
 		}
 	}

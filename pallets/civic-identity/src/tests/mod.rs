@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use crate::{mock::*, Error, Event};
-use civitas_primitives::testing::{bounded, call_decodes, NOT_OFFICER, ROLE_NOT_HELD};
+use civitas_primitives::testing::{call_decodes, NOT_OFFICER, ROLE_NOT_HELD};
 use polkadot_sdk::{
 	frame_support::{assert_noop, assert_ok},
 	frame_system::RawOrigin,
@@ -11,6 +11,14 @@ use polkadot_sdk::{
 };
 
 type CivicIdentity = crate::Pallet<Test>;
+
+/// A call's bounded argument from the test's list (which must be within the bound; a test of
+/// the bound itself encodes the plain list and shows the call does not decode).
+fn bounded<T: core::fmt::Debug, S: polkadot_sdk::sp_core::Get<u32>>(
+	items: impl IntoIterator<Item = T>,
+) -> polkadot_sdk::sp_runtime::BoundedVec<T, S> {
+	items.into_iter().collect::<Vec<_>>().try_into().unwrap()
+}
 
 fn root() -> RuntimeOrigin {
 	RawOrigin::Root.into()
