@@ -42,11 +42,15 @@ use pallet_council::{
 	MotionId, Pause,
 };
 use pallet_credit_records::runtime_api::{CreditProfileInfo, RecordInfo};
-use pallet_departments::{runtime_api::DepartmentInfo, Officer};
+use pallet_departments::runtime_api::{DepartmentInfo, OfficerInfo};
 use pallet_e_bills::{runtime_api::BillInfo, Issuer, ReimbursementStatus};
-use pallet_fund_grants::{Application, ApplicationId, Program, ProgramId};
+use pallet_fund_grants::{
+	runtime_api::{ApplicationInfo, ProgramInfo},
+	ApplicationId, ProgramId,
+};
 use pallet_real_estate::{
-	Encumbrance, HistoryEntry, Licence, Property, PropertyId, Share, Transfer, TransferBlockers,
+	runtime_api::{Holding, LicenceVerification, PropertyInfo, TitleEntryInfo, TransferInfo},
+	Encumbrance, Licence, PropertyId,
 };
 use pallet_validators::runtime_api::ValidatorSet;
 
@@ -252,15 +256,15 @@ impl_runtime_apis! {
 			Departments::department_info(id)
 		}
 
-		fn department_of(who: AccountId) -> Option<Officer<BlockNumber>> {
-			Departments::officer(&who)
+		fn department_of(who: AccountId) -> Option<OfficerInfo<AccountId, BlockNumber>> {
+			Departments::officer_info(who)
 		}
 
 		fn roles_of(department: DepartmentId) -> Vec<Role> {
 			Departments::roles_of(department)
 		}
 
-		fn officers_of(department: DepartmentId) -> Vec<(AccountId, bool)> {
+		fn officers_of(department: DepartmentId) -> Vec<OfficerInfo<AccountId, BlockNumber>> {
 			Departments::officers_of(department)
 		}
 
@@ -335,27 +339,21 @@ impl_runtime_apis! {
 		}
 	}
 
-	impl pallet_real_estate::runtime_api::RealEstateApi<
-		Block,
-		BlockNumber,
-		Property<Runtime>,
-		Transfer<Runtime>,
-		HistoryEntry<Runtime>,
-	> for Runtime {
-		fn property(id: PropertyId) -> Option<Property<Runtime>> {
-			RealEstate::property(id)
+	impl pallet_real_estate::runtime_api::RealEstateApi<Block, AccountId, BlockNumber> for Runtime {
+		fn property(id: PropertyId) -> Option<PropertyInfo> {
+			RealEstate::property_info(id)
 		}
 
 		fn property_by_cadastre(cadastral_ref: Vec<u8>) -> Option<PropertyId> {
 			RealEstate::property_by_cadastre(cadastral_ref)
 		}
 
-		fn properties_of(subject: SubjectId, start_after: Option<PropertyId>, limit: u32) -> Vec<(PropertyId, Share)> {
+		fn properties_of(subject: SubjectId, start_after: Option<PropertyId>, limit: u32) -> Vec<Holding> {
 			RealEstate::properties_of(subject, start_after, limit)
 		}
 
-		fn title_history(id: PropertyId, from: u32, limit: u32) -> Vec<(u32, HistoryEntry<Runtime>)> {
-			RealEstate::title_history(id, from, limit)
+		fn title_history(id: PropertyId, start_after: Option<u32>, limit: u32) -> Vec<TitleEntryInfo<BlockNumber>> {
+			RealEstate::title_history(id, start_after, limit)
 		}
 
 		fn encumbrances(id: PropertyId) -> Vec<Encumbrance<BlockNumber>> {
@@ -366,29 +364,29 @@ impl_runtime_apis! {
 			RealEstate::licences_of(id)
 		}
 
-		fn verify_licence(property: PropertyId, document_hash: H256) -> Option<(Licence<BlockNumber>, bool)> {
+		fn verify_licence(property: PropertyId, document_hash: H256) -> Option<LicenceVerification<BlockNumber>> {
 			RealEstate::verify_licence(property, document_hash)
 		}
 
-		fn transfer_status(id: PropertyId) -> Option<(Transfer<Runtime>, TransferBlockers)> {
+		fn transfer_status(id: PropertyId) -> Option<TransferInfo<AccountId, BlockNumber>> {
 			RealEstate::transfer_status(id)
 		}
 	}
 
-	impl pallet_fund_grants::runtime_api::FundGrantsApi<Block, Program<Runtime>, Application<Runtime>> for Runtime {
-		fn program(id: ProgramId) -> Option<(Program<Runtime>, Balance)> {
+	impl pallet_fund_grants::runtime_api::FundGrantsApi<Block, AccountId, BlockNumber> for Runtime {
+		fn program(id: ProgramId) -> Option<ProgramInfo<AccountId, BlockNumber>> {
 			FundGrants::program_info(id)
 		}
 
-		fn application(id: ApplicationId) -> Option<Application<Runtime>> {
-			FundGrants::application(id)
+		fn application(id: ApplicationId) -> Option<ApplicationInfo<BlockNumber>> {
+			FundGrants::application_info(id)
 		}
 
-		fn applications_of(subject: SubjectId, start_after: Option<ApplicationId>, limit: u32) -> Vec<(ApplicationId, Application<Runtime>)> {
+		fn applications_of(subject: SubjectId, start_after: Option<ApplicationId>, limit: u32) -> Vec<ApplicationInfo<BlockNumber>> {
 			FundGrants::applications_of(subject, start_after, limit)
 		}
 
-		fn applications_of_program(program: ProgramId, start_after: Option<ApplicationId>, limit: u32) -> Vec<(ApplicationId, Application<Runtime>)> {
+		fn applications_of_program(program: ProgramId, start_after: Option<ApplicationId>, limit: u32) -> Vec<ApplicationInfo<BlockNumber>> {
 			FundGrants::applications_of_program(program, start_after, limit)
 		}
 	}

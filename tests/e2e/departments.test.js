@@ -96,6 +96,8 @@ describe('Civitas dev chain through Polkadot.js', { timeout: 600_000 }, () => {
       ['IdentityRegistrar', 'Councillor', 'NodeOperator']);
     const officers = await api.call.departmentsApi.officersOf(1);
     assert.equal(officers.length, 2);
+    assert.ok(officers.every((o) => o.department.toNumber() === 1));
+    assert.equal(officers.filter((o) => o.admin.isTrue).length, 1);
     assert.equal((await api.call.departmentsApi.canActAs(bob.address, 'IdentityRegistrar')).unwrap().toNumber(), 0);
     assert.equal((await api.call.departmentsApi.canActAs(bob.address, 'Court')).isNone, true);
     assert.equal((await api.call.departmentsApi.canActAs(two.address, 'IdentityRegistrar')).isNone, true);

@@ -35,7 +35,7 @@ describe('real estate through Polkadot.js', { timeout: 900_000 }, () => {
   const newCertificate = blake2AsHex('real-estate certificate 2026-0042117');
 
   const property = async (id) => (await api.call.realEstateApi.property(id)).unwrap();
-  const blockers = async () => (await api.call.realEstateApi.transferStatus(flat)).unwrap()[1];
+  const blockers = async () => (await api.call.realEstateApi.transferStatus(flat)).unwrap().blockers;
 
   before(async () => {
     chain = await connectDevChain();
@@ -64,11 +64,12 @@ describe('real estate through Polkadot.js', { timeout: 900_000 }, () => {
   test('the seeded register is readable', async () => {
     const shop = await api.call.realEstateApi.propertyByCadastre('BJ-CY-0207-0012');
     const seeded = await property(shop.unwrap());
+    assert.equal(seeded.id.toNumber(), shop.unwrap().toNumber());
     assert.equal(seeded.usage.toString(), 'Commercial');
     assert.equal(seeded.owners[0][0].toHex(), subjects.ENTERPRISE_1);
     const fire = await api.call.realEstateApi.verifyLicence(
       shop.unwrap(), licences.SHOP_FIRE_SAFETY);
-    assert.equal(fire.unwrap()[1].isTrue, true);
+    assert.equal(fire.unwrap().validNow.isTrue, true);
   });
 
   test('seller and buyer link their own accounts', { timeout: 120_000 }, async () => {
@@ -171,7 +172,7 @@ describe('real estate through Polkadot.js', { timeout: 900_000 }, () => {
 
   test('the tax bureau records the payment; seller, buyer and bank consent', { timeout: 180_000 }, async () => {
     await ok(api, api.tx.eBills.markPaid(taxBill, blake2AsHex('tax payment 2026-77120')), k.ferdie);
-    const { terms } = (await api.call.realEstateApi.transferStatus(flat)).unwrap()[0];
+    const { terms } = (await api.call.realEstateApi.transferStatus(flat)).unwrap();
     const stranger = await submit(api, api.tx.realEstate.consent(flat, transfer, terms), k.auditor);
     assert.equal(errorName(api, stranger.dispatchError), 'realEstate.NotAParty');
     // A consent to other terms (a price the seller was never shown) does not count.
@@ -205,9 +206,9 @@ describe('real estate through Polkadot.js', { timeout: 900_000 }, () => {
     assert.deepEqual(now.owners.map(([s, share]) => [s.toHex(), share.toNumber()]), [[BUYER, 1000]]);
     assert.equal(now.titleCertificate.toHex(), newCertificate);
     const held = await api.call.realEstateApi.propertiesOf(BUYER, null, 50);
-    assert.ok(held.some(([id]) => id.toNumber() === flat));
+    assert.ok(held.some((h) => h.property.toNumber() === flat && h.share.toNumber() === 1000));
     const sold = await api.call.realEstateApi.propertiesOf(SELLER, null, 50);
-    assert.ok(!sold.some(([id]) => id.toNumber() === flat));
+    assert.ok(!sold.some((h) => h.property.toNumber() === flat));
     // The mortgage stays with the flat.
     const encumbrances = await api.call.realEstateApi.encumbrances(flat);
     assert.deepEqual(encumbrances.map((e) => e.id.toNumber()), [mortgage]);
@@ -220,18 +221,19 @@ describe('real estate through Polkadot.js', { timeout: 900_000 }, () => {
     assert.equal(verified.holderMatches.unwrap().isTrue, true);
     assert.equal(verified.issuer.toNumber(), PLANNING);
     const licence = (await api.call.realEstateApi.verifyLicence(flat, completion)).unwrap();
-    assert.equal(licence[1].isTrue, true);
+    assert.equal(licence.validNow.isTrue, true);
   });
 
   test('the title history shows both owners', async () => {
-    const history = await api.call.realEstateApi.titleHistory(flat, 0, 100);
-    const changes = history.map(([, entry]) => entry.change.type);
+    const history = await api.call.realEstateApi.titleHistory(flat, null, 100);
+    assert.deepEqual(history.map((e) => e.seq.toNumber()), [0, 1, 2, 3, 4]);
+    const changes = history.map((entry) => entry.change.type);
     assert.deepEqual(changes, ['Registered', 'Encumbered', 'Encumbered', 'Released', 'Transferred']);
     const owners = history
-      .filter(([, e]) => e.change.isRegistered || e.change.isTransferred)
-      .map(([, e]) => (e.change.isRegistered ? e.change.asRegistered : e.change.asTransferred).owners[0][0].toHex());
+      .filter((e) => e.change.isRegistered || e.change.isTransferred)
+      .map((e) => (e.change.isRegistered ? e.change.asRegistered : e.change.asTransferred).owners[0][0].toHex());
     assert.deepEqual(owners, [SELLER, BUYER]);
-    const last = history[history.length - 1][1];
+    const last = history[history.length - 1];
     assert.equal(last.titleCertificate.toHex(), newCertificate);
     assert.equal(last.department.toNumber(), PLANNING);
   });

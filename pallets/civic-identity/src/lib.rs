@@ -35,13 +35,16 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
-mod functions;
+mod features;
 mod impls;
 #[cfg(test)]
 mod mock;
+mod queries;
 pub mod runtime_api;
 #[cfg(test)]
 mod tests;
+#[cfg(any(test, feature = "try-runtime"))]
+mod try_state;
 pub mod types;
 pub mod weights;
 
@@ -55,8 +58,8 @@ use civitas_primitives::{
 };
 
 // FRAME's macros expand to `expect` on values they construct themselves (storage prefixes, the
-// genesis build); the pallet's own logic lives in `functions.rs` and `impls.rs`, under the full
-// lint set.
+// genesis build); the pallet's own logic lives in `features/` (one file per feature), `queries.rs`
+// and `try_state.rs` (and `impls.rs`), under the full lint set.
 #[allow(clippy::expect_used)]
 #[polkadot_sdk::frame_support::pallet]
 pub mod pallet {

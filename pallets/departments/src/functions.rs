@@ -9,8 +9,10 @@ use polkadot_sdk::{
 };
 
 use crate::{
-	pallet::*, runtime_api::DepartmentInfo, Actor, Department, DepartmentId, DepartmentKind,
-	DepartmentStatus, GenesisDepartment, Officer, Role,
+	pallet::*,
+	runtime_api::{DepartmentInfo, OfficerInfo},
+	Actor, Department, DepartmentId, DepartmentKind, DepartmentStatus, GenesisDepartment, Officer,
+	Role,
 };
 
 impl<T: Config> Pallet<T> {
@@ -222,14 +224,18 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The department `who` serves, since when and whether as an admin.
-	pub fn officer(who: &T::AccountId) -> Option<Officer<BlockNumberFor<T>>> {
-		Officers::<T>::get(who)
+	pub fn officer_info(who: T::AccountId) -> Option<OfficerInfo<T::AccountId, BlockNumberFor<T>>> {
+		let Officer { department, admin, added_at } = Officers::<T>::get(&who)?;
+		Some(OfficerInfo { account: who, department, admin, added_at })
 	}
 
-	/// The officers of `department` (at most `MaxOfficers`) and whether each is an admin.
-	pub fn officers_of(department: DepartmentId) -> Vec<(T::AccountId, bool)> {
+	/// The officers of `department` (at most `MaxOfficers`), since when and whether each is an
+	/// admin.
+	pub fn officers_of(
+		department: DepartmentId,
+	) -> Vec<OfficerInfo<T::AccountId, BlockNumberFor<T>>> {
 		DepartmentOfficers::<T>::iter_key_prefix(department)
-			.filter_map(|who| Officers::<T>::get(&who).map(|officer| (who, officer.admin)))
+			.filter_map(Self::officer_info)
 			.collect()
 	}
 

@@ -4,7 +4,7 @@ use alloc::vec::Vec;
 use codec::{Codec, Decode, Encode};
 use scale_info::TypeInfo;
 
-use crate::{DepartmentKind, DepartmentStatus, Officer};
+use crate::{DepartmentKind, DepartmentStatus};
 use civitas_primitives::{DepartmentId, Role};
 
 /// A department as the runtime API reports it.
@@ -28,8 +28,25 @@ pub struct DepartmentInfo<BlockNumber> {
 	pub registered_at: BlockNumber,
 }
 
+/// An officer as the runtime API reports it.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct OfficerInfo<AccountId, BlockNumber> {
+	/// The officer's account.
+	pub account: AccountId,
+	/// The department the account serves.
+	pub department: DepartmentId,
+	/// Whether the officer may add and remove the department's officers.
+	pub admin: bool,
+	/// The block in which the officer was added.
+	pub added_at: BlockNumber,
+}
+
 polkadot_sdk::sp_api::decl_runtime_apis! {
 	/// Read access to the departments registry.
+	///
+	/// Version 2: officers as `OfficerInfo`, with their account (version 1 answered
+	/// `department_of` with the stored record and `officers_of` with `(account, admin)` pairs).
+	#[api_version(2)]
 	pub trait DepartmentsApi<AccountId, BlockNumber>
 	where
 		AccountId: Codec,
@@ -41,14 +58,15 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 		/// One department.
 		fn department(id: DepartmentId) -> Option<DepartmentInfo<BlockNumber>>;
 
-		/// The department `who` serves, and whether as an admin.
-		fn department_of(who: AccountId) -> Option<Officer<BlockNumber>>;
+		/// The department `who` serves, since when, and whether as an admin.
+		fn department_of(who: AccountId) -> Option<OfficerInfo<AccountId, BlockNumber>>;
 
 		/// The roles `department` holds unexpired now (whatever its status; see `department`).
 		fn roles_of(department: DepartmentId) -> Vec<Role>;
 
-		/// The officers of `department` and whether each is an admin.
-		fn officers_of(department: DepartmentId) -> Vec<(AccountId, bool)>;
+		/// The officers of `department` (at most `MaxOfficers`), since when, and whether each is
+		/// an admin.
+		fn officers_of(department: DepartmentId) -> Vec<OfficerInfo<AccountId, BlockNumber>>;
 
 		/// The department on whose behalf `who` may act under `role` now, if any: the check every
 		/// role-gated call makes.

@@ -8,7 +8,6 @@ use crate::{BillStatus, Issuer, ReimbursementStatus};
 use civitas_primitives::{Amount, BillId, BillKind, SubjectId};
 use polkadot_sdk::sp_core::H256;
 
-/// The most bills one page of `bills_of_payer` or `bills_of_issuer` returns; a larger `limit`
 /// The most entries one page returns: the one limit of every Civitas runtime API.
 pub use civitas_primitives::MAX_PAGE;
 

@@ -33,12 +33,15 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
-mod functions;
+mod features;
 #[cfg(test)]
 mod mock;
+mod queries;
 pub mod runtime_api;
 #[cfg(test)]
 mod tests;
+#[cfg(any(test, feature = "try-runtime"))]
+mod try_state;
 pub mod types;
 pub mod weights;
 
@@ -55,7 +58,8 @@ use civitas_primitives::{
 pub const CREDIT_SOURCE: [u8; 8] = *b"fundgrnt";
 
 // FRAME's macros expand to `expect` on values they construct themselves (storage prefixes, the
-// genesis build); the pallet's own logic lives in `functions.rs`, under the full lint set.
+// genesis build); the pallet's own logic lives in `features/` (one file per feature), `queries.rs`
+// and `try_state.rs`, under the full lint set.
 #[allow(clippy::expect_used)]
 #[polkadot_sdk::frame_support::pallet]
 pub mod pallet {

@@ -411,7 +411,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(officer), id, last);
 
-		assert!(!Pallet::<T>::verify_licence(id, last).unwrap().1);
+		assert!(!Pallet::<T>::verify_licence(id, last).unwrap().valid_now);
 	}
 
 	/// `o` owners, one bill each, issued through the runtime's `Bills`; every earlier

@@ -79,7 +79,7 @@ fn the_named_ids_are_the_ones_genesis_seeds() {
 	assert_eq!(id_of("City Commercial Bank"), Some(BANK));
 
 	super::dev_chain().execute_with(|| {
-		let cadastre = |id| crate::RealEstate::property(id).map(|p| p.cadastral_ref.into_inner());
+		let cadastre = |id| crate::RealEstate::property_info(id).map(|p| p.cadastral_ref);
 		assert_eq!(cadastre(FLAT), Some(b"BJ-HD-0101-0001".to_vec()));
 		assert_eq!(cadastre(SHOP), Some(b"BJ-CY-0207-0012".to_vec()));
 		for subject in [PERSON_1, PERSON_2, ENTERPRISE_1, ENTERPRISE_2] {

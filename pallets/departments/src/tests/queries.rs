@@ -33,9 +33,21 @@ fn roles_of_lists_only_roles_in_force() {
 #[test]
 fn officers_of_lists_a_departments_officers() {
 	ExtBuilder::default().build_and_execute(|| {
-		let mut officers = Departments::officers_of(REGISTRAR);
+		let mut officers: Vec<_> = Departments::officers_of(REGISTRAR)
+			.into_iter()
+			.map(|o| (o.account, o.department, o.admin))
+			.collect();
 		officers.sort();
-		assert_eq!(officers, vec![(REGISTRAR_ADMIN, true), (REGISTRAR_CLERK, false)]);
+		assert_eq!(
+			officers,
+			vec![(REGISTRAR_ADMIN, REGISTRAR, true), (REGISTRAR_CLERK, REGISTRAR, false)]
+		);
+		let clerk = Departments::officer_info(REGISTRAR_CLERK).unwrap();
+		assert_eq!(
+			(clerk.account, clerk.department, clerk.admin),
+			(REGISTRAR_CLERK, REGISTRAR, false)
+		);
+		assert_eq!(Departments::officer_info(999), None);
 		assert!(Departments::officers_of(42).is_empty());
 	});
 }

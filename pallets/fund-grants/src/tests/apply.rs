@@ -1,5 +1,5 @@
 use super::*;
-use crate::{ApplicationsOf, OpenApplications};
+use crate::{runtime_api::ApplicationInfo, ApplicationsOf, OpenApplications};
 use civitas_primitives::{testing::MockCredit, CreditStanding};
 
 #[test]
@@ -24,7 +24,7 @@ fn an_enterprise_applies_with_milestones() {
 		assert_eq!(OpenApplications::<Test>::get(RESEARCH, lab()), Some(id));
 		assert!(ApplicationsOf::<Test>::contains_key(lab(), id));
 		assert_eq!(FundGrants::applications_of(lab(), None, 10).len(), 1);
-		assert_eq!(FundGrants::applications_of_program(RESEARCH, None, 10)[0].0, id);
+		assert_eq!(FundGrants::applications_of_program(RESEARCH, None, 10)[0].id, id);
 		// Nothing is allocated before approval.
 		assert_eq!(research_money(), (1_000_000, 0, 0));
 	});
@@ -165,11 +165,11 @@ fn applications_are_paged() {
 			let id = lab_applies();
 			assert_ok!(FundGrants::withdraw(signed(LAB_ACCOUNT), id));
 		}
-		type Page = Vec<(ApplicationId, Application<Test>)>;
+		type Page = Vec<ApplicationInfo<u64>>;
 		let walk = |page: &dyn Fn(Option<ApplicationId>) -> Page| {
 			let (mut seen, mut after) = (Vec::new(), None);
 			loop {
-				let ids: Vec<_> = page(after).into_iter().map(|(id, _)| id).collect();
+				let ids: Vec<_> = page(after).into_iter().map(|a| a.id).collect();
 				assert!(ids.len() <= 2);
 				let Some(last) = ids.last().copied() else { break };
 				seen.extend(ids);

@@ -13,6 +13,7 @@ mod clawback;
 mod entitlement;
 mod milestones;
 mod programs;
+mod queries;
 mod review;
 
 use crate::{

@@ -198,13 +198,15 @@ fn the_history_keeps_every_encumbrance_change() {
 	ExtBuilder.build_and_execute(|| {
 		assert_ok!(RealEstate::freeze(signed(JUDGE), FLAT, H256::repeat_byte(0xca)));
 		assert_ok!(RealEstate::release_encumbrance(signed(JUDGE), FLAT, 0));
-		let history = RealEstate::title_history(FLAT, 0, 10);
-		assert_eq!(history.len(), 3);
-		assert!(matches!(history[1].1.change, TitleChange::Encumbered { .. }));
-		assert_eq!(history[2].1.change, TitleChange::Released { encumbrance: 0 });
-		assert_eq!(history[2].1.department, COURT);
-		// Paging.
-		assert_eq!(RealEstate::title_history(FLAT, 2, 10).len(), 1);
-		assert_eq!(RealEstate::title_history(FLAT, 1, 1)[0].0, 1);
+		let history = RealEstate::title_history(FLAT, None, 10);
+		assert_eq!(history.iter().map(|e| e.seq).collect::<Vec<_>>(), vec![0, 1, 2]);
+		assert!(matches!(history[1].change, TitleChangeInfo::Encumbered { .. }));
+		assert_eq!(history[2].change, TitleChangeInfo::Released { encumbrance: 0 });
+		assert_eq!(history[2].department, COURT);
+		// Paging: after the last sequence number seen.
+		assert_eq!(RealEstate::title_history(FLAT, Some(1), 10).len(), 1);
+		assert_eq!(RealEstate::title_history(FLAT, Some(0), 1)[0].seq, 1);
+		assert!(RealEstate::title_history(FLAT, Some(2), 10).is_empty());
+		assert!(RealEstate::title_history(FLAT, Some(u32::MAX), 10).is_empty());
 	});
 }

@@ -23,11 +23,13 @@ fn the_allowed_department_issues_and_anyone_verifies() {
 				officer: HOUSING_OFFICER,
 			}
 		);
-		let (licence, valid) = RealEstate::verify_licence(FLAT, doc).unwrap();
+		let verification = RealEstate::verify_licence(FLAT, doc).unwrap();
+		assert_eq!(verification.property, FLAT);
+		let (licence, valid) = (verification.licence, verification.valid_now);
 		assert_eq!((licence.kind, licence.issuer, valid), (LicenceKind::FireSafety, HOUSING, true));
 		// Expired after its last block.
 		System::set_block_number(21);
-		assert!(!RealEstate::verify_licence(FLAT, doc).unwrap().1);
+		assert!(!RealEstate::verify_licence(FLAT, doc).unwrap().valid_now);
 		assert!(RealEstate::verify_licence(FLAT, H256::zero()).is_none());
 	});
 }
@@ -122,8 +124,11 @@ fn only_the_issuer_revokes_and_a_revoked_licence_fails_verification() {
 				officer: HOUSING_OFFICER,
 			}
 		);
-		let (licence, valid) = RealEstate::verify_licence(FLAT, completion()).unwrap();
-		assert_eq!((licence.status, valid), (LicenceStatus::Revoked, false));
+		let verification = RealEstate::verify_licence(FLAT, completion()).unwrap();
+		assert_eq!(
+			(verification.licence.status, verification.valid_now),
+			(LicenceStatus::Revoked, false)
+		);
 		assert_noop!(
 			RealEstate::revoke_licence(signed(HOUSING_OFFICER), FLAT, completion()),
 			Error::<Test>::LicenceAlreadyRevoked

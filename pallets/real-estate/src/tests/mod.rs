@@ -15,7 +15,11 @@ mod register;
 mod tax;
 mod transfer;
 
-use crate::{mock::*, Error, Event, Properties, PropertyId, PropertyStatus, TitleChange};
+use crate::{
+	mock::*,
+	runtime_api::{Holding, TitleChangeInfo},
+	Error, Event, Properties, PropertyId, PropertyStatus,
+};
 use civitas_primitives::{
 	testing::{call_decodes, DEPARTMENT_NOT_ACTIVE, NOT_OFFICER, ROLE_NOT_HELD},
 	SubjectId,
@@ -129,12 +133,11 @@ fn status(property: PropertyId) -> PropertyStatus {
 
 /// The owners recorded by each history entry that changed ownership, oldest first.
 fn ownership_history(property: PropertyId) -> Vec<Vec<(SubjectId, u16)>> {
-	RealEstate::title_history(property, 0, 100)
+	RealEstate::title_history(property, None, 100)
 		.into_iter()
-		.filter_map(|(_, e)| match e.change {
-			TitleChange::Registered { owners } | TitleChange::Transferred { owners, .. } => {
-				Some(owners.into_inner())
-			},
+		.filter_map(|e| match e.change {
+			TitleChangeInfo::Registered { owners }
+			| TitleChangeInfo::Transferred { owners, .. } => Some(owners),
 			_ => None,
 		})
 		.collect()

@@ -14,7 +14,10 @@ fn a_registrar_registers_a_property_with_its_owners() {
 		assert_eq!((property.status, property.version), (PropertyStatus::Active, 1));
 		assert_eq!(PropertyByCadastre::<Test>::get(property.cadastral_ref), Some(id));
 		assert_eq!(PropertiesOf::<Test>::get(co_buyer(), id), Some(400));
-		assert_eq!(RealEstate::properties_of(buyer(), None, 10), vec![(id, 600)]);
+		assert_eq!(
+			RealEstate::properties_of(buyer(), None, 10),
+			vec![Holding { property: id, share: 600 }]
+		);
 		assert_eq!(ownership_history(id), vec![vec![(buyer(), 600), (co_buyer(), 400)]]);
 	});
 }
@@ -149,7 +152,10 @@ fn a_split_property_is_retired_naming_its_successors() {
 			}
 		);
 		assert_eq!(status(FLAT), PropertyStatus::Retired);
-		assert_eq!(RealEstate::properties_of(seller(), None, 10), vec![(east, 1000), (west, 1000)]);
+		assert_eq!(
+			RealEstate::properties_of(seller(), None, 10),
+			vec![Holding { property: east, share: 1000 }, Holding { property: west, share: 1000 }]
+		);
 		// A retired property takes no further changes, and cannot succeed another.
 		assert_noop!(
 			RealEstate::retire_property(signed(REGISTRAR), FLAT, bounded(vec![east])),
@@ -196,12 +202,15 @@ fn retiring_checks_successors_and_encumbrances() {
 #[test]
 fn genesis_seeds_rules_requirements_and_the_flat() {
 	ExtBuilder.build_and_execute(|| {
-		assert_eq!(RealEstate::properties_of(seller(), None, 10), vec![(FLAT, 1000)]);
+		assert_eq!(
+			RealEstate::properties_of(seller(), None, 10),
+			vec![Holding { property: FLAT, share: 1000 }]
+		);
 		assert_eq!(
 			crate::RequiredLicences::<Test>::get(crate::Usage::Residential).into_inner(),
 			vec![crate::LicenceKind::ConstructionCompletion]
 		);
-		let (licence, valid) = RealEstate::verify_licence(FLAT, completion()).unwrap();
-		assert_eq!((licence.issuer, valid), (HOUSING, true));
+		let verification = RealEstate::verify_licence(FLAT, completion()).unwrap();
+		assert_eq!((verification.licence.issuer, verification.valid_now), (HOUSING, true));
 	});
 }

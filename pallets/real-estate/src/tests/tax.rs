@@ -91,7 +91,7 @@ fn transfer_waits_until_every_owner_has_paid() {
 		open_sale();
 		both_consent();
 		assert_noop!(complete(FLAT), Error::<Test>::TaxOutstanding);
-		assert_eq!(RealEstate::transfer_status(FLAT).unwrap().1.outstanding_tax, vec![bill]);
+		assert_eq!(RealEstate::transfer_status(FLAT).unwrap().blockers.outstanding_tax, vec![bill]);
 		MockBills::pay(&bill);
 		assert_ok!(complete(FLAT));
 		assert!(OutstandingTax::<Test>::get(FLAT).is_empty());

@@ -79,7 +79,10 @@ fn a_registrar_records_the_consent_of_a_buyer_without_keys() {
 			}
 		);
 		assert_ok!(complete(FLAT));
-		assert_eq!(RealEstate::properties_of(co_buyer(), None, 10), vec![(FLAT, 500)]);
+		assert_eq!(
+			RealEstate::properties_of(co_buyer(), None, 10),
+			vec![Holding { property: FLAT, share: 500 }]
+		);
 	});
 }
 
@@ -107,7 +110,7 @@ fn a_mortgage_holder_must_consent_too() {
 		assert_ok!(RealEstate::register_mortgage(signed(REGISTRAR), FLAT, BANK));
 		open_sale();
 		both_consent();
-		let (_, blockers) = RealEstate::transfer_status(FLAT).unwrap();
+		let blockers = RealEstate::transfer_status(FLAT).unwrap().blockers;
 		assert_eq!(blockers.missing_consents, vec![Party::Lender(BANK)]);
 		assert_noop!(complete(FLAT), Error::<Test>::ConsentMissing);
 		assert_ok!(consent(BANKER, FLAT));
@@ -136,7 +139,7 @@ fn transfer_needs_the_required_licences_valid() {
 		both_consent();
 		assert_ok!(RealEstate::revoke_licence(signed(HOUSING_OFFICER), FLAT, completion()));
 		assert_noop!(complete(FLAT), Error::<Test>::LicenceMissing);
-		let (_, blockers) = RealEstate::transfer_status(FLAT).unwrap();
+		let blockers = RealEstate::transfer_status(FLAT).unwrap().blockers;
 		assert_eq!(blockers.missing_licences, vec![crate::LicenceKind::ConstructionCompletion]);
 		assert_ok!(RealEstate::issue_licence(
 			signed(HOUSING_OFFICER),
@@ -282,7 +285,7 @@ fn a_consent_names_the_transfer_and_its_terms() {
 			),
 			Error::<Test>::TransferMismatch
 		);
-		let (_, blockers) = RealEstate::transfer_status(FLAT).unwrap();
+		let blockers = RealEstate::transfer_status(FLAT).unwrap().blockers;
 		assert_eq!(
 			blockers.missing_consents,
 			vec![Party::Subject(seller()), Party::Subject(buyer())]
