@@ -157,6 +157,13 @@ pub fn run() -> sc_cli::Result<()> {
 			) {
 				cli.run.offchain_worker_params.enabled = OffchainWorkerEnabled::Always;
 			}
+			// libp2p unless the operator chooses: litep2p's peerset (sc-network 0.60) handles the
+			// registry's switch to reserved-only by marking every connected peer closing and
+			// every opening one cancelled, the registered ones included, and two nodes whose
+			// connection it cancelled could stay apart for minutes (see the nodes README).
+			if !std::env::args().any(|arg| arg.starts_with("--network-backend")) {
+				cli.run.network_params.network_backend = sc_cli::NetworkBackendType::Libp2p;
+			}
 			let runner = cli.create_runner(&cli.run)?;
 			runner.run_node_until_exit(|config| async move {
 				match config.network.network_backend {

@@ -205,6 +205,12 @@ pub fn new_full<
 		})?;
 
 	if config.offchain_worker.enabled {
+		// The node registry's offchain worker applies each authorised set once; this network
+		// starts open, so it must apply the current set again.
+		if let Some(mut storage) = backend.offchain_storage() {
+			use polkadot_sdk::sp_core::offchain::{OffchainStorage, STORAGE_PREFIX};
+			storage.remove(STORAGE_PREFIX, civitas_primitives::NODES_APPLIED_KEY);
+		}
 		let offchain_workers =
 			sc_offchain::OffchainWorkers::new(sc_offchain::OffchainWorkerOptions {
 				runtime_api_provider: client.clone(),

@@ -49,6 +49,12 @@ pub use roles::{all_distinct, EnsureOfficer, EnsureRole, Role, RoleAuthority};
 /// last key of a page as `start_after` for the next one.
 pub const MAX_PAGE: u32 = 500;
 
+/// The key (in the node's persistent offchain storage) under which `pallet-nodes`' offchain
+/// worker keeps the hash of the set of peers it last applied to the node's network, so that it
+/// applies each set once rather than after every block. The node removes it at startup: a
+/// restarted node's network starts open and needs the set again.
+pub const NODES_APPLIED_KEY: &[u8] = b"civitas/nodes/applied";
+
 /// Identifies a department (any organisation that writes to the chain: a government department,
 /// a court, a bank, a utility). Assigned sequentially by the departments pallet and never reused.
 pub type DepartmentId = u32;

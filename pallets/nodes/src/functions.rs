@@ -2,13 +2,16 @@
 //! first and writes last; a failing call changes nothing.
 
 use alloc::vec::Vec;
-use codec::Decode;
+use codec::{Decode, Encode};
 use polkadot_sdk::{
 	frame_support::{ensure, pallet_prelude::*},
 	frame_system::pallet_prelude::BlockNumberFor,
 	sp_core::{Bytes, OpaquePeerId},
-	sp_io,
+	sp_io::{self, hashing::blake2_256},
+	sp_runtime::offchain::storage::StorageValueRef,
 };
+
+use civitas_primitives::NODES_APPLIED_KEY;
 
 use crate::{
 	is_peer_id, pallet::*, DepartmentId, NodeId, NodeRecord, Role, RoleAuthority, LOG_TARGET,
@@ -131,7 +134,13 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The offchain worker: tells this node's network which peers it may exchange blocks with,
-	/// and to refuse every other.
+	/// and to refuse every other, when that set differs from the one it last applied (kept under
+	/// [`NODES_APPLIED_KEY`], which the node clears at startup).
+	///
+	/// Applying an unchanged set again is not free: litep2p's peerset (sc-network 0.60) handles
+	/// every `SetReservedOnly(true)` by marking all its connected peers closing and all its
+	/// opening ones cancelled, reserved or not, so applying the set after every block kept
+	/// cancelling a peer that was reconnecting, and a node could stay one peer short for minutes.
 	pub(crate) fn enforce(now: BlockNumberFor<T>) {
 		let Ok(state) = sp_io::offchain::network_state() else {
 			log::error!(target: LOG_TARGET, "no network state at block {now:?}");
@@ -142,13 +151,18 @@ impl<T: Config> Pallet<T> {
 			log::error!(target: LOG_TARGET, "undecodable peer id at block {now:?}");
 			return;
 		};
-		if let Some(peers) = Self::authorized_peers(&me) {
-			log::debug!(target: LOG_TARGET, "block {now:?}: {} authorised peers", peers.len());
-			sp_io::offchain::set_authorized_nodes(
-				peers.into_iter().map(|peer| OpaquePeerId::new(peer.into_inner())).collect(),
-				true,
-			);
+		let Some(peers) = Self::authorized_peers(&me) else { return };
+		let digest = blake2_256(&peers.encode());
+		let applied = StorageValueRef::persistent(NODES_APPLIED_KEY);
+		if applied.get::<[u8; 32]>().ok().flatten() == Some(digest) {
+			return;
 		}
+		log::info!(target: LOG_TARGET, "block {now:?}: applying {} authorised peers", peers.len());
+		sp_io::offchain::set_authorized_nodes(
+			peers.into_iter().map(|peer| OpaquePeerId::new(peer.into_inner())).collect(),
+			true,
+		);
+		applied.set(&digest);
 	}
 
 	/// Every node id and connection has a peer id's shape, and no node is its own connection.

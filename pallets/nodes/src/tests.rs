@@ -21,8 +21,8 @@ use polkadot_sdk::{
 	frame_system::RawOrigin,
 	sp_core::{
 		offchain::{
-			HttpError, HttpRequestId, HttpRequestStatus, OffchainWorkerExt, OpaqueNetworkState,
-			Timestamp,
+			storage::OffchainDb, testing::TestPersistentOffchainDB, HttpError, HttpRequestId,
+			HttpRequestStatus, OffchainDbExt, OffchainWorkerExt, OpaqueNetworkState, Timestamp,
 		},
 		OpaquePeerId,
 	},
@@ -339,11 +339,22 @@ impl polkadot_sdk::sp_core::offchain::Externalities for Network {
 	}
 }
 
-/// Runs the offchain worker as node `me` on the test state and returns what it applied.
-fn offchain_worker_as(me: NodeId, setup: impl FnOnce()) -> Vec<(Vec<OpaquePeerId>, bool)> {
+/// The test state with node `me`'s offchain externalities: its network (recording what it is
+/// told) and its persistent offchain storage.
+fn node_ext(
+	me: NodeId,
+) -> (polkadot_sdk::sp_io::TestExternalities, Applied, TestPersistentOffchainDB) {
 	let applied = Applied::default();
+	let db = TestPersistentOffchainDB::new();
 	let mut ext = new_test_ext();
 	ext.register_extension(OffchainWorkerExt::new(Network { me, applied: applied.clone() }));
+	ext.register_extension(OffchainDbExt::new(OffchainDb::new(db.clone())));
+	(ext, applied, db)
+}
+
+/// Runs the offchain worker as node `me` on the test state and returns what it applied.
+fn offchain_worker_as(me: NodeId, setup: impl FnOnce()) -> Vec<(Vec<OpaquePeerId>, bool)> {
+	let (mut ext, applied, _) = node_ext(me);
 	ext.execute_with(|| {
 		setup();
 		Nodes::offchain_worker(1);
@@ -359,6 +370,33 @@ fn opaque(nodes: &[u8]) -> Vec<OpaquePeerId> {
 #[test]
 fn the_offchain_worker_makes_a_registered_node_refuse_everyone_else() {
 	assert_eq!(offchain_worker_as(node(2), || {}), vec![(opaque(&[1, 3]), true)]);
+}
+
+/// The worker applies each set once: after every block it compares the set with the one it last
+/// applied, and tells the network again only when the registry changed it, or when the node
+/// restarted (the node clears the record at startup).
+#[test]
+fn the_offchain_worker_applies_each_set_once() {
+	let (mut ext, applied, mut db) = node_ext(node(2));
+	ext.execute_with(|| {
+		for block in 1..=3 {
+			Nodes::offchain_worker(block);
+		}
+	});
+	assert_eq!(applied.lock().unwrap().clone(), vec![(opaque(&[1, 3]), true)]);
+	ext.execute_with(|| {
+		assert_ok!(Nodes::add_connection(signed(OFFICER_A), node(2), node(9)));
+		Nodes::offchain_worker(4);
+		Nodes::offchain_worker(5);
+	});
+	assert_eq!(applied.lock().unwrap().len(), 2);
+	assert_eq!(applied.lock().unwrap()[1], (opaque(&[1, 3, 9]), true));
+	// A restart: the node forgets what it applied, and the next block applies the set again.
+	use polkadot_sdk::sp_core::offchain::{OffchainStorage, STORAGE_PREFIX};
+	db.remove(STORAGE_PREFIX, civitas_primitives::NODES_APPLIED_KEY);
+	ext.execute_with(|| Nodes::offchain_worker(6));
+	assert_eq!(applied.lock().unwrap().len(), 3);
+	assert_eq!(applied.lock().unwrap()[2], (opaque(&[1, 3, 9]), true));
 }
 
 #[test]
