@@ -63,18 +63,16 @@ impl<T: Config> Pallet<T> {
 		start_after: Option<PropertyId>,
 		limit: u32,
 	) -> Vec<Holding> {
-		let limit = limit.min(MAX_PAGE) as usize;
-		let holding = |(property, share)| Holding { property, share };
-		match start_after {
+		let held = match start_after {
 			Some(last) => PropertiesOf::<T>::iter_prefix_from(
 				subject,
 				PropertiesOf::<T>::hashed_key_for(subject, last),
-			)
-			.take(limit)
-			.map(holding)
-			.collect(),
-			None => PropertiesOf::<T>::iter_prefix(subject).take(limit).map(holding).collect(),
-		}
+			),
+			None => PropertiesOf::<T>::iter_prefix(subject),
+		};
+		held.take(limit.min(MAX_PAGE) as usize)
+			.map(|(property, share)| Holding { property, share })
+			.collect()
 	}
 
 	/// Up to `limit` (at most [`MAX_PAGE`]) entries of `property`'s title history after the

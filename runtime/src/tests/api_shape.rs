@@ -41,16 +41,9 @@ fn shape_violation(types: &PortableRegistry, id: u32) -> Option<String> {
 
 /// The crate of each pallet in the workspace's `pallets/` that declares a runtime API.
 fn crates_with_an_api() -> BTreeSet<String> {
-	let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../pallets");
-	std::fs::read_dir(&dir)
-		.expect("pallets/ is readable")
-		.map(|entry| entry.expect("a directory entry").path())
-		.filter(|pallet| pallet.join("src/runtime_api.rs").exists())
-		.map(|pallet| {
-			let name = pallet.file_name().expect("a name").to_string_lossy().replace('-', "_");
-			format!("pallet_{name}")
-		})
-		.collect()
+	super::vocabulary::workspace_pallet_crates_where(|pallet| {
+		pallet.join("src/runtime_api.rs").exists()
+	})
 }
 
 /// `(api, method, output type)` of every method of the runtime's Civitas APIs: the APIs one of

@@ -121,16 +121,25 @@ fn variant_names(types: &PortableRegistry, id: u32) -> Vec<String> {
 }
 
 /// The Rust crate of each pallet in the workspace's `pallets/` (`real-estate` →
-/// `pallet_real_estate`).
-fn workspace_pallet_crates() -> BTreeSet<String> {
+/// `pallet_real_estate`) whose directory passes `include`.
+pub(super) fn workspace_pallet_crates_where(
+	include: impl Fn(&std::path::Path) -> bool,
+) -> BTreeSet<String> {
 	let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../pallets");
 	std::fs::read_dir(&dir)
 		.expect("pallets/ is readable")
-		.map(|entry| {
-			let name = entry.expect("a directory entry").file_name();
-			format!("pallet_{}", name.to_string_lossy().replace('-', "_"))
+		.map(|entry| entry.expect("a directory entry").path())
+		.filter(|pallet| include(pallet))
+		.map(|pallet| {
+			let name = pallet.file_name().expect("a name").to_string_lossy().replace('-', "_");
+			format!("pallet_{name}")
 		})
 		.collect()
+}
+
+/// The Rust crate of each pallet in the workspace's `pallets/`.
+fn workspace_pallet_crates() -> BTreeSet<String> {
+	workspace_pallet_crates_where(|_| true)
 }
 
 /// Every pallet's error and event names, and whether the pallet is one of ours (its error or
