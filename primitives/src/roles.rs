@@ -102,6 +102,24 @@ pub trait RoleAuthority<AccountId> {
 	/// error. One read.
 	fn ensure_department_role(department: DepartmentId, role: Role) -> DispatchResult;
 
+	/// The department on whose behalf `who` may act under one of `roles` now, with the first
+	/// such role; or the registry's named error for the last role tried (`RoleNotHeld` for an
+	/// officer of an active department that holds none of them). Two reads per role tried at
+	/// most. For permissions whose roles are data (an access-log purpose names its roles).
+	fn ensure_any_role(
+		who: &AccountId,
+		roles: &[Role],
+	) -> Result<(DepartmentId, Role), DispatchError> {
+		let mut refusal = DispatchError::Other("no role may act");
+		for role in roles {
+			match Self::ensure_role(who, *role) {
+				Ok(department) => return Ok((department, *role)),
+				Err(why) => refusal = why,
+			}
+		}
+		Err(refusal)
+	}
+
 	/// Benchmarks only: create (or reuse) an active department holding `role` and return one of
 	/// its officers, so that [`EnsureRole`] succeeds for that account.
 	// `()` as the error, like FRAME's own `EnsureOrigin::try_successful_origin`.

@@ -25,13 +25,17 @@ use polkadot_sdk::{
 };
 
 use crate::{
-	AccountId, Aura, Balance, Block, BlockNumber, CivicIdentity, Council, CreditRecords,
+	AccessLog, AccountId, Aura, Balance, Block, BlockNumber, CivicIdentity, Council, CreditRecords,
 	Departments, EBills, Executive, FundGrants, Grandpa, InherentDataExt, Nonce, RealEstate,
 	Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
 	Validators, VERSION,
 };
 use civitas_primitives::{
 	BillId, CredentialId, CreditCategory, DepartmentId, RecordId, Role, SubjectId,
+};
+use pallet_access_log::{
+	runtime_api::{AccessInfo, PurposeInfo, SubjectAccessInfo},
+	AccessId, PurposeCode, RecordKind,
 };
 use pallet_civic_identity::{
 	runtime_api::{CredentialVerification, SchemaInfo, SubjectInfo},
@@ -388,6 +392,32 @@ impl_runtime_apis! {
 
 		fn applications_of_program(program: ProgramId, start_after: Option<ApplicationId>, limit: u32) -> Vec<ApplicationInfo<BlockNumber>> {
 			FundGrants::applications_of_program(program, start_after, limit)
+		}
+	}
+
+	impl pallet_access_log::runtime_api::AccessLogApi<Block, AccountId, BlockNumber> for Runtime {
+		fn purposes() -> Vec<PurposeInfo> {
+			AccessLog::purposes_info()
+		}
+
+		fn accesses_of(subject: SubjectId, from: Option<BlockNumber>, to: Option<BlockNumber>, start_after: Option<AccessId>, limit: u32) -> Vec<SubjectAccessInfo<AccountId, BlockNumber>> {
+			AccessLog::accesses_of(subject, from, to, start_after, limit)
+		}
+
+		fn accesses_of_account(account: AccountId, from: Option<BlockNumber>, to: Option<BlockNumber>, start_after: Option<AccessId>, limit: u32) -> Vec<SubjectAccessInfo<AccountId, BlockNumber>> {
+			AccessLog::accesses_of_account(account, from, to, start_after, limit)
+		}
+
+		fn accesses_by_department(department: DepartmentId, purpose: PurposeCode, start_after: Option<AccessId>, limit: u32) -> Vec<AccessInfo<AccountId, BlockNumber>> {
+			AccessLog::accesses_by_department(department, purpose, start_after, limit)
+		}
+
+		fn access(access: AccessId) -> Option<AccessInfo<AccountId, BlockNumber>> {
+			AccessLog::access_info(access)
+		}
+
+		fn covering_access(subject: SubjectId, kind: RecordKind, department: DepartmentId, since: BlockNumber) -> Option<SubjectAccessInfo<AccountId, BlockNumber>> {
+			AccessLog::covering_access(subject, kind, department, since)
 		}
 	}
 

@@ -30,6 +30,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_council, Council]
 	[pallet_validators, Validators]
 	[pallet_nodes, Nodes]
+	[pallet_access_log, AccessLog]
 );
 
 /// The benchmarks the runtime offers and the storage they touch.

@@ -160,6 +160,7 @@ fn city_genesis(
 		real_estate: demo_city::real_estate(),
 		fund_grants: demo_city::fund(),
 		council: demo_city::council(),
+		access_log: demo_city::access_purposes(),
 	})
 }
 

@@ -73,11 +73,11 @@ macro_rules! runtime_version {
 }
 
 #[cfg(not(feature = "next-spec-version"))]
-runtime_version!(108);
+runtime_version!(109);
 // The same runtime as the release after this one, for the live upgrade test
 // (`tests/e2e/upgrade.test.js`); never deployed.
 #[cfg(feature = "next-spec-version")]
-runtime_version!(109);
+runtime_version!(110);
 
 /// Block production: one block every six seconds.
 pub const MILLI_SECS_PER_BLOCK: u64 = 6000;
@@ -292,4 +292,9 @@ mod runtime {
 	/// whose roles its genesis checks.
 	#[runtime::pallet_index(27)]
 	pub type Nodes = pallet_nodes;
+
+	/// Which department used a subject's records, when and why: accesses logged under a
+	/// catalogue of purposes, read by the subject through its own account.
+	#[runtime::pallet_index(28)]
+	pub type AccessLog = pallet_access_log;
 }

@@ -670,6 +670,146 @@ mod fund_grants_flow {
 	}
 }
 
+/// The access log on the real runtime: the departments registry decides who may invoke a
+/// purpose, the council keeps the catalogue, the citizen reads its accesses through its own
+/// linked account.
+mod access_log_flow {
+	use super::{
+		council::{outcome, propose, vote},
+		*,
+	};
+	use crate::{AccessLog, Runtime, RuntimeCall, RuntimeOrigin};
+	use demo_city::{dev_id, purposes, HOUSING, PERSON_1, PERSON_2, TAX};
+	use pallet_access_log::{Call, Error, PurposeStatus, RecordKind};
+	use polkadot_sdk::{
+		frame_support::BoundedVec,
+		sp_core::H256,
+		sp_runtime::{traits::Dispatchable, DispatchError},
+	};
+	use Sr25519Keyring::{Bob, Charlie, Eve, Ferdie, Two};
+
+	fn log(who: Sr25519Keyring, subject: &str, kind: RecordKind, purpose: u16) -> DispatchResult {
+		let call = Call::log_access {
+			subject: dev_id(subject),
+			kind,
+			purpose,
+			case: Some(H256::repeat_byte(7)),
+		};
+		dispatch(who, RuntimeCall::AccessLog(call))
+	}
+
+	type DispatchResult = Result<(), DispatchError>;
+
+	#[test]
+	fn every_preset_seeds_the_catalogue_under_the_named_codes() {
+		for id in preset_names() {
+			chain(id.as_ref()).execute_with(|| {
+				let codes: Vec<u16> =
+					AccessLog::purposes_info().into_iter().map(|p| p.purpose).collect();
+				assert_eq!(
+					codes,
+					[
+						purposes::TAX_AUDIT,
+						purposes::CREDIT_SUPERVISION,
+						purposes::PROPERTY_REGISTRATION,
+						purposes::LICENSING,
+						purposes::FUND_REVIEW,
+						purposes::COURT_ENFORCEMENT,
+						purposes::PUBLIC_AUDIT,
+					]
+				);
+			});
+		}
+	}
+
+	#[test]
+	fn the_registry_decides_who_invokes_a_purpose_and_a_suspended_department_logs_nothing() {
+		dev_chain().execute_with(|| {
+			assert_eq!(log(Ferdie, PERSON_1, RecordKind::Bills, purposes::TAX_AUDIT), Ok(()));
+			// Housing holds no tax role; nor is Sudo's key holder an officer.
+			assert_eq!(
+				log(Eve, PERSON_1, RecordKind::Bills, purposes::TAX_AUDIT),
+				Err(pallet_departments::Error::<Runtime>::RoleNotHeld.into())
+			);
+			assert_eq!(
+				log(Sr25519Keyring::Alice, PERSON_1, RecordKind::Bills, purposes::TAX_AUDIT),
+				Err(pallet_departments::Error::<Runtime>::NotOfficer.into())
+			);
+			// Housing's own purpose, for a kind it covers.
+			assert_eq!(log(Eve, PERSON_2, RecordKind::Property, purposes::LICENSING), Ok(()));
+			assert_eq!(
+				log(Eve, PERSON_2, RecordKind::Bills, purposes::LICENSING),
+				Err(Error::<Runtime>::KindNotCovered.into())
+			);
+
+			let suspend = RuntimeCall::Departments(pallet_departments::Call::suspend_department {
+				department: TAX,
+			});
+			assert!(suspend.dispatch(RuntimeOrigin::root()).is_ok());
+			assert_eq!(
+				log(Ferdie, PERSON_1, RecordKind::Bills, purposes::TAX_AUDIT),
+				Err(pallet_departments::Error::<Runtime>::DepartmentNotActive.into())
+			);
+			let logged = pallet_access_log::Accesses::<Runtime>::iter_values()
+				.map(|a| a.department)
+				.collect::<Vec<_>>();
+			assert_eq!(logged.len(), 2);
+			assert!(logged.contains(&TAX) && logged.contains(&HOUSING));
+		});
+	}
+
+	#[test]
+	fn the_citizen_reads_its_own_accesses_through_its_linked_account() {
+		dev_chain().execute_with(|| {
+			assert_eq!(log(Ferdie, PERSON_1, RecordKind::Bills, purposes::TAX_AUDIT), Ok(()));
+			assert_eq!(log(Eve, PERSON_2, RecordKind::Property, purposes::LICENSING), Ok(()));
+			let two = Two.to_account_id();
+			assert!(AccessLog::accesses_of_account(two.clone(), None, None, None, 10).is_empty());
+			link(Bob, dev_id(PERSON_1), Two);
+			let mine = AccessLog::accesses_of_account(two, None, None, None, 10);
+			assert_eq!(mine.len(), 1);
+			assert_eq!(mine[0].department, TAX);
+			assert_eq!(mine[0].officer, Ferdie.to_account_id());
+			assert_eq!(mine[0].kinds, [RecordKind::Bills]);
+		});
+	}
+
+	#[test]
+	fn a_council_majority_changes_and_retires_purposes() {
+		dev_chain().execute_with(|| {
+			let set = RuntimeCall::AccessLog(Call::set_purpose {
+				purpose: 40,
+				name: BoundedVec::truncate_from(b"Housing subsidy review".to_vec()),
+				legal_basis: BoundedVec::truncate_from(b"Municipal Housing Measures".to_vec()),
+				roles: BoundedVec::truncate_from(vec![civitas_primitives::Role::CredentialIssuer]),
+				kinds: BoundedVec::truncate_from(vec![RecordKind::Identity, RecordKind::Property]),
+			});
+			// An officer alone is not governance.
+			assert_eq!(dispatch(Ferdie, set.clone()), Err(DispatchError::BadOrigin));
+			let motion = propose(Ferdie, set);
+			vote(Bob, motion);
+			assert_eq!(outcome(motion).1, None);
+			vote(Charlie, motion);
+			assert_eq!(outcome(motion).1, Some(Ok(())));
+			assert_eq!(log(Eve, PERSON_2, RecordKind::Property, 40), Ok(()));
+
+			let retire = RuntimeCall::AccessLog(Call::retire_purpose { purpose: 40 });
+			let motion = propose(Ferdie, retire);
+			vote(Bob, motion);
+			vote(Charlie, motion);
+			assert_eq!(outcome(motion).1, Some(Ok(())));
+			assert_eq!(
+				pallet_access_log::Purposes::<Runtime>::get(40).map(|p| p.status),
+				Some(PurposeStatus::Retired)
+			);
+			assert_eq!(
+				log(Eve, PERSON_2, RecordKind::Property, 40),
+				Err(Error::<Runtime>::PurposeNotActive.into())
+			);
+		});
+	}
+}
+
 /// The council governs every chain: `civitas-local` has no Sudo key and is run by motions alone.
 mod council {
 	use super::*;

@@ -22,3 +22,5 @@ export const credentials = city.credentials;
 export const properties = city.properties;
 /** Licence document hashes on the real-estate register, hex (`FLAT_COMPLETION`, ...). */
 export const licences = city.licences;
+/** Access-log purpose codes (`TAX_AUDIT`, `LICENSING`, ...). */
+export const purposes = city.purposes;

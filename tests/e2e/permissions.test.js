@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import { compactAddLength, stringToU8a, u8aConcat } from '@polkadot/util';
 import { blake2AsHex, xxhashAsHex } from '@polkadot/util-crypto';
 
-import { credentials, departments, licences, properties, subjects } from './city.js';
+import { credentials, departments, licences, properties, purposes, subjects } from './city.js';
 import { errorName, findEvent, linkAccounts, submit, submitOk as ok } from './chain.js';
 import { connectDevChain } from './node.js';
 
@@ -151,6 +151,8 @@ describe('permissions through Polkadot.js', { timeout: 900_000 }, () => {
     ['FundGrants', api.tx.fundGrants.clawBack(0, H('reason'), 1)],
     ['Council', api.tx.council.propose(api.tx.departments.suspendDepartment(departments.TAX), H('reason'), null)],
     ['Council', api.tx.council.vote(0, true)],
+    ['AccessLog', api.tx.accessLog.logAccess(PERSON_1, 'Bills', purposes.TAX_AUDIT, null)],
+    ['AccessLog', api.tx.accessLog.logBatch([[PERSON_1, 'Bills'], [ENTERPRISE_1, 'Property']], purposes.TAX_AUDIT, H('case'))],
   ];
 
   /** Calls that also accept a subject's linked account, with what a stranger is told. */
@@ -198,6 +200,8 @@ describe('permissions through Polkadot.js', { timeout: 900_000 }, () => {
     ['Validators', api.tx.validators.setMinValidators(1)],
     ['Nodes', api.tx.nodes.registerNode(`0x002408011220${'07'.repeat(32)}`, 8)],
     ['Nodes', api.tx.nodes.deregisterNode(`0x002408011220${'07'.repeat(32)}`)],
+    ['AccessLog', api.tx.accessLog.setPurpose(90, 'Rogue purpose', 'None', ['Auditor'], ['Identity'])],
+    ['AccessLog', api.tx.accessLog.retirePurpose(purposes.TAX_AUDIT)],
   ];
 
   /**
@@ -246,7 +250,8 @@ describe('permissions through Polkadot.js', { timeout: 900_000 }, () => {
       [api.tx.civicIdentity.registerSubject(H('p/suspended'), 'Person', H('c'), null), 'departments.DepartmentNotActive'],
       [api.tx.civicIdentity.issueCredential(H('cred/suspended'), 0, ENTERPRISE_2, 1, null), 'departments.DepartmentNotActive'],
       [api.tx.creditRecords.record(ENTERPRISE_2, 'Tax', -10, H('ev2'), 100), 'departments.DepartmentNotActive'],
-    ], ['CivicIdentity', 'CreditRecords']);
+      [api.tx.accessLog.logAccess(ENTERPRISE_2, 'Credit', purposes.CREDIT_SUPERVISION, null), 'departments.DepartmentNotActive'],
+    ], ['CivicIdentity', 'CreditRecords', 'AccessLog']);
     await ok(api, api.tx.sudo.sudo(api.tx.departments.reinstateDepartment(MARKET_REGULATION)), k.alice);
     await ok(api, api.tx.civicIdentity.registerSubject(H('p/reinstated'), 'Enterprise', H('c'), null), k.one);
   });

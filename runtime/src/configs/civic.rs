@@ -48,6 +48,8 @@ parameter_types! {
 	pub const ObjectionPeriod: BlockNumber = 15 * DAYS;
 	/// Sixty days from opening a transfer to completing it.
 	pub const TransferPeriod: BlockNumber = 60 * DAYS;
+	/// A year of accesses on chain; the events keep the full history in the auditors' archive.
+	pub const AccessRetention: BlockNumber = 365 * DAYS;
 }
 
 impl pallet_departments::Config for Runtime {
@@ -152,4 +154,22 @@ impl pallet_fund_grants::Config for Runtime {
 	/// Enough to move a normal enterprise towards `Watch` (below 900).
 	type ClawbackScoreDelta = ConstI32<-150>;
 	type WeightInfo = pallet_fund_grants::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_access_log::Config for Runtime {
+	type Roles = Departments;
+	type Identity = CivicIdentity;
+	type GovernanceOrigin = Governance;
+	type Retention = AccessRetention;
+	/// A department checking a thousand enterprises in one run.
+	type MaxBatch = ConstU32<1000>;
+	/// 14.4 million entries a day, far above what a city logs; a backlog after a burst is
+	/// pruned within a few blocks. At most about 250 ms of a block's 2 s (a thousand accesses of
+	/// one entry each, at the generated weights), 55 ms for one batch of a thousand.
+	type MaxPrunePerBlock = ConstU32<1000>;
+	type MaxNameLength = ConstU32<128>;
+	/// Room for a citation of a law's article and paragraph, in Chinese or English.
+	type MaxLegalBasisLength = ConstU32<256>;
+	type MaxPurposeRoles = ConstU32<8>;
+	type WeightInfo = pallet_access_log::weights::SubstrateWeight<Runtime>;
 }

@@ -34,6 +34,7 @@ parameter_types! {
 		"EBills",
 		"RealEstate",
 		"FundGrants",
+		"AccessLog",
 		"Balances",
 		"Utility",
 		"Multisig",

@@ -1,7 +1,8 @@
 //! The demo city every preset seeds: eleven departments with their roles and officers (keys of
 //! the well-known development keyring), a council of the first five, certificate schemas, two
-//! people and two enterprises with certificates, credit records, bills, two properties and a
-//! special-fund program.
+//! people and two enterprises with certificates, credit records, bills, two properties, a
+//! special-fund program and the catalogue of purposes under which departments use personal
+//! records.
 //!
 //! Its ids are named here once. The runtime's tests use these names; the Polkadot.js suites and
 //! the network tests read them from `tests/e2e/demo-city.json`, which [`manifest`] renders and a
@@ -14,10 +15,11 @@ use alloc::{string::String, vec, vec::Vec};
 use polkadot_sdk::{sp_core::H256, sp_io::hashing::blake2_256, sp_keyring::Sr25519Keyring};
 
 use crate::{
-	AccountId, BlockNumber, CivicIdentityConfig, CouncilConfig, CreditRecordsConfig, EBillsConfig,
-	FundGrantsConfig, RealEstateConfig, DAYS,
+	AccessLogConfig, AccountId, BlockNumber, CivicIdentityConfig, CouncilConfig,
+	CreditRecordsConfig, EBillsConfig, FundGrantsConfig, RealEstateConfig, DAYS,
 };
 use civitas_primitives::{BillKind, CreditCategory, DepartmentId, Role, SubjectId, SubjectKind};
+use pallet_access_log::{GenesisPurpose, PurposeCode, RecordKind};
 use pallet_civic_identity::{GenesisCredential, GenesisSchema, GenesisSubject};
 use pallet_credit_records::GenesisRecord;
 use pallet_departments::{DepartmentKind, GenesisDepartment};
@@ -424,6 +426,95 @@ pub fn council() -> CouncilConfig {
 			(Upgrade, TwoThirds),
 			(Emergency, AtLeast(2)),
 			(Policy, TwoThirds),
+		],
+		..Default::default()
+	}
+}
+
+/// The codes of [`access_purposes`].
+pub mod purposes {
+	use super::PurposeCode;
+
+	/// Tax audit (`TaxAuthority`): identity, credit, property and bills.
+	pub const TAX_AUDIT: PurposeCode = 1;
+	/// Credit supervision (`CreditRecorder`, `CreditAdjudicator`): identity, certificates and
+	/// credit.
+	pub const CREDIT_SUPERVISION: PurposeCode = 2;
+	/// Real-estate registration (`LandRegistrar`): identity, certificates and property.
+	pub const PROPERTY_REGISTRATION: PurposeCode = 3;
+	/// Licensing and inspection (`CredentialIssuer`): identity, certificates and property.
+	pub const LICENSING: PurposeCode = 4;
+	/// Special-fund review (`FundCommittee`, `FundTreasurer`): identity, certificates, credit
+	/// and grants.
+	pub const FUND_REVIEW: PurposeCode = 5;
+	/// Court enforcement (`Court`): every kind.
+	pub const COURT_ENFORCEMENT: PurposeCode = 6;
+	/// Public audit (`Auditor`): every kind.
+	pub const PUBLIC_AUDIT: PurposeCode = 7;
+}
+
+/// The catalogue of purposes: for each, the law that allows it, the roles whose officers may
+/// invoke it and the kinds of records it covers.
+pub fn access_purposes() -> AccessLogConfig {
+	use purposes::*;
+	use RecordKind::*;
+	use Role::*;
+	let purpose =
+		|code, name: &str, legal_basis: &str, roles: Vec<Role>, kinds: Vec<RecordKind>| {
+			GenesisPurpose {
+				code,
+				name: String::from(name),
+				legal_basis: String::from(legal_basis),
+				roles,
+				kinds,
+			}
+		};
+	let every_kind = vec![Identity, Credentials, Credit, Property, Bills, Grants];
+	AccessLogConfig {
+		purposes: vec![
+			purpose(
+				TAX_AUDIT,
+				"Tax audit",
+				"Law on the Administration of Tax Collection, art. 54",
+				vec![TaxAuthority],
+				vec![Identity, Credit, Property, Bills],
+			),
+			purpose(
+				CREDIT_SUPERVISION,
+				"Credit supervision",
+				"Municipal Social Credit Regulations, ch. 3",
+				vec![CreditRecorder, CreditAdjudicator],
+				vec![Identity, Credentials, Credit],
+			),
+			purpose(
+				PROPERTY_REGISTRATION,
+				"Real-estate registration",
+				"Interim Regulations on Real Estate Registration, art. 17",
+				vec![LandRegistrar],
+				vec![Identity, Credentials, Property],
+			),
+			purpose(
+				LICENSING,
+				"Licensing and inspection",
+				"Administrative Licensing Law, art. 34",
+				vec![CredentialIssuer],
+				vec![Identity, Credentials, Property],
+			),
+			purpose(
+				FUND_REVIEW,
+				"Special-fund review",
+				"Municipal Special Fund Management Measures, art. 12",
+				vec![FundCommittee, FundTreasurer],
+				vec![Identity, Credentials, Credit, Grants],
+			),
+			purpose(
+				COURT_ENFORCEMENT,
+				"Court enforcement",
+				"Civil Procedure Law, art. 252",
+				vec![Court],
+				every_kind.clone(),
+			),
+			purpose(PUBLIC_AUDIT, "Public audit", "Audit Law, art. 34", vec![Auditor], every_kind),
 		],
 		..Default::default()
 	}

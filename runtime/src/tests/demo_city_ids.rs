@@ -59,6 +59,15 @@ fn ids() -> Value {
 			("SHOP_COMPLETION", SHOP_COMPLETION),
 			("SHOP_FIRE_SAFETY", SHOP_FIRE_SAFETY),
 		]),
+		"purposes": {
+			"TAX_AUDIT": purposes::TAX_AUDIT,
+			"CREDIT_SUPERVISION": purposes::CREDIT_SUPERVISION,
+			"PROPERTY_REGISTRATION": purposes::PROPERTY_REGISTRATION,
+			"LICENSING": purposes::LICENSING,
+			"FUND_REVIEW": purposes::FUND_REVIEW,
+			"COURT_ENFORCEMENT": purposes::COURT_ENFORCEMENT,
+			"PUBLIC_AUDIT": purposes::PUBLIC_AUDIT,
+		},
 	})
 }
 

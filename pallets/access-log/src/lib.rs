@@ -1,0 +1,381 @@
+//! # Access log
+//!
+//! Which department used a subject's records, when, and why: before an officer uses a person's
+//! or an enterprise's records (which stay in the departments' own systems, off chain), it logs an
+//! access on chain under a purpose from a catalogue governance keeps. The subject, through its
+//! own linked account, reads who used its data and why; auditors read a department's accesses by
+//! purpose. Estonia's Data Tracker shows this for a few state systems; here every department
+//! logs, from the start.
+//!
+//! ## Rules
+//!
+//! - Governance keeps the catalogue: each purpose has a code, a name, its legal basis, the roles
+//!   whose officers may invoke it and the kinds of records it covers (identity, certificates,
+//!   credit, property, bills, grants). A purpose may be changed (its change is an event, so its
+//!   meaning at any time is on record) or retired; a retired code is never reused.
+//! - An officer logs an access for one subject, or a batch for bulk work (a department checking a
+//!   thousand enterprises in one run): the subjects and the kind of their records used, the
+//!   purpose, and optionally the hash of a case reference kept off chain. The officer's
+//!   department must be active and hold one of the purpose's roles (otherwise the registry's
+//!   named error, `RoleNotHeld` for a role the purpose does not allow); each kind must be one the
+//!   purpose covers; each subject must be registered (whatever its status: a closed enterprise's
+//!   records are still audited).
+//! - The log is bounded in time, not by a count per subject: an access is kept for `Retention`
+//!   blocks, then pruned in `on_initialize` without any transaction, at most `MaxPrunePerBlock`
+//!   entries per block, oldest first. The events carry everything an off-chain archive needs to
+//!   keep the full history (`AccessLogged` names the department, the officer, the purpose, the
+//!   case and every entry).
+//! - Nothing personal is stored: subjects are their salted ids, cases the hash of a reference.
+//!
+//! ## Which reads require an entry
+//!
+//! None of the chain's own read paths does, by decision: the chain holds no personal data (ids,
+//! commitments, statuses and hashes only), its state is replicated to every node, and runtime API
+//! calls are unsigned, so there is no officer to hold to a purpose there. The personal data is in
+//! the departments' systems; the place to require an entry is their data gateway, which asks the
+//! runtime API (`covering_access`) whether the requesting department logged an access covering
+//! this subject and kind before it releases the records, as X-Road's security servers do for
+//! Estonia's registries.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+
+extern crate alloc;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+mod functions;
+#[cfg(test)]
+mod mock;
+mod queries;
+pub mod runtime_api;
+#[cfg(test)]
+mod tests;
+#[cfg(any(test, feature = "try-runtime"))]
+mod try_state;
+pub mod types;
+pub mod weights;
+
+pub use pallet::*;
+pub use types::*;
+pub use weights::WeightInfo;
+
+use civitas_primitives::{DepartmentId, IdentityProvider, Role, RoleAuthority, SubjectId};
+
+// FRAME's macros expand to `expect` on values they construct themselves (storage prefixes, the
+// genesis build); the pallet's own logic lives in `functions.rs`, `queries.rs` and
+// `try_state.rs`, under the full lint set.
+#[allow(clippy::expect_used)]
+#[polkadot_sdk::frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use alloc::vec::Vec;
+	use polkadot_sdk::{
+		frame_support::pallet_prelude::*, frame_system::pallet_prelude::*, sp_core::H256,
+	};
+
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: polkadot_sdk::frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// The departments registry: which department an officer serves and which roles it
+		/// holds.
+		type Roles: RoleAuthority<Self::AccountId>;
+
+		/// Which subjects are registered, and which account is whose.
+		type Identity: IdentityProvider<Self::AccountId>;
+
+		/// Keeps the catalogue of purposes.
+		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// How long an access is kept, in blocks, before it is pruned.
+		#[pallet::constant]
+		type Retention: Get<BlockNumberFor<Self>>;
+
+		/// The most entries one access holds (a batch).
+		#[pallet::constant]
+		type MaxBatch: Get<u32>;
+
+		/// The most entries pruned in one block.
+		#[pallet::constant]
+		type MaxPrunePerBlock: Get<u32>;
+
+		/// The longest purpose name, in bytes.
+		#[pallet::constant]
+		type MaxNameLength: Get<u32>;
+
+		/// The longest legal basis, in bytes.
+		#[pallet::constant]
+		type MaxLegalBasisLength: Get<u32>;
+
+		/// The most roles one purpose names.
+		#[pallet::constant]
+		type MaxPurposeRoles: Get<u32>;
+
+		/// Weights of this pallet's calls and hook, generated by its benchmarks.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// The catalogue of purposes, by code.
+	#[pallet::storage]
+	pub type Purposes<T: Config> = StorageMap<_, Twox64Concat, PurposeCode, Purpose<T>>;
+
+	/// The id the next access gets.
+	#[pallet::storage]
+	pub type NextAccessId<T> = StorageValue<_, AccessId, ValueQuery>;
+
+	/// The accesses kept, by id.
+	// `Twox64Concat`: ids are sequential and assigned by the chain.
+	#[pallet::storage]
+	pub type Accesses<T: Config> = StorageMap<_, Twox64Concat, AccessId, Access<T>>;
+
+	/// Each subject's accesses, oldest first, with the kinds of its records used in each.
+	// `Identity` on the id: big-endian and assigned by the chain, so a subject's index iterates
+	// in time order.
+	#[pallet::storage]
+	pub type SubjectAccesses<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, SubjectId, Identity, OrderedId, RecordKinds>;
+
+	/// Each department's accesses under each purpose, oldest first.
+	#[pallet::storage]
+	pub type DepartmentAccesses<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Twox64Concat, DepartmentId>,
+			NMapKey<Twox64Concat, PurposeCode>,
+			NMapKey<Identity, OrderedId>,
+		),
+		(),
+	>;
+
+	/// How far pruning has come.
+	#[pallet::storage]
+	pub type Pruned<T> = StorageValue<_, PruneCursor, ValueQuery>;
+
+	/// Every change names who made it; `AccessLogged` carries all an archive needs.
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// Governance added a purpose to the catalogue or changed one.
+		PurposeSet {
+			/// Its code.
+			purpose: PurposeCode,
+			/// Its name.
+			name: BoundedVec<u8, T::MaxNameLength>,
+			/// Its legal basis.
+			legal_basis: BoundedVec<u8, T::MaxLegalBasisLength>,
+			/// The roles that may invoke it.
+			roles: BoundedVec<Role, T::MaxPurposeRoles>,
+			/// The kinds of records it covers.
+			kinds: RecordKinds,
+		},
+		/// Governance retired a purpose: no new accesses under it.
+		PurposeRetired {
+			/// Its code.
+			purpose: PurposeCode,
+		},
+		/// An officer logged an access to subjects' records.
+		AccessLogged {
+			/// The access.
+			access: AccessId,
+			/// The officer's department.
+			department: DepartmentId,
+			/// The officer.
+			officer: T::AccountId,
+			/// The purpose invoked.
+			purpose: PurposeCode,
+			/// The hash of the case reference, if any.
+			case: Option<H256>,
+			/// The subjects and the kind of their records used. (Not `entries`: Polkadot.js
+			/// structs are `Map`s, whose `entries` is a method.)
+			subjects: BoundedVec<(SubjectId, RecordKind), T::MaxBatch>,
+		},
+		/// Accesses past their retention were pruned: every access before `before` is gone from
+		/// storage (the events remain).
+		AccessesPruned {
+			/// The oldest access still kept.
+			before: AccessId,
+		},
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// No purpose has this code.
+		PurposeNotFound,
+		/// The purpose is retired.
+		PurposeNotActive,
+		/// The purpose is retired already; its code is not reused.
+		PurposeAlreadyRetired,
+		/// A purpose needs a name.
+		NameEmpty,
+		/// A purpose needs a legal basis.
+		LegalBasisEmpty,
+		/// A purpose needs at least one role that may invoke it.
+		RolesEmpty,
+		/// A role is listed twice.
+		DuplicateRole,
+		/// A purpose needs at least one kind of record.
+		KindsEmpty,
+		/// A kind of record is listed twice.
+		DuplicateKind,
+		/// An access needs at least one entry.
+		EntriesEmpty,
+		/// The same subject and kind are listed twice in one access.
+		DuplicateEntry,
+		/// The purpose does not cover this kind of record.
+		KindNotCovered,
+		/// No subject has this id.
+		SubjectNotFound,
+		/// A genesis purpose's name is too long (a call's is bounded).
+		MaxNameLengthExceeded,
+		/// A genesis purpose's legal basis is too long (a call's is bounded).
+		MaxLegalBasisLengthExceeded,
+		/// A genesis purpose names too many roles (a call's list is bounded).
+		MaxPurposeRolesExceeded,
+		/// No access ids are left.
+		IdsExhausted,
+	}
+
+	#[pallet::genesis_config]
+	#[derive(polkadot_sdk::frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The catalogue of purposes to start with.
+		pub purposes: Vec<GenesisPurpose>,
+		#[serde(skip)]
+		/// Unused; ties the config to the runtime.
+		pub _config: core::marker::PhantomData<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		// An invalid genesis must stop the chain from being built at all.
+		fn build(&self) {
+			Pallet::<T>::seed(self).expect("genesis purposes must be valid");
+		}
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Prunes the accesses past their retention, at most `MaxPrunePerBlock` entries.
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			Self::prune(now)
+		}
+
+		fn integrity_test() {
+			assert!(T::MaxBatch::get() > 0, "MaxBatch must be positive");
+			assert!(T::MaxPrunePerBlock::get() > 0, "MaxPrunePerBlock must be positive");
+			assert!(T::MaxPurposeRoles::get() > 0, "MaxPurposeRoles must be positive");
+			assert!(!T::Retention::get().is_zero(), "Retention must be positive");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(
+			_n: BlockNumberFor<T>,
+		) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Add the purpose `purpose` to the catalogue, or change it: its name, legal basis, the
+		/// roles whose officers may invoke it and the kinds of records it covers. Accesses
+		/// logged under it before keep their entries; the change is on record as an event.
+		///
+		/// # Origin
+		/// Governance.
+		///
+		/// # Events
+		/// [`Event::PurposeSet`].
+		///
+		/// # Errors
+		/// [`Error::PurposeAlreadyRetired`], [`Error::NameEmpty`], [`Error::LegalBasisEmpty`],
+		/// [`Error::RolesEmpty`], [`Error::DuplicateRole`], [`Error::KindsEmpty`],
+		/// [`Error::DuplicateKind`].
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::set_purpose())]
+		pub fn set_purpose(
+			origin: OriginFor<T>,
+			purpose: PurposeCode,
+			name: BoundedVec<u8, T::MaxNameLength>,
+			legal_basis: BoundedVec<u8, T::MaxLegalBasisLength>,
+			roles: BoundedVec<Role, T::MaxPurposeRoles>,
+			kinds: RecordKinds,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_set_purpose(purpose, name, legal_basis, roles, kinds)
+		}
+
+		/// Retire a purpose: no new accesses under it; its code is never reused.
+		///
+		/// # Origin
+		/// Governance.
+		///
+		/// # Events
+		/// [`Event::PurposeRetired`].
+		///
+		/// # Errors
+		/// [`Error::PurposeNotFound`], [`Error::PurposeAlreadyRetired`].
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::retire_purpose())]
+		pub fn retire_purpose(origin: OriginFor<T>, purpose: PurposeCode) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_retire_purpose(purpose)
+		}
+
+		/// Log that the caller is about to use `subject`'s records of `kind` under `purpose`,
+		/// with the hash of the case reference if there is one.
+		///
+		/// # Origin
+		/// Signed by an officer of an active department holding one of the purpose's roles.
+		///
+		/// # Events
+		/// [`Event::AccessLogged`].
+		///
+		/// # Errors
+		/// The registry's (`NotOfficer`, `DepartmentNotActive`, `RoleNotHeld` for a role the
+		/// purpose does not allow), [`Error::PurposeNotFound`], [`Error::PurposeNotActive`],
+		/// [`Error::KindNotCovered`], [`Error::SubjectNotFound`], [`Error::IdsExhausted`].
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::log_access())]
+		pub fn log_access(
+			origin: OriginFor<T>,
+			subject: SubjectId,
+			kind: RecordKind,
+			purpose: PurposeCode,
+			case: Option<H256>,
+		) -> DispatchResult {
+			let officer = ensure_signed(origin)?;
+			let entries = BoundedVec::truncate_from(alloc::vec![(subject, kind)]);
+			Self::do_log(entries, purpose, case, officer).map(|_| ())
+		}
+
+		/// Log one access covering many subjects, for bulk work: each entry a subject and the
+		/// kind of its records used, all under one purpose.
+		///
+		/// # Origin
+		/// Signed by an officer of an active department holding one of the purpose's roles.
+		///
+		/// # Events
+		/// [`Event::AccessLogged`].
+		///
+		/// # Errors
+		/// As [`Pallet::log_access`], and [`Error::EntriesEmpty`], [`Error::DuplicateEntry`].
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::log_batch(entries.len() as u32))]
+		pub fn log_batch(
+			origin: OriginFor<T>,
+			entries: BoundedVec<(SubjectId, RecordKind), T::MaxBatch>,
+			purpose: PurposeCode,
+			case: Option<H256>,
+		) -> DispatchResult {
+			let officer = ensure_signed(origin)?;
+			Self::do_log(entries, purpose, case, officer).map(|_| ())
+		}
+	}
+}
