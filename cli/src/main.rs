@@ -32,6 +32,67 @@ enum Identity {
 		/// The identifier (ID-card number, unified social credit code).
 		identifier: String,
 	},
+	/// The id (Merkle root) of a certificate's salted claims, read as JSON
+	/// (`[{"name", "value", "salt": "0x…"}]`) from a file.
+	CertificateId {
+		/// The salted claims.
+		claims: std::path::PathBuf,
+	},
+	/// The disclosure of one claim (JSON `{claim, proof}`), revealing nothing of the others.
+	Disclose {
+		/// The salted claims.
+		claims: std::path::PathBuf,
+		/// The claim to reveal.
+		#[arg(long)]
+		name: String,
+	},
+	/// Whether a disclosure (JSON `{claim, proof}`, as `disclose` writes it) belongs to the
+	/// certificate `id`; exits 1 if not.
+	VerifyDisclosure {
+		/// The certificate id, hex.
+		#[arg(long)]
+		id: String,
+		/// The disclosure.
+		disclosure: std::path::PathBuf,
+	},
+}
+
+/// A salted claim as JSON: the shape `tests/e2e/disclosure.js` uses, salts and hashes in hex.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct ClaimJson {
+	name: String,
+	value: String,
+	salt: String,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct StepJson {
+	hash: String,
+	right: bool,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct DisclosureJson {
+	claim: ClaimJson,
+	proof: Vec<StepJson>,
+}
+
+fn hex32(bytes: &[u8; 32]) -> String {
+	format!("0x{}", hex::encode(bytes))
+}
+
+fn claim_from(json: ClaimJson) -> Result<disclosure::SaltedClaim> {
+	Ok(disclosure::SaltedClaim { name: json.name, value: json.value, salt: hash32(&json.salt)? })
+}
+
+fn claim_json(claim: &disclosure::SaltedClaim) -> ClaimJson {
+	ClaimJson { name: claim.name.clone(), value: claim.value.clone(), salt: hex32(&claim.salt) }
+}
+
+fn read_claims(path: &std::path::Path) -> Result<Vec<disclosure::SaltedClaim>> {
+	let text = std::fs::read_to_string(path).with_context(|| format!("reading {path:?}"))?;
+	let claims: Vec<ClaimJson> = serde_json::from_str(&text).context("salted claims JSON")?;
+	claims.into_iter().map(claim_from).collect()
 }
 
 #[derive(Subcommand)]
@@ -55,8 +116,45 @@ fn hash32(text: &str) -> Result<[u8; 32]> {
 async fn main() -> Result<()> {
 	match Cli::parse().command {
 		Command::Identity(Identity::SubjectId { salt, identifier }) => {
-			let id = disclosure::subject_id(&hash32(&salt)?, &identifier);
-			println!("0x{}", hex::encode(id));
+			println!("{}", hex32(&disclosure::subject_id(&hash32(&salt)?, &identifier)));
+		},
+		Command::Identity(Identity::CertificateId { claims }) => {
+			let id = disclosure::certificate_id(&read_claims(&claims)?)
+				.ok_or_else(|| anyhow!("a certificate has at least one claim"))?;
+			println!("{}", hex32(&id));
+		},
+		Command::Identity(Identity::Disclose { claims, name }) => {
+			let revealed = disclosure::disclose(&read_claims(&claims)?, &name)
+				.ok_or_else(|| anyhow!("no claim {name}"))?;
+			let json = DisclosureJson {
+				claim: claim_json(&revealed.claim),
+				proof: revealed
+					.proof
+					.iter()
+					.map(|step| StepJson { hash: hex32(&step.hash), right: step.right })
+					.collect(),
+			};
+			println!("{}", serde_json::to_string_pretty(&json)?);
+		},
+		Command::Identity(Identity::VerifyDisclosure { id, disclosure: path }) => {
+			let text =
+				std::fs::read_to_string(&path).with_context(|| format!("reading {path:?}"))?;
+			let json: DisclosureJson = serde_json::from_str(&text).context("disclosure JSON")?;
+			let revealed = disclosure::Disclosure {
+				claim: claim_from(json.claim)?,
+				proof: json
+					.proof
+					.into_iter()
+					.map(|step| {
+						Ok(disclosure::ProofStep { hash: hash32(&step.hash)?, right: step.right })
+					})
+					.collect::<Result<_>>()?,
+			};
+			if !disclosure::verify_disclosure(&hash32(&id)?, &revealed) {
+				println!("invalid: the claim does not belong to certificate {id}");
+				std::process::exit(1);
+			}
+			println!("valid: {} belongs to certificate {id}", revealed.claim.name);
 		},
 		Command::Access(Access::Mine { url, account }) => {
 			let account: AccountId32 = account.parse().map_err(|e| anyhow!("{e:?}"))?;

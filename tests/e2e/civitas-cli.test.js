@@ -1,0 +1,67 @@
+// The `civitas` command line agrees with the chain's JavaScript helpers: salted subject ids,
+// certificate ids, disclosures made by one side and verified by the other.
+
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
+import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
+
+import { disclose, saltedCertificate, verifyDisclosure } from './disclosure.js';
+
+const target = process.env.CARGO_TARGET_DIR ?? path.resolve(import.meta.dirname, '../../target');
+const CIVITAS = process.env.CIVITAS_CLI ?? path.join(target, 'release', 'civitas');
+const civitas = (...args) => execFileSync(CIVITAS, args, { encoding: 'utf8' }).trim();
+
+const LICENCE = {
+  'unified social credit code': '91110108MA01ABCD2X',
+  'business scope': 'software development; data processing services',
+  'registered capital': '5000000 CNY',
+};
+
+describe('the civitas command line agrees with the JavaScript helpers', () => {
+  let dir;
+  let certificate;
+  let claimsFile;
+
+  before(async () => {
+    await cryptoWaitReady();
+    dir = mkdtempSync(path.join(os.tmpdir(), 'civitas-cli-'));
+    certificate = saltedCertificate(LICENCE);
+    claimsFile = path.join(dir, 'claims.json');
+    writeFileSync(claimsFile, JSON.stringify(certificate.claims.map(
+      ({ name, value, salt }) => ({ name, value, salt: u8aToHex(salt) }))));
+  });
+
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('a salted subject id', () => {
+    const salt = `0x${'5a'.repeat(32)}`;
+    const expected = blake2AsHex(u8aConcat(new Uint8Array(32).fill(0x5a), stringToU8a('110101199003071234')));
+    assert.equal(civitas('identity', 'subject-id', '--salt', salt, '110101199003071234'), expected);
+  });
+
+  test('a certificate id', () => {
+    assert.equal(civitas('identity', 'certificate-id', claimsFile), certificate.id);
+  });
+
+  test('a disclosure made by one side verifies on the other, a forged one on neither', () => {
+    const fromRust = JSON.parse(civitas('identity', 'disclose', claimsFile, '--name', 'business scope'));
+    const asJs = { claim: { ...fromRust.claim, salt: Uint8Array.from(Buffer.from(fromRust.claim.salt.slice(2), 'hex')) }, proof: fromRust.proof };
+    assert.equal(verifyDisclosure(certificate.id, asJs), true);
+
+    const fromJs = disclose(certificate, 'registered capital');
+    const file = path.join(dir, 'disclosure.json');
+    writeFileSync(file, JSON.stringify({ claim: { ...fromJs.claim, salt: u8aToHex(fromJs.claim.salt) }, proof: fromJs.proof }));
+    assert.match(civitas('identity', 'verify-disclosure', '--id', certificate.id, file), /^valid/);
+
+    writeFileSync(file, JSON.stringify({ claim: { ...fromJs.claim, value: '1 CNY', salt: u8aToHex(fromJs.claim.salt) }, proof: fromJs.proof }));
+    const forged = spawnSync(CIVITAS, ['identity', 'verify-disclosure', '--id', certificate.id, file], { encoding: 'utf8' });
+    assert.equal(forged.status, 1);
+    assert.match(forged.stdout, /^invalid/);
+  });
+});
