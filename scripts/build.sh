@@ -5,7 +5,7 @@ set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
 step "Building civitas-node (release; a cold build takes about 35 minutes on 2 cores)"
-cargo build --locked --release -p civitas-node
+cargo build --locked --release -p civitas-node -p civitas-cli
 
 if [ "${1:-}" = "--next-runtime" ]; then
 	# `cargo check` runs the runtime's build script, which compiles the WASM in full; the native

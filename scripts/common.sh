@@ -11,6 +11,7 @@ export WASM_BUILD_WORKSPACE_HINT="$ROOT"
 # The node is built as a city deploys it: the production runtime, without the benchmarking
 # machinery. The dev chain, the end-to-end and the network tests run that build.
 NODE_BIN="$CARGO_TARGET_DIR/release/civitas-node"
+CLI_BIN="$CARGO_TARGET_DIR/release/civitas"
 # Lints and unit tests build the benchmarks (as tests) and the try-runtime checks (every pallet's
 # `try_state`, the migrations' pre- and post-checks, the runtime's upgrade dry runs), natively:
 # no WASM.

@@ -25,7 +25,7 @@ SKIP_WASM_BUILD=1 cargo test --locked --release --workspace --exclude civitas-no
 "$ROOT/scripts/build.sh" --next-runtime
 
 step "Polkadot.js end-to-end suite"
-(cd "$ROOT/tests/e2e" && CIVITAS_NODE="$NODE_BIN" npm test --silent)
+(cd "$ROOT/tests/e2e" && CIVITAS_NODE="$NODE_BIN" CIVITAS_CLI="$CLI_BIN" npm test --silent)
 
 step "zombienet network tests (four validators and an auditors' full node)"
 "$ROOT/scripts/zombienet.sh"

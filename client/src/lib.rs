@@ -2,7 +2,8 @@
 //!
 //! The runtime's metadata is checked in (`artifacts/civitas.scale`) and the chain's types are
 //! generated from it at compile time, so a tool built from this crate speaks the runtime it was
-//! built with; `tests/metadata.rs` fails when the checked-in metadata differs from the runtime's.
+//! built with. The end-to-end test `tests/e2e/civitas-cli.test.js` fails when the checked-in metadata
+//! differs from what the production node serves (`CIVITAS_BLESS_METADATA=1` rewrites it).
 
 pub mod disclosure;
 

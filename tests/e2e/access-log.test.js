@@ -7,6 +7,8 @@
 // data gateway's check finds the covering access for the Tax Bureau and none for Housing.
 
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { u8aToString } from '@polkadot/util';
@@ -116,6 +118,21 @@ describe('the access log through Polkadot.js', { timeout: 600_000 }, () => {
     assert.equal((await api.call.accessLogApi.accessesOfAccount(k.citizen.address, logged, logged, null, 100)).length, 1);
     // An account linked to no subject reads nothing.
     assert.equal((await api.call.accessLogApi.accessesOfAccount(k.stranger.address, null, null, null, 100)).length, 0);
+  });
+
+  test('the citizen reads the same through the civitas tool', { timeout: 120_000 }, async () => {
+    const target = process.env.CARGO_TARGET_DIR ?? path.resolve(import.meta.dirname, '../../target');
+    const cli = process.env.CIVITAS_CLI ?? path.join(target, 'release', 'civitas');
+    // The tool reads the finalized block: wait until the access is final.
+    while ((await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber() < logged) {
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    const mine = (account) => execFileSync(cli, ['access', 'mine', '--url', chain.node.wsUrl, account],
+      { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+    const lines = mine(k.citizen.address);
+    assert.equal(lines.length, 1);
+    assert.match(lines[0], new RegExp(`block ${logged} department ${TAX} officer ${k.tax.address} purpose ${TAX_AUDIT} kinds \\[Bills\\]`));
+    assert.deepEqual(mine(k.stranger.address), []);
   });
 
   test('an auditor reads the Tax Bureau\'s accesses by purpose; a gateway checks coverage', async () => {

@@ -1,9 +1,10 @@
 // The `civitas` command line agrees with the chain's JavaScript helpers: salted subject ids,
-// certificate ids, disclosures made by one side and verified by the other.
+// certificate ids, disclosures made by one side and verified by the other. And the metadata the
+// tools are generated from (client/artifacts/civitas.scale) is what the production node serves.
 
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -12,6 +13,7 @@ import { stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
 
 import { disclose, saltedCertificate, verifyDisclosure } from './disclosure.js';
+import { connectDevChain } from './node.js';
 
 const target = process.env.CARGO_TARGET_DIR ?? path.resolve(import.meta.dirname, '../../target');
 const CIVITAS = process.env.CIVITAS_CLI ?? path.join(target, 'release', 'civitas');
@@ -38,6 +40,19 @@ describe('the civitas command line agrees with the JavaScript helpers', () => {
   });
 
   after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('the tools\' checked-in metadata is the node\'s', { timeout: 120_000 }, async () => {
+    const file = path.resolve(import.meta.dirname, '../../client/artifacts/civitas.scale');
+    const chain = await connectDevChain();
+    try {
+      const served = (await chain.api.call.metadata.metadataAtVersion(15)).unwrap().toU8a(true);
+      if (process.env.CIVITAS_BLESS_METADATA) writeFileSync(file, served);
+      assert.ok(Buffer.from(served).equals(readFileSync(file)),
+        'client/artifacts/civitas.scale is not the runtime\'s metadata: rerun this test with CIVITAS_BLESS_METADATA=1');
+    } finally {
+      await chain.stop();
+    }
+  });
 
   test('a salted subject id', () => {
     const salt = `0x${'5a'.repeat(32)}`;
