@@ -1,5 +1,7 @@
 //! `civitas`: the city's tools on the command line.
 
+mod audit;
+
 use anyhow::{anyhow, Context, Result};
 use civitas_client::{civitas, disclosure, CivitasConfig};
 use clap::{Parser, Subcommand};
@@ -20,6 +22,109 @@ enum Command {
 	/// The access log: who used a subject's records, and why.
 	#[command(subcommand)]
 	Access(Access),
+	/// The auditors' index of the chain's history, its exports and document look-ups.
+	#[command(subcommand)]
+	Audit(Audit),
+}
+
+/// The default index: an SQLite file in the working directory.
+const DEFAULT_DATABASE: &str = "sqlite://audit.db";
+
+#[derive(Subcommand)]
+enum Audit {
+	/// Follows the finalized chain into the index (from the genesis, or the block after the last
+	/// one indexed) and keeps following it.
+	Index {
+		/// The node's WebSocket address.
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		url: String,
+		/// `sqlite://<file>` or `postgres://user@host/database`.
+		#[arg(long, default_value = DEFAULT_DATABASE)]
+		database: String,
+		/// Stop once the finalized head is indexed.
+		#[arg(long)]
+		once: bool,
+		/// No progress bar (the summary line is still printed).
+		#[arg(long)]
+		quiet: bool,
+	},
+	/// Writes the indexed events that pass the filters, oldest first, as CSV or JSON.
+	Export {
+		#[arg(long, default_value = DEFAULT_DATABASE)]
+		database: String,
+		#[arg(long, value_enum, default_value = "csv")]
+		format: audit::Format,
+		#[command(flatten)]
+		filter: FilterArgs,
+	},
+	/// Which records anchor a document (by its hash): the events, blocks, departments and
+	/// officers, and what the chain's state says of it now (with `--url`). Exits 1 if none.
+	Verify {
+		#[arg(long, default_value = DEFAULT_DATABASE)]
+		database: String,
+		/// The node to ask for the current state.
+		#[arg(long)]
+		url: Option<String>,
+		/// The document's hash, hex.
+		document: String,
+	},
+}
+
+#[derive(clap::Args)]
+struct FilterArgs {
+	/// Events of this pallet (`EBills`, `RealEstate`, …).
+	#[arg(long)]
+	pallet: Option<String>,
+	/// Events of this name (`BillIssued`, …).
+	#[arg(long)]
+	event: Option<String>,
+	/// Events naming this department.
+	#[arg(long)]
+	department: Option<u32>,
+	/// Events naming this subject (hex).
+	#[arg(long)]
+	subject: Option<String>,
+	/// Events by this officer (SS58).
+	#[arg(long)]
+	officer: Option<String>,
+	/// Events naming this record (a bill or document hash, a property or grant number, …).
+	#[arg(long)]
+	record: Option<String>,
+	/// From this time (RFC 3339, e.g. 2026-12-01T00:00:00Z), inclusive.
+	#[arg(long)]
+	from: Option<String>,
+	/// Until this time (RFC 3339), exclusive.
+	#[arg(long)]
+	to: Option<String>,
+	/// At most this many events.
+	#[arg(long)]
+	limit: Option<u64>,
+}
+
+impl FilterArgs {
+	fn into_filter(self) -> Result<audit::store::Filter> {
+		let millis = |text: Option<String>| -> Result<Option<i64>> {
+			text.map(|t| {
+				let time =
+					humantime::parse_rfc3339_weak(&t).with_context(|| format!("time {t}"))?;
+				let since = time.duration_since(std::time::UNIX_EPOCH)?;
+				Ok(i64::try_from(since.as_millis())?)
+			})
+			.transpose()
+		};
+		Ok(audit::store::Filter {
+			pallet: self.pallet,
+			event: self.event,
+			department: self.department,
+			subject: self.subject,
+			officer: self.officer,
+			record: self.record,
+			document: None,
+			from_ms: millis(self.from)?,
+			to_ms: millis(self.to)?,
+			limit: self.limit,
+		})
+	}
 }
 
 #[derive(Subcommand)]
@@ -174,6 +279,15 @@ async fn main() -> Result<()> {
 					access.kinds
 				);
 			}
+		},
+		Command::Audit(Audit::Index { url, database, once, quiet }) => {
+			audit::index(audit::IndexOptions { url, database, once, quiet }).await?
+		},
+		Command::Audit(Audit::Export { database, format, filter }) => {
+			audit::export(&database, &filter.into_filter()?, format).await?
+		},
+		Command::Audit(Audit::Verify { database, url, document }) => {
+			audit::verify(&database, url.as_deref(), &document).await?
 		},
 	}
 	Ok(())

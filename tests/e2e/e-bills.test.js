@@ -12,6 +12,7 @@ import { blake2AsHex } from '@polkadot/util-crypto';
 
 import { departments, subjects } from './city.js';
 import { errorName, findEvent, linkAccounts, submit, submitOk as ok } from './chain.js';
+import { electricity } from './bills.js';
 import { connectDevChain } from './node.js';
 
 const { TAX: TAX_BUREAU, FINANCE: FINANCE_BUREAU, POWER } = departments;
@@ -19,21 +20,6 @@ const PERSON_1 = subjects.PERSON_1;
 const PERSON_2 = subjects.PERSON_2;
 const ENTERPRISE_1 = subjects.ENTERPRISE_1; // enabled to invoice at genesis
 const ENTERPRISE_2 = subjects.ENTERPRISE_2;
-
-/** An electricity bill of the October run, as the utility's billing system prepares it. */
-function electricity(run, i, payer) {
-  const amount = 10_000 + (i % 97) * 113; // fen, VAT included
-  return {
-    number: `E-${run}-${String(i).padStart(7, '0')}`,
-    payer,
-    kind: 'Electricity',
-    amount,
-    taxAmount: Math.floor((amount * 13) / 113),
-    currency: 'CNY',
-    contentHash: blake2AsHex(`bill document ${run}/${i}`),
-    due: 432_000,
-  };
-}
 
 describe('e-bills through Polkadot.js', { timeout: 900_000 }, () => {
   let chain;

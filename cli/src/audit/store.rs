@@ -1,0 +1,511 @@
+//! The index's database: SQLite (embedded, the default) or PostgreSQL (a city's data team's),
+//! one schema, written a chunk of blocks per transaction.
+//!
+//! Tables: `chain` (the genesis hash the index belongs to), `blocks`, `extrinsics`, `events`
+//! (with the normalised columns of [`super::decode::EventColumns`]) and `refs` (every department,
+//! officer, subject, record and document an event names, for the filters and look-ups).
+
+use super::decode::EventColumns;
+use anyhow::{anyhow, bail, Context, Result};
+
+/// A block and what it holds, ready to be written.
+#[derive(Clone, Debug)]
+pub struct BlockRow {
+	pub number: u64,
+	pub hash: String,
+	pub time_ms: Option<i64>,
+	pub spec_version: u32,
+	pub extrinsics: Vec<ExtrinsicRow>,
+	pub events: Vec<EventRow>,
+}
+
+#[derive(Clone, Debug)]
+pub struct ExtrinsicRow {
+	pub index: u32,
+	pub hash: String,
+	pub pallet: String,
+	pub call: String,
+	pub signer: Option<String>,
+	pub success: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct EventRow {
+	pub index: u32,
+	pub extrinsic: Option<u32>,
+	pub pallet: String,
+	pub event: String,
+	pub columns: EventColumns,
+}
+
+/// Which events an export or look-up wants.
+#[derive(Clone, Debug, Default)]
+pub struct Filter {
+	pub pallet: Option<String>,
+	pub event: Option<String>,
+	pub department: Option<u32>,
+	pub subject: Option<String>,
+	pub officer: Option<String>,
+	/// Any record or document id the event names.
+	pub record: Option<String>,
+	pub document: Option<String>,
+	/// Block timestamps, milliseconds since the epoch, `from` inclusive, `to` exclusive.
+	pub from_ms: Option<i64>,
+	pub to_ms: Option<i64>,
+	pub limit: Option<u64>,
+}
+
+/// An indexed event with its block and extrinsic, as exports and look-ups give it.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct EventRecord {
+	pub block: i64,
+	pub block_hash: String,
+	pub time_ms: Option<i64>,
+	pub event_index: i64,
+	pub extrinsic_index: Option<i64>,
+	pub extrinsic_hash: Option<String>,
+	pub signer: Option<String>,
+	pub pallet: String,
+	pub event: String,
+	pub department: Option<i64>,
+	pub officer: Option<String>,
+	pub subject: Option<String>,
+	pub record_kind: Option<String>,
+	pub record: Option<String>,
+	pub amount: Option<String>,
+	pub document: Option<String>,
+	pub fields: String,
+}
+
+const SCHEMA: &[&str] = &[
+	"CREATE TABLE IF NOT EXISTS chain (genesis TEXT NOT NULL)",
+	"CREATE TABLE IF NOT EXISTS blocks (number BIGINT PRIMARY KEY, hash TEXT NOT NULL, \
+	 time_ms BIGINT, spec_version BIGINT NOT NULL, extrinsics INTEGER NOT NULL, \
+	 events INTEGER NOT NULL)",
+	"CREATE TABLE IF NOT EXISTS extrinsics (block BIGINT NOT NULL, idx INTEGER NOT NULL, \
+	 hash TEXT NOT NULL, pallet TEXT NOT NULL, call TEXT NOT NULL, signer TEXT, \
+	 success BOOLEAN NOT NULL, PRIMARY KEY (block, idx))",
+	"CREATE TABLE IF NOT EXISTS events (block BIGINT NOT NULL, idx INTEGER NOT NULL, \
+	 extrinsic INTEGER, pallet TEXT NOT NULL, event TEXT NOT NULL, department BIGINT, \
+	 officer TEXT, subject TEXT, record_kind TEXT, record TEXT, amount NUMERIC, document TEXT, \
+	 fields TEXT NOT NULL, PRIMARY KEY (block, idx))",
+	"CREATE TABLE IF NOT EXISTS refs (block BIGINT NOT NULL, event INTEGER NOT NULL, \
+	 kind TEXT NOT NULL, value TEXT NOT NULL)",
+	"CREATE INDEX IF NOT EXISTS refs_by_value ON refs (value, kind)",
+	"CREATE INDEX IF NOT EXISTS events_by_pallet ON events (pallet, event)",
+	"CREATE INDEX IF NOT EXISTS extrinsics_by_signer ON extrinsics (signer)",
+];
+
+/// The index's database.
+pub enum Store {
+	Sqlite(rusqlite::Connection),
+	Postgres(tokio_postgres::Client),
+}
+
+/// A bound parameter of a query.
+enum Param {
+	Int(i64),
+	Text(String),
+}
+
+/// A query's parameters, numbered in each database's placeholder syntax.
+struct Query {
+	postgres: bool,
+	params: Vec<Param>,
+}
+
+impl Query {
+	/// Binds `value` and gives its placeholder.
+	fn bind(&mut self, value: Param) -> String {
+		self.params.push(value);
+		let n = self.params.len();
+		if self.postgres {
+			format!("${n}")
+		} else {
+			format!("?{n}")
+		}
+	}
+}
+
+impl Store {
+	/// Opens (and creates) the index at `url`: `sqlite://path` or a path, or `postgres://…`.
+	pub async fn open(url: &str) -> Result<Self> {
+		let store = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+			let (client, connection) = tokio_postgres::connect(url, tokio_postgres::NoTls)
+				.await
+				.with_context(|| format!("connecting to {url}"))?;
+			tokio::spawn(async move {
+				if let Err(error) = connection.await {
+					eprintln!("PostgreSQL connection: {error}");
+				}
+			});
+			for statement in SCHEMA {
+				client.batch_execute(statement).await?;
+			}
+			Store::Postgres(client)
+		} else {
+			let path = url.strip_prefix("sqlite://").unwrap_or(url);
+			let connection =
+				rusqlite::Connection::open(path).with_context(|| format!("opening {path}"))?;
+			// WAL: readers (the portal, exports) never block the indexer, and a commit is one
+			// sequential write; NORMAL sync is durable across a crash of the process.
+			connection.pragma_update(None, "journal_mode", "WAL")?;
+			connection.pragma_update(None, "synchronous", "NORMAL")?;
+			connection.busy_timeout(std::time::Duration::from_secs(10))?;
+			for statement in SCHEMA {
+				connection.execute(statement, [])?;
+			}
+			Store::Sqlite(connection)
+		};
+		Ok(store)
+	}
+
+	/// Ties the index to the chain with this genesis hash, or refuses one of another chain.
+	pub async fn claim_chain(&mut self, genesis: &str) -> Result<()> {
+		let stored: Option<String> = match self {
+			Store::Sqlite(db) => {
+				db.query_row("SELECT genesis FROM chain", [], |row| row.get(0)).map(Some).or_else(
+					|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(None) } else { Err(e) },
+				)?
+			},
+			Store::Postgres(db) => {
+				db.query_opt("SELECT genesis FROM chain", &[]).await?.map(|row| row.get(0))
+			},
+		};
+		match stored {
+			Some(stored) if stored == genesis => Ok(()),
+			Some(stored) => bail!(
+				"this index belongs to the chain with genesis {stored}, not {genesis}; \
+				 index into a new database"
+			),
+			None => {
+				match self {
+					Store::Sqlite(db) => {
+						db.execute("INSERT INTO chain (genesis) VALUES (?1)", [genesis])?;
+					},
+					Store::Postgres(db) => {
+						db.execute("INSERT INTO chain (genesis) VALUES ($1)", &[&genesis]).await?;
+					},
+				}
+				Ok(())
+			},
+		}
+	}
+
+	/// The highest indexed block and its hash.
+	pub async fn last_block(&self) -> Result<Option<(u64, String)>> {
+		const QUERY: &str = "SELECT number, hash FROM blocks ORDER BY number DESC LIMIT 1";
+		let row: Option<(i64, String)> = match self {
+			Store::Sqlite(db) => {
+				db.query_row(QUERY, [], |row| Ok((row.get(0)?, row.get(1)?))).map(Some).or_else(
+					|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(None) } else { Err(e) },
+				)?
+			},
+			Store::Postgres(db) => {
+				db.query_opt(QUERY, &[]).await?.map(|row| (row.get(0), row.get(1)))
+			},
+		};
+		row.map(|(number, hash)| Ok((u64::try_from(number)?, hash))).transpose()
+	}
+
+	/// Writes these blocks, in order and all or nothing: a block is indexed with everything in
+	/// it or not at all, so a restart resumes after the last block without gaps or duplicates.
+	pub async fn write(&mut self, blocks: &[BlockRow]) -> Result<()> {
+		match self {
+			Store::Sqlite(db) => tokio::task::block_in_place(|| write_sqlite(db, blocks)),
+			Store::Postgres(db) => write_postgres(db, blocks).await,
+		}
+	}
+
+	/// The events that pass `filter`, oldest first.
+	pub async fn events(&self, filter: &Filter) -> Result<Vec<EventRecord>> {
+		let mut query = Query { postgres: matches!(self, Store::Postgres(_)), params: vec![] };
+		let mut sql = String::from(
+			"SELECT e.block, b.hash, b.time_ms, e.idx, e.extrinsic, x.hash, x.signer, e.pallet, \
+			 e.event, e.department, e.officer, e.subject, e.record_kind, e.record, \
+			 CAST(e.amount AS TEXT), e.document, e.fields \
+			 FROM events e JOIN blocks b ON b.number = e.block \
+			 LEFT JOIN extrinsics x ON x.block = e.block AND x.idx = e.extrinsic WHERE 1 = 1",
+		);
+		let lowercase_hex =
+			|id: &str| if id.starts_with("0x") { id.to_lowercase() } else { id.to_string() };
+		let references = [
+			(Some("department"), filter.department.map(|d| d.to_string())),
+			(Some("subject"), filter.subject.as_deref().map(lowercase_hex)),
+			(Some("officer"), filter.officer.clone()),
+			(Some("document"), filter.document.as_deref().map(lowercase_hex)),
+			(None, filter.record.as_deref().map(lowercase_hex)),
+		];
+		for (kind, value) in references {
+			let Some(value) = value else { continue };
+			let value = query.bind(Param::Text(value));
+			let kind = kind.map(|kind| format!(" AND r.kind = '{kind}'")).unwrap_or_default();
+			sql.push_str(&format!(
+				" AND EXISTS (SELECT 1 FROM refs r WHERE r.value = {value}{kind} \
+				 AND r.block = e.block AND r.event = e.idx)"
+			));
+		}
+		if let Some(pallet) = &filter.pallet {
+			sql.push_str(&format!(" AND e.pallet = {}", query.bind(Param::Text(pallet.clone()))));
+		}
+		if let Some(event) = &filter.event {
+			sql.push_str(&format!(" AND e.event = {}", query.bind(Param::Text(event.clone()))));
+		}
+		if let Some(from) = filter.from_ms {
+			sql.push_str(&format!(" AND b.time_ms >= {}", query.bind(Param::Int(from))));
+		}
+		if let Some(to) = filter.to_ms {
+			sql.push_str(&format!(" AND b.time_ms < {}", query.bind(Param::Int(to))));
+		}
+		sql.push_str(" ORDER BY e.block, e.idx");
+		if let Some(limit) = filter.limit {
+			sql.push_str(&format!(" LIMIT {}", query.bind(Param::Int(i64::try_from(limit)?))));
+		}
+		let params = query.params;
+		match self {
+			Store::Sqlite(db) => {
+				let mut statement = db.prepare(&sql)?;
+				let values: Vec<rusqlite::types::Value> = params
+					.into_iter()
+					.map(|p| match p {
+						Param::Int(n) => rusqlite::types::Value::Integer(n),
+						Param::Text(t) => rusqlite::types::Value::Text(t),
+					})
+					.collect();
+				let rows = statement.query_map(rusqlite::params_from_iter(values), |row| {
+					Ok(EventRecord {
+						block: row.get(0)?,
+						block_hash: row.get(1)?,
+						time_ms: row.get(2)?,
+						event_index: row.get(3)?,
+						extrinsic_index: row.get(4)?,
+						extrinsic_hash: row.get(5)?,
+						signer: row.get(6)?,
+						pallet: row.get(7)?,
+						event: row.get(8)?,
+						department: row.get(9)?,
+						officer: row.get(10)?,
+						subject: row.get(11)?,
+						record_kind: row.get(12)?,
+						record: row.get(13)?,
+						amount: row.get(14)?,
+						document: row.get(15)?,
+						fields: row.get(16)?,
+					})
+				})?;
+				Ok(rows.collect::<Result<_, _>>()?)
+			},
+			Store::Postgres(db) => {
+				let boxed: Vec<Box<dyn tokio_postgres::types::ToSql + Sync + Send>> = params
+					.into_iter()
+					.map(|p| -> Box<dyn tokio_postgres::types::ToSql + Sync + Send> {
+						match p {
+							Param::Int(n) => Box::new(n),
+							Param::Text(t) => Box::new(t),
+						}
+					})
+					.collect();
+				let refs: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> = boxed
+					.iter()
+					.map(|b| b.as_ref() as &(dyn tokio_postgres::types::ToSql + Sync))
+					.collect();
+				let rows = db.query(&sql, &refs).await?;
+				Ok(rows
+					.iter()
+					.map(|row| EventRecord {
+						block: row.get(0),
+						block_hash: row.get(1),
+						time_ms: row.get(2),
+						event_index: i64::from(row.get::<_, i32>(3)),
+						extrinsic_index: row.get::<_, Option<i32>>(4).map(i64::from),
+						extrinsic_hash: row.get(5),
+						signer: row.get(6),
+						pallet: row.get(7),
+						event: row.get(8),
+						department: row.get(9),
+						officer: row.get(10),
+						subject: row.get(11),
+						record_kind: row.get(12),
+						record: row.get(13),
+						amount: row.get(14),
+						document: row.get(15),
+						fields: row.get(16),
+					})
+					.collect())
+			},
+		}
+	}
+
+	/// How many blocks, extrinsics and events the index holds.
+	pub async fn counts(&self) -> Result<(i64, i64, i64)> {
+		const QUERY: &str = "SELECT (SELECT COUNT(*) FROM blocks), (SELECT COUNT(*) FROM \
+		                     extrinsics), (SELECT COUNT(*) FROM events)";
+		Ok(match self {
+			Store::Sqlite(db) => {
+				db.query_row(QUERY, [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+			},
+			Store::Postgres(db) => {
+				let row = db.query_one(QUERY, &[]).await?;
+				(row.get(0), row.get(1), row.get(2))
+			},
+		})
+	}
+}
+
+fn amount_text(amount: Option<u128>) -> Option<String> {
+	amount.map(|a| a.to_string())
+}
+
+fn write_sqlite(db: &mut rusqlite::Connection, blocks: &[BlockRow]) -> Result<()> {
+	let tx = db.transaction()?;
+	{
+		let mut block_insert = tx.prepare_cached(
+			"INSERT INTO blocks (number, hash, time_ms, spec_version, extrinsics, events) \
+			 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+		)?;
+		let mut extrinsic_insert = tx.prepare_cached(
+			"INSERT INTO extrinsics (block, idx, hash, pallet, call, signer, success) \
+			 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+		)?;
+		let mut event_insert = tx.prepare_cached(
+			"INSERT INTO events (block, idx, extrinsic, pallet, event, department, officer, \
+			 subject, record_kind, record, amount, document, fields) \
+			 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+		)?;
+		let mut ref_insert = tx.prepare_cached(
+			"INSERT INTO refs (block, event, kind, value) VALUES (?1, ?2, ?3, ?4)",
+		)?;
+		for block in blocks {
+			let number = i64::try_from(block.number)?;
+			block_insert.execute(rusqlite::params![
+				number,
+				block.hash,
+				block.time_ms,
+				block.spec_version,
+				block.extrinsics.len(),
+				block.events.len()
+			])?;
+			for x in &block.extrinsics {
+				extrinsic_insert.execute(rusqlite::params![
+					number, x.index, x.hash, x.pallet, x.call, x.signer, x.success
+				])?;
+			}
+			for e in &block.events {
+				let c = &e.columns;
+				// An amount that fits SQLite's integer is stored as one (sums work); a larger
+				// one as its decimal text.
+				let amount: Option<rusqlite::types::Value> =
+					c.amount.map(|a| match i64::try_from(a) {
+						Ok(small) => rusqlite::types::Value::Integer(small),
+						Err(_) => rusqlite::types::Value::Text(a.to_string()),
+					});
+				event_insert.execute(rusqlite::params![
+					number,
+					e.index,
+					e.extrinsic,
+					e.pallet,
+					e.event,
+					c.department,
+					c.officer,
+					c.subject,
+					c.record_kind,
+					c.record,
+					amount,
+					c.document,
+					c.fields.to_string()
+				])?;
+				for r in &c.refs {
+					ref_insert.execute(rusqlite::params![number, e.index, r.kind, r.value])?;
+				}
+			}
+		}
+	}
+	tx.commit()?;
+	Ok(())
+}
+
+async fn write_postgres(db: &mut tokio_postgres::Client, blocks: &[BlockRow]) -> Result<()> {
+	// One statement per table for the whole chunk: the rows go as arrays and `UNNEST` turns them
+	// back into rows, so a chunk of thousands of events is four round trips.
+	let mut b = (vec![], vec![], vec![], vec![], vec![], vec![]);
+	let mut x = (vec![], vec![], vec![], vec![], vec![], vec![], vec![]);
+	let mut e: (Vec<i64>, Vec<i32>, Vec<Option<i32>>, Vec<&str>, Vec<&str>, Vec<Option<i64>>) =
+		(vec![], vec![], vec![], vec![], vec![], vec![]);
+	let mut e2: (Vec<Option<&str>>, Vec<Option<&str>>, Vec<Option<&str>>, Vec<Option<&str>>) =
+		(vec![], vec![], vec![], vec![]);
+	let mut e3: (Vec<Option<String>>, Vec<Option<&str>>, Vec<String>) = (vec![], vec![], vec![]);
+	let mut r: (Vec<i64>, Vec<i32>, Vec<&str>, Vec<&str>) = (vec![], vec![], vec![], vec![]);
+	let int = |n: u32| i32::try_from(n).map_err(|_| anyhow!("index {n} out of range"));
+	for block in blocks {
+		let number = i64::try_from(block.number)?;
+		b.0.push(number);
+		b.1.push(block.hash.as_str());
+		b.2.push(block.time_ms);
+		b.3.push(i64::from(block.spec_version));
+		b.4.push(i32::try_from(block.extrinsics.len())?);
+		b.5.push(i32::try_from(block.events.len())?);
+		for ext in &block.extrinsics {
+			x.0.push(number);
+			x.1.push(int(ext.index)?);
+			x.2.push(ext.hash.as_str());
+			x.3.push(ext.pallet.as_str());
+			x.4.push(ext.call.as_str());
+			x.5.push(ext.signer.as_deref());
+			x.6.push(ext.success);
+		}
+		for event in &block.events {
+			let c = &event.columns;
+			e.0.push(number);
+			e.1.push(int(event.index)?);
+			e.2.push(event.extrinsic.map(int).transpose()?);
+			e.3.push(event.pallet.as_str());
+			e.4.push(event.event.as_str());
+			e.5.push(c.department);
+			e2.0.push(c.officer.as_deref());
+			e2.1.push(c.subject.as_deref());
+			e2.2.push(c.record_kind);
+			e2.3.push(c.record.as_deref());
+			e3.0.push(amount_text(c.amount));
+			e3.1.push(c.document.as_deref());
+			e3.2.push(c.fields.to_string());
+			for reference in &c.refs {
+				r.0.push(number);
+				r.1.push(int(event.index)?);
+				r.2.push(reference.kind);
+				r.3.push(reference.value.as_str());
+			}
+		}
+	}
+	let tx = db.transaction().await?;
+	tx.execute(
+		"INSERT INTO blocks (number, hash, time_ms, spec_version, extrinsics, events) \
+		 SELECT * FROM UNNEST($1::int8[], $2::text[], $3::int8[], $4::int8[], $5::int4[], $6::int4[])",
+		&[&b.0, &b.1, &b.2, &b.3, &b.4, &b.5],
+	)
+	.await?;
+	tx.execute(
+		"INSERT INTO extrinsics (block, idx, hash, pallet, call, signer, success) \
+		 SELECT * FROM UNNEST($1::int8[], $2::int4[], $3::text[], $4::text[], $5::text[], \
+		 $6::text[], $7::bool[])",
+		&[&x.0, &x.1, &x.2, &x.3, &x.4, &x.5, &x.6],
+	)
+	.await?;
+	tx.execute(
+		"INSERT INTO events (block, idx, extrinsic, pallet, event, department, officer, subject, \
+		 record_kind, record, amount, document, fields) \
+		 SELECT b, i, x, p, e, d, o, s, rk, r, a::numeric, doc, f FROM UNNEST($1::int8[], \
+		 $2::int4[], $3::int4[], $4::text[], $5::text[], $6::int8[], $7::text[], $8::text[], \
+		 $9::text[], $10::text[], $11::text[], $12::text[], $13::text[]) \
+		 AS t(b, i, x, p, e, d, o, s, rk, r, a, doc, f)",
+		&[&e.0, &e.1, &e.2, &e.3, &e.4, &e.5, &e2.0, &e2.1, &e2.2, &e2.3, &e3.0, &e3.1, &e3.2],
+	)
+	.await?;
+	tx.execute(
+		"INSERT INTO refs (block, event, kind, value) \
+		 SELECT * FROM UNNEST($1::int8[], $2::int4[], $3::text[], $4::text[])",
+		&[&r.0, &r.1, &r.2, &r.3],
+	)
+	.await?;
+	tx.commit().await?;
+	Ok(())
+}

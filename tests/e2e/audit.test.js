@@ -1,0 +1,180 @@
+// The auditors' index: departments act in several domains on a dev chain, `civitas audit index`
+// follows the finalized chain into SQLite and into a real PostgreSQL server, and the exports and
+// document look-ups answer an auditor's questions from it.
+
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { blake2AsHex } from '@polkadot/util-crypto';
+
+import { departments, properties, purposes, subjects } from './city.js';
+import { findEvent, submitOk as ok } from './chain.js';
+import { electricity } from './bills.js';
+import { connectDevChain } from './node.js';
+import { startPostgres } from './postgres.js';
+
+const target = process.env.CARGO_TARGET_DIR ?? path.resolve(import.meta.dirname, '../../target');
+const CIVITAS = process.env.CIVITAS_CLI ?? path.join(target, 'release', 'civitas');
+const civitas = (...args) => execFileSync(CIVITAS, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+
+/** Bills of the load: `BILLS` single bills (one event each) and one batch of 1,000. */
+const BILLS = Number(process.env.CIVITAS_AUDIT_BILLS ?? 500);
+
+describe('the auditors\' index', { timeout: 900_000 }, () => {
+  let chain;
+  let api;
+  let k;
+  let pg;
+  let dir;
+  let sqlite;
+  const H = (text) => blake2AsHex(text);
+  const LICENCE = H('fire safety inspection certificate 2026-0931');
+  const CASE = H('(2026) Jing Shui Ji 0522');
+  let paidBill;
+  let lastBlock;
+
+  before(async () => {
+    chain = await connectDevChain();
+    ({ api } = chain);
+    k = {
+      bob: chain.keyring.addFromUri('//Bob'), // Public Security: the people's registrar.
+      eve: chain.keyring.addFromUri('//Eve'), // Housing: issues licences.
+      tax: chain.keyring.addFromUri('//Ferdie'), // Tax Bureau: TaxAuthority, CreditRecorder.
+      power: chain.keyring.addFromUri('//Eve//stash'), // Power company: BillIssuer.
+      bank: chain.keyring.addFromUri('//Ferdie//stash'), // Commercial bank: BillIssuer.
+    };
+    pg = await startPostgres();
+    dir = mkdtempSync(path.join(os.tmpdir(), 'civitas-audit-'));
+    sqlite = `sqlite://${path.join(dir, 'audit.db')}`;
+  });
+
+  after(async () => {
+    await chain?.stop();
+    pg?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('departments act in several domains', { timeout: 600_000 }, async () => {
+    await ok(api, api.tx.civicIdentity.updateCommitment(subjects.PERSON_1, H('commitment v2')), k.bob);
+    const licence = await ok(api, api.tx.realEstate.issueLicence(properties.FLAT, 'ConstructionCompletion', LICENCE, null), k.eve);
+    assert.ok(findEvent(licence, 'realEstate', 'LicenceIssued'));
+    await ok(api, api.tx.creditRecords.record(subjects.ENTERPRISE_1, 'Tax', -50, H('tax decision 2026-301'), 10_000), k.tax);
+    await ok(api, api.tx.accessLog.logAccess(subjects.PERSON_1, 'Bills', purposes.TAX_AUDIT, CASE), k.tax);
+
+    const batch = Array.from({ length: 1_000 }, (_, i) => electricity('B', i, i % 2 ? subjects.PERSON_2 : subjects.PERSON_1));
+    const issued = await ok(api, api.tx.eBills.issueBatch(batch), k.power);
+    paidBill = findEvent(issued, 'eBills', 'BatchIssued').data.bills[0].toHex();
+    await ok(api, api.tx.eBills.markPaid(paidBill, H('bank transfer 9001')), k.power);
+
+    // The load: single bills from the bank, signed ahead and in flight together.
+    const started = Date.now();
+    const nonce = (await api.rpc.system.accountNextIndex(k.bank.address)).toNumber();
+    const signed = [];
+    for (let i = 0; i < BILLS; i += 1) {
+      signed.push(await api.tx.eBills.issue(electricity('S', i, subjects.PERSON_2)).signAsync(k.bank, { nonce: nonce + i }));
+    }
+    // Sent together; the last one's status says when the load is final.
+    const last = signed.pop();
+    await Promise.all(signed.map((tx) => tx.send()));
+    const { blockHash, dispatchError } = await new Promise((resolve, reject) => {
+      last.send((result) => {
+        if (result.status.isFinalized) resolve({ blockHash: result.status.asFinalized, dispatchError: result.dispatchError });
+      }).catch(reject);
+    });
+    assert.equal(dispatchError, undefined);
+    lastBlock = (await api.rpc.chain.getHeader(blockHash)).number.toNumber();
+    console.log(`    ${BILLS} single bills signed and finalized in ${((Date.now() - started) / 1000).toFixed(1)} s, last in block ${lastBlock}`);
+  });
+
+  const summary = (output) => {
+    const m = /\((\d+) blocks, (\d+) events\) in ([\d.]+) s: (\d+) events\/s.*writing took [\d.]+ s \((\d+) events\/s\).*holds (\d+) blocks and (\d+) events/s.exec(output);
+    assert.ok(m, output);
+    return { blocks: +m[1], events: +m[2], seconds: +m[3], rate: +m[4], writeRate: +m[5], heldBlocks: +m[6], heldEvents: +m[7] };
+  };
+
+  test('the index follows the finalized chain into SQLite and resumes without duplicates', { timeout: 300_000 }, async () => {
+    const first = summary(civitas('audit', 'index', '--once', '--quiet', '--url', chain.node.wsUrl, '--database', sqlite));
+    console.log(`    SQLite: ${first.events} events of ${first.blocks} blocks in ${first.seconds} s (${first.rate} events/s; writing ${first.writeRate} events/s)`);
+    assert.ok(first.blocks >= lastBlock + 1, `${first.blocks} blocks indexed, the load ended in #${lastBlock}`);
+    assert.ok(first.events >= BILLS + 6, `${first.events} events`);
+    // Again: only the blocks finalized since, and nothing twice.
+    const second = summary(civitas('audit', 'index', '--once', '--quiet', '--url', chain.node.wsUrl, '--database', sqlite));
+    assert.equal(second.heldBlocks, first.heldBlocks + second.blocks);
+    assert.equal(second.heldEvents, first.heldEvents + second.events);
+  });
+
+  test('an export answers "what did the power company do"', () => {
+    const rows = JSON.parse(civitas('audit', 'export', '--database', sqlite, '--format', 'json',
+      '--pallet', 'EBills', '--department', String(departments.POWER)));
+    assert.deepEqual(rows.map((r) => r.event), ['BatchIssued', 'BillPaid']);
+    const [batch, paid] = rows;
+    assert.equal(batch.officer, k.power.address);
+    assert.equal(batch.signer, k.power.address);
+    assert.equal(batch.fields.bills.length, 1_000);
+    assert.equal(paid.record, paidBill);
+    assert.equal(paid.record_kind, 'bill');
+    assert.ok(paid.block > batch.block && paid.time_ms >= batch.time_ms);
+    assert.match(paid.extrinsic_hash, /^0x[0-9a-f]{64}$/);
+
+    // One bill's life, by its id: issued in the batch, then paid.
+    const life = JSON.parse(civitas('audit', 'export', '--database', sqlite, '--format', 'json', '--record', paidBill));
+    assert.deepEqual(life.map((r) => r.event), ['BatchIssued', 'BillPaid']);
+
+    // A subject's file: the new commitment and the tax bureau's access to its bills.
+    const person = JSON.parse(civitas('audit', 'export', '--database', sqlite, '--format', 'json',
+      '--subject', subjects.PERSON_1, '--pallet', 'CivicIdentity'));
+    assert.deepEqual(person.map((r) => [r.event, r.department]), [['CommitmentUpdated', departments.PUBLIC_SECURITY]]);
+    const accessed = JSON.parse(civitas('audit', 'export', '--database', sqlite, '--format', 'json',
+      '--subject', subjects.PERSON_1, '--pallet', 'AccessLog'));
+    assert.deepEqual(accessed.map((r) => [r.event, r.department, r.document]), [['AccessLogged', departments.TAX, CASE]]);
+
+    // CSV, limited; a time range after the last block is empty.
+    const csv = civitas('audit', 'export', '--database', sqlite, '--pallet', 'EBills', '--event', 'BillIssued', '--limit', '5').trim().split('\n');
+    assert.equal(csv.length, 6);
+    assert.match(csv[0], /^block,block_hash,time_ms,event_index,/);
+    assert.ok(csv.slice(1).every((line) => line.includes(',EBills,BillIssued,')));
+    const future = civitas('audit', 'export', '--database', sqlite, '--format', 'json', '--from', '2100-01-01T00:00:00Z');
+    assert.deepEqual(JSON.parse(future), []);
+  });
+
+  test('verify names the record that anchors a document, and what the chain says now', () => {
+    const licence = civitas('audit', 'verify', '--database', sqlite, '--url', chain.node.wsUrl, LICENCE);
+    assert.match(licence, new RegExp(`RealEstate.LicenceIssued in block \\d+ .* by department ${departments.HOUSING} officer ${k.eve.address}`));
+    assert.match(licence, /now: licence of property 0: valid now/);
+    // A bill's document, anchored by the batch that issued it (from the call's arguments).
+    const billDocument = civitas('audit', 'verify', '--database', sqlite, H('bill document B/7'));
+    assert.match(billDocument, /EBills.BatchIssued in block \d+/);
+    const payment = civitas('audit', 'verify', '--database', sqlite, '--url', chain.node.wsUrl, H('bank transfer 9001'));
+    assert.match(payment, /EBills.BillPaid .*\n {2}now: bill 0x[0-9a-f]{64}: Paid/);
+    const unknown = spawnSync(CIVITAS, ['audit', 'verify', '--database', sqlite, H('never anchored')], { encoding: 'utf8' });
+    assert.equal(unknown.status, 1);
+    assert.match(unknown.stdout, /not anchored/);
+  });
+
+  test('PostgreSQL holds the same index', { timeout: 300_000 }, async () => {
+    const run = summary(civitas('audit', 'index', '--once', '--quiet', '--url', chain.node.wsUrl, '--database', pg.url));
+    console.log(`    PostgreSQL: ${run.events} events of ${run.blocks} blocks in ${run.seconds} s (${run.rate} events/s; writing ${run.writeRate} events/s)`);
+    const upTo = (rows) => rows.filter((r) => r.block <= lastBlock);
+    for (const filter of [['--pallet', 'EBills'], ['--subject', subjects.PERSON_1], ['--record', paidBill], ['--pallet', 'RealEstate']]) {
+      const fromSqlite = upTo(JSON.parse(civitas('audit', 'export', '--database', sqlite, '--format', 'json', ...filter)));
+      const fromPostgres = upTo(JSON.parse(civitas('audit', 'export', '--database', pg.url, '--format', 'json', ...filter)));
+      assert.ok(fromSqlite.length > 0, filter.join(' '));
+      assert.deepEqual(fromPostgres, fromSqlite, filter.join(' '));
+    }
+    const again = summary(civitas('audit', 'index', '--once', '--quiet', '--url', chain.node.wsUrl, '--database', pg.url));
+    assert.equal(again.heldEvents, run.heldEvents + again.events);
+    // An index belongs to one chain: another chain's node is refused.
+    const other = await connectDevChain();
+    try {
+      const refused = spawnSync(CIVITAS, ['audit', 'index', '--once', '--quiet', '--url', other.node.wsUrl, '--database', sqlite], { encoding: 'utf8' });
+      assert.notEqual(refused.status, 0);
+      assert.match(refused.stderr, /belongs to another chain|is not on the chain/);
+    } finally {
+      await other.stop();
+    }
+  });
+});
