@@ -173,9 +173,15 @@ pub async fn index(options: IndexOptions) -> Result<()> {
 		let head = api.at_current_block().await?.block_number();
 		bar.set_length(head);
 		if next <= head {
+			// Each block is fetched and decoded in its own task, so decoding uses every core;
+			// `buffered` hands them on in order.
 			let mut fetched = futures::stream::iter(next..=head)
-				.map(|number| fetch_block(&api, number))
-				.buffered(CONCURRENCY);
+				.map(|number| {
+					let api = api.clone();
+					tokio::spawn(async move { fetch_block(&api, number).await })
+				})
+				.buffered(CONCURRENCY)
+				.map(|joined| joined.map_err(anyhow::Error::from).and_then(|block| block));
 			let mut chunk = Vec::new();
 			let mut chunk_events = 0usize;
 			let mut last_flush = Instant::now();
