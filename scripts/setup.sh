@@ -11,6 +11,8 @@ command -v pkg-config >/dev/null || missing+=(pkg-config)
 dpkg -s libssl-dev >/dev/null 2>&1 || missing+=(libssl-dev)
 # The auditors' index is tested against a real PostgreSQL server (tests/e2e/postgres.js).
 ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing+=(postgresql)
+# The auditors' portal is tested in Debian's headless Chromium, driven by playwright-core.
+command -v chromium >/dev/null || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
 	step "Installing Debian packages: ${missing[*]}"
 	as_root apt-get update -qq

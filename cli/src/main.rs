@@ -57,6 +57,17 @@ enum Audit {
 		#[command(flatten)]
 		filter: FilterArgs,
 	},
+	/// Serves the auditors' portal and the JSON API (`/api/events`) over the index.
+	Serve {
+		#[arg(long, default_value = DEFAULT_DATABASE)]
+		database: String,
+		/// The node to read department and purpose names from.
+		#[arg(long)]
+		url: Option<String>,
+		/// The address to listen on.
+		#[arg(long, default_value = "127.0.0.1:8080")]
+		listen: String,
+	},
 	/// Which records anchor a document (by its hash): the events, blocks, departments and
 	/// officers, and what the chain's state says of it now (with `--url`). Exits 1 if none.
 	Verify {
@@ -119,10 +130,10 @@ impl FilterArgs {
 			subject: self.subject,
 			officer: self.officer,
 			record: self.record,
-			document: None,
 			from_ms: millis(self.from)?,
 			to_ms: millis(self.to)?,
 			limit: self.limit,
+			..Default::default()
 		})
 	}
 }
@@ -285,6 +296,9 @@ async fn main() -> Result<()> {
 		},
 		Command::Audit(Audit::Export { database, format, filter }) => {
 			audit::export(&database, &filter.into_filter()?, format).await?
+		},
+		Command::Audit(Audit::Serve { database, url, listen }) => {
+			audit::serve::serve(&database, url.as_deref(), &listen).await?
 		},
 		Command::Audit(Audit::Verify { database, url, document }) => {
 			audit::verify(&database, url.as_deref(), &document).await?

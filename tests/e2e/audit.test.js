@@ -3,13 +3,14 @@
 // document look-ups answer an auditor's questions from it.
 
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { blake2AsHex } from '@polkadot/util-crypto';
+import { chromium } from 'playwright-core';
 
 import { departments, properties, purposes, subjects } from './city.js';
 import { findEvent, submitOk as ok } from './chain.js';
@@ -179,6 +180,90 @@ describe('the auditors\' index', { timeout: 900_000 }, () => {
       assert.match(refused.stderr, /belongs to another chain|is not on the chain/);
     } finally {
       await other.stop();
+    }
+  });
+
+  test('the auditors\' portal, in a real browser', { timeout: 300_000 }, async () => {
+    // Screenshots: docs/portal/ with CIVITAS_BLESS_SCREENSHOTS=1 (the README shows them), else
+    // the test's temporary directory.
+    const shots = process.env.CIVITAS_BLESS_SCREENSHOTS
+      ? path.resolve(import.meta.dirname, '../../docs/portal') : path.join(dir, 'shots');
+    mkdirSync(shots, { recursive: true });
+    const server = spawn(CIVITAS, ['audit', 'serve', '--database', sqlite, '--url', chain.node.wsUrl, '--listen', '127.0.0.1:0'],
+      { stdio: ['ignore', 'pipe', 'inherit'] });
+    const base = await new Promise((resolve, reject) => {
+      let out = '';
+      server.stdout.on('data', (chunk) => {
+        out += chunk;
+        const m = /http:\/\/(127\.0\.0\.1:\d+)/.exec(out);
+        if (m) resolve(`http://${m[1]}`);
+      });
+      server.on('exit', (code) => reject(new Error(`civitas audit serve exited with ${code}`)));
+    });
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1320, height: 900 } });
+      const text = (selector) => page.locator(selector).innerText();
+
+      // The overview: the index's counts and a chart of events by domain.
+      await page.goto(base);
+      const held = summary(civitas('audit', 'index', '--once', '--quiet', '--url', chain.node.wsUrl, '--database', sqlite));
+      await page.reload();
+      assert.ok(Number(await text('#events')) >= held.heldEvents - 50, 'the overview counts the indexed events');
+      assert.ok(await page.locator('svg rect.bar').count() >= 4, 'one bar per domain');
+      assert.match(await page.content(), /EBills/);
+      await page.screenshot({ path: path.join(shots, 'overview.png'), fullPage: false });
+
+      // The power company's page: bills issued over time, and its activity feed.
+      await page.click(`a[href="/department/${departments.POWER}"]`);
+      assert.match(await text('h1'), /Power/);
+      assert.ok(await page.locator('#bills-chart svg rect.column').count() >= 1);
+      assert.match(await text('table.events'), /EBills\.BatchIssued/);
+      await page.screenshot({ path: path.join(shots, 'department.png'), fullPage: false });
+
+      // One bill's life, by searching for its id: issued, then paid; every row links to its block.
+      await page.fill('input[name=q]', paidBill);
+      await page.press('input[name=q]', 'Enter');
+      await page.waitForSelector('#bill-life');
+      assert.deepEqual(await page.locator('#bill-life li.done').allInnerTexts(), ['Issued', 'Paid']);
+      assert.equal(await page.locator('table.events tbody tr').count(), 2);
+      await page.screenshot({ path: path.join(shots, 'bill.png'), fullPage: false });
+      await page.locator('table.events tbody tr').nth(1).locator('a[href^="/block/"]').first().click();
+      assert.match(await text('h1'), /^Block #\d+$/);
+      assert.match(await text('main'), /EBills\.mark_paid/);
+
+      // The flat's title history: its licences on a timeline.
+      await page.goto(`${base}/record/${properties.FLAT}?kind=property`);
+      assert.match(await text('h1'), /^Property 0/);
+      assert.match(await text('table.events'), /RealEstate\.LicenceIssued/);
+      assert.ok(await page.locator('#timeline svg circle.dot').count() >= 1);
+      await page.screenshot({ path: path.join(shots, 'property.png'), fullPage: false });
+
+      // A document, by its hash: the licence that anchors it.
+      await page.fill('input[name=q]', LICENCE);
+      await page.press('input[name=q]', 'Enter');
+      await page.waitForSelector('table.events');
+      assert.match(await text('table.events'), /RealEstate\.LicenceIssued/);
+
+      // Who used my data: the citizen's page lists the tax bureau's access, with its purpose.
+      await page.goto(`${base}/subject/${subjects.PERSON_1}`);
+      const accesses = await text('#accesses');
+      assert.match(accesses, /Tax/);
+      assert.match(accesses, /Bills/);
+      assert.match(accesses, new RegExp(CASE.slice(0, 10)));
+      await page.screenshot({ path: path.join(shots, 'subject.png'), fullPage: false });
+
+      // The JSON API answers what the export does.
+      const api = await (await fetch(`${base}/api/events?record=${paidBill}`)).json();
+      assert.deepEqual(api.map((e) => e.event), ['BatchIssued', 'BillPaid']);
+      assert.equal((await fetch(`${base}/record/${H('nothing')}`)).status, 404);
+    } finally {
+      await browser.close();
+      server.kill('SIGINT');
     }
   });
 });

@@ -6,7 +6,11 @@
 //! indexed without code as long as it follows the naming. Accounts and 32-byte hashes have the
 //! same shape once decoded; the field name says which is which.
 
-use subxt::ext::scale_value::{Composite, Primitive, Value, ValueDef};
+use scale_info::{form::PortableForm, PortableRegistry, TypeDef, TypeDefPrimitive};
+use subxt::ext::{
+	scale_decode,
+	scale_value::{self, Composite, Primitive, Value, ValueDef},
+};
 use subxt::utils::AccountId32;
 
 /// The pallets whose events the index keeps (the chain's own domains and governance).
@@ -92,8 +96,8 @@ pub struct EventColumns {
 
 /// Reads an event's (or a call's) decoded fields (a named composite, as
 /// `decode_fields_unchecked_as::<Value>` gives them).
-pub fn event_columns(fields: &Value) -> EventColumns {
-	let mut columns = EventColumns { fields: to_json(fields, None), ..Default::default() };
+pub fn event_columns(fields: &Value<u32>, types: &PortableRegistry) -> EventColumns {
+	let mut columns = EventColumns { fields: to_json(fields, types, None), ..Default::default() };
 	if let ValueDef::Composite(Composite::Named(named)) = &fields.value {
 		for (name, value) in named {
 			if let Some(meaning) = meaning_of(name) {
@@ -110,7 +114,7 @@ fn push(columns: &mut EventColumns, kind: &'static str, value: String) {
 	}
 }
 
-fn collect(columns: &mut EventColumns, meaning: Meaning, name: &str, value: &Value) {
+fn collect<T>(columns: &mut EventColumns, meaning: Meaning, name: &str, value: &Value<T>) {
 	match &value.value {
 		// A struct (a call's `NewBill`): its own fields count by their names.
 		ValueDef::Composite(Composite::Named(fields)) => {
@@ -238,7 +242,7 @@ pub fn hex32(bytes: &[u8; 32]) -> String {
 	format!("0x{}", hex::encode(bytes))
 }
 
-fn number(value: &Value) -> Option<u128> {
+fn number<T>(value: &Value<T>) -> Option<u128> {
 	match &value.value {
 		ValueDef::Primitive(Primitive::U128(n)) => Some(*n),
 		ValueDef::Primitive(Primitive::I128(n)) => u128::try_from(*n).ok(),
@@ -251,7 +255,7 @@ fn number(value: &Value) -> Option<u128> {
 }
 
 /// The bytes of a `Vec<u8>`, `[u8; N]` or a wrapper of one (`BoundedVec`).
-fn bytes(value: &Value) -> Option<Vec<u8>> {
+fn bytes<T>(value: &Value<T>) -> Option<Vec<u8>> {
 	match &value.value {
 		ValueDef::Composite(Composite::Unnamed(items)) => {
 			if let [inner] = items.as_slice() {
@@ -273,7 +277,7 @@ fn bytes(value: &Value) -> Option<Vec<u8>> {
 
 /// A 32-byte hash or account: a one-field wrapper (`H256`, `AccountId32`) of 32 bytes. A bare
 /// list of 32 small numbers (32 department ids) is not one.
-fn bytes32(value: &Value) -> Option<[u8; 32]> {
+fn bytes32<T>(value: &Value<T>) -> Option<[u8; 32]> {
 	match &value.value {
 		ValueDef::Composite(Composite::Unnamed(items)) => match items.as_slice() {
 			[inner] => bytes32(inner).or_else(|| bytes(inner).and_then(|raw| raw.try_into().ok())),
@@ -293,41 +297,79 @@ fn text_or_hex(raw: &[u8]) -> String {
 	}
 }
 
-/// The value as JSON: 32-byte values as `0x` hex (SS58 for the account fields), byte strings as
-/// text when they are UTF-8, numbers beyond JavaScript's safe integers as strings, variants as
-/// `{"Name": fields}` (or `"Name"` without fields).
-pub fn to_json(value: &Value, field: Option<&str>) -> serde_json::Value {
+/// Decodes the fields of an event or call variant, each value carrying its type id.
+pub fn decode_fields(
+	mut bytes: &[u8],
+	fields: &[scale_info::Field<PortableForm>],
+	types: &PortableRegistry,
+) -> anyhow::Result<Value<u32>> {
+	let mut iter = fields.iter().map(|f| scale_decode::Field::new(f.ty.id, f.name.as_deref()));
+	let composite = scale_value::scale::decode_as_fields(&mut bytes, &mut iter, types)
+		.map_err(|e| anyhow::anyhow!("{e}"))?;
+	Ok(Value { value: ValueDef::Composite(composite), context: 0 })
+}
+
+/// The value as JSON, read with its types: byte strings as `0x` hex (as text for the text
+/// fields), accounts in SS58, wrappers (`H256`, `BoundedVec`) as what they wrap, lists always as
+/// arrays, numbers beyond JavaScript's safe integers as strings, variants as `{"Name": fields}`
+/// (or `"Name"` without fields).
+pub fn to_json(
+	value: &Value<u32>,
+	types: &PortableRegistry,
+	field: Option<&str>,
+) -> serde_json::Value {
 	use serde_json::Value as Json;
-	let is_account =
-		matches!(field.and_then(meaning_of), Some(Meaning::Officer | Meaning::Account));
-	if let Some(raw) = bytes32(value) {
-		return Json::String(if is_account { AccountId32(raw).to_string() } else { hex32(&raw) });
-	}
-	if field.is_some_and(|name| TEXT_FIELDS.contains(&name)) {
-		if let Some(raw) = bytes(value) {
-			return Json::String(text_or_hex(&raw));
+	let json = |v: &Value<u32>| to_json(v, types, field);
+	let named = |fields: &[(String, Value<u32>)]| {
+		Json::Object(fields.iter().map(|(n, v)| (n.clone(), to_json(v, types, Some(n)))).collect())
+	};
+	let ty = types.resolve(value.context);
+	if ty.is_some_and(|ty| ty.path.segments.last().is_some_and(|s| s == "AccountId32")) {
+		if let Some(account) = bytes32(value) {
+			return Json::String(AccountId32(account).to_string());
 		}
 	}
+	let element = ty.and_then(|ty| match &ty.type_def {
+		TypeDef::Sequence(seq) => Some(seq.type_param.id),
+		TypeDef::Array(array) => Some(array.type_param.id),
+		_ => None,
+	});
+	if let Some(element) = element {
+		let of_bytes = matches!(
+			types.resolve(element).map(|t| &t.type_def),
+			Some(TypeDef::Primitive(TypeDefPrimitive::U8))
+		);
+		if let (true, Some(raw)) = (of_bytes, bytes(value)) {
+			let text = field.is_some_and(|name| TEXT_FIELDS.contains(&name));
+			return Json::String(if text {
+				text_or_hex(&raw)
+			} else {
+				format!("0x{}", hex::encode(&raw))
+			});
+		}
+		if let ValueDef::Composite(composite) = &value.value {
+			return Json::Array(composite.values().map(json).collect());
+		}
+	}
+	let newtype = ty.is_some_and(|ty| {
+		matches!(&ty.type_def,
+		TypeDef::Composite(c) if c.fields.len() == 1 && c.fields.iter().all(|f| f.name.is_none()))
+	});
 	match &value.value {
-		ValueDef::Composite(Composite::Named(fields)) => Json::Object(
-			fields.iter().map(|(name, v)| (name.clone(), to_json(v, Some(name)))).collect(),
-		),
+		ValueDef::Composite(Composite::Named(fields)) => named(fields),
 		ValueDef::Composite(Composite::Unnamed(items)) => match items.as_slice() {
-			[inner] => to_json(inner, field),
-			_ => Json::Array(items.iter().map(|v| to_json(v, field)).collect()),
+			[inner] if newtype => json(inner),
+			_ => Json::Array(items.iter().map(json).collect()),
 		},
 		ValueDef::Variant(variant) => {
 			let inner = match &variant.values {
-				Composite::Named(fields) if !fields.is_empty() => Json::Object(
-					fields.iter().map(|(name, v)| (name.clone(), to_json(v, Some(name)))).collect(),
-				),
-				Composite::Unnamed(items) if items.len() == 1 => {
-					items.iter().map(|v| to_json(v, field)).next().unwrap_or_default()
+				Composite::Named(fields) if !fields.is_empty() => named(fields),
+				Composite::Unnamed(items) => match items.as_slice() {
+					[] => return Json::String(variant.name.clone()),
+					[inner] => json(inner),
+					_ => Json::Array(items.iter().map(json).collect()),
 				},
-				Composite::Unnamed(items) if !items.is_empty() => {
-					Json::Array(items.iter().map(|v| to_json(v, field)).collect())
-				},
-				_ => return Json::String(variant.name.clone()),
+				Composite::Named(_) => return Json::String(variant.name.clone()),
 			};
 			serde_json::json!({ variant.name.clone(): inner })
 		},
@@ -340,120 +382,178 @@ pub fn to_json(value: &Value, field: Option<&str>) -> serde_json::Value {
 			Ok(small) if small.unsigned_abs() < (1 << 53) => Json::from(small),
 			_ => Json::String(n.to_string()),
 		},
+		ValueDef::Primitive(Primitive::String(text)) => Json::String(text.clone()),
 		ValueDef::Primitive(other) => Json::String(format!("{other:?}")),
 		ValueDef::BitSequence(bits) => Json::String(format!("{bits:?}")),
 	}
 }
 
 #[cfg(test)]
-#[allow(clippy::indexing_slicing)]
+#[allow(clippy::indexing_slicing, clippy::unwrap_used)]
 mod tests {
+	//! Real SCALE data of types shaped like the runtime's, decoded with their type registry, as
+	//! the indexer decodes a block's events with its metadata.
 	use super::*;
+	use parity_scale_codec::Encode;
+	use scale_info::{MetaType, Registry, TypeInfo};
 
-	fn h256(byte: u8) -> Value {
-		Value::unnamed_composite([Value::unnamed_composite(
-			(0..32).map(|_| Value::u128(byte.into())),
-		)])
+	#[derive(Encode, TypeInfo)]
+	struct H256([u8; 32]);
+	#[derive(Encode, TypeInfo)]
+	struct AccountId32([u8; 32]);
+	#[derive(Encode, TypeInfo)]
+	struct BoundedVec<T>(Vec<T>);
+	#[derive(Encode, TypeInfo)]
+	enum Issuer {
+		Department(u32),
+		#[allow(dead_code)]
+		Enterprise(H256),
+	}
+	#[derive(Encode, TypeInfo)]
+	enum Kind {
+		#[allow(dead_code)]
+		Bills,
+		Tax,
+	}
+	#[derive(Encode, TypeInfo)]
+	enum Origin {
+		Governance,
+		#[allow(dead_code)]
+		Account(AccountId32),
 	}
 
-	fn named(fields: Vec<(&str, Value)>) -> Value {
-		Value::named_composite(fields)
+	/// Decodes `value` as the indexer does: encoded, then read back with the type registry.
+	fn decoded<V: Encode + TypeInfo + 'static>(value: V) -> (Value<u32>, PortableRegistry) {
+		let mut registry = Registry::new();
+		let id = registry.register_type(&MetaType::new::<V>()).id;
+		let types: PortableRegistry = registry.into();
+		let bytes = value.encode();
+		let decoded = scale_value::scale::decode_as_type(&mut &bytes[..], id, &types).unwrap();
+		(decoded, types)
+	}
+
+	fn columns<V: Encode + TypeInfo + 'static>(value: V) -> EventColumns {
+		let (value, types) = decoded(value);
+		event_columns(&value, &types)
 	}
 
 	#[test]
 	fn a_bill_event_names_issuer_officer_payer_bill_and_amount() {
-		// EBills.BillIssued { bill, issuer: Department(4), by, kind, amount, payer: Some(subject) }
-		let event = named(vec![
-			("bill", h256(1)),
-			("issuer", Value::unnamed_variant("Department", [Value::u128(4)])),
-			("by", h256(2)),
-			("kind", Value::unnamed_variant("Tax", [])),
-			("amount", Value::u128(12_345)),
-			("payer", Value::unnamed_variant("Some", [h256(3)])),
-		]);
-		let columns = event_columns(&event);
-		assert_eq!(columns.department, Some(4));
-		assert_eq!(columns.officer, Some(AccountId32([2; 32]).to_string()));
-		assert_eq!(columns.subject, Some(hex32(&[3; 32])));
+		#[derive(Encode, TypeInfo)]
+		struct BillIssued {
+			bill: H256,
+			issuer: Issuer,
+			by: AccountId32,
+			kind: Kind,
+			amount: u128,
+			payer: Option<H256>,
+		}
+		let c = columns(BillIssued {
+			bill: H256([1; 32]),
+			issuer: Issuer::Department(4),
+			by: AccountId32([2; 32]),
+			kind: Kind::Tax,
+			amount: 12_345,
+			payer: Some(H256([3; 32])),
+		});
+		let officer = subxt::utils::AccountId32([2; 32]).to_string();
+		assert_eq!(c.department, Some(4));
+		assert_eq!(c.officer.as_deref(), Some(officer.as_str()));
+		assert_eq!(c.subject, Some(hex32(&[3; 32])));
+		assert_eq!((c.record_kind, c.record.clone()), (Some("bill"), Some(hex32(&[1; 32]))));
+		assert_eq!(c.amount, Some(12_345));
+		assert_eq!(c.document, None);
+		assert_eq!(c.refs.len(), 4);
 		assert_eq!(
-			(columns.record_kind, columns.record.clone()),
-			(Some("bill"), Some(hex32(&[1; 32])))
+			c.fields,
+			serde_json::json!({
+				"bill": hex32(&[1; 32]), "issuer": { "Department": 4 }, "by": officer,
+				"kind": "Tax", "amount": 12_345, "payer": { "Some": hex32(&[3; 32]) },
+			})
 		);
-		assert_eq!(columns.amount, Some(12_345));
-		assert_eq!(columns.document, None);
-		assert_eq!(columns.refs.len(), 4);
-		assert_eq!(columns.fields["kind"], serde_json::json!("Tax"));
-		assert_eq!(columns.fields["issuer"], serde_json::json!({ "Department": 4 }));
-		assert_eq!(columns.fields["payer"], serde_json::json!({ "Some": hex32(&[3; 32]) }));
-		assert_eq!(columns.fields["by"], serde_json::json!(AccountId32([2; 32]).to_string()));
 	}
 
 	#[test]
-	fn lists_and_tuples_give_every_element() {
-		// RealEstate.TransferOpened's buyers are (subject, share) pairs; a batch names every bill.
-		let event = named(vec![
-			("property", Value::u128(7)),
-			(
-				"buyers",
-				Value::unnamed_composite([
-					Value::unnamed_composite([h256(5), Value::u128(6_000)]),
-					Value::unnamed_composite([h256(6), Value::u128(4_000)]),
-				]),
-			),
-			("deed", h256(9)),
-			("bills", Value::unnamed_composite([h256(1), h256(2)])),
-			("price", Value::u128(u128::MAX)),
-		]);
-		let columns = event_columns(&event);
-		let kinds: Vec<_> = columns.refs.iter().map(|r| (r.kind, r.value.clone())).collect();
+	fn lists_stay_lists_and_every_element_counts() {
+		#[derive(Encode, TypeInfo)]
+		struct Event {
+			property: u64,
+			buyers: BoundedVec<(H256, u16)>,
+			deed: H256,
+			bills: BoundedVec<H256>,
+			subjects: BoundedVec<(H256, Kind)>,
+			successors: Vec<u64>,
+			price: u128,
+			name: BoundedVec<u8>,
+		}
+		let c = columns(Event {
+			property: 7,
+			buyers: BoundedVec(vec![(H256([5; 32]), 6_000), (H256([6; 32]), 4_000)]),
+			deed: H256([9; 32]),
+			bills: BoundedVec(vec![H256([1; 32])]),
+			subjects: BoundedVec(vec![(H256([5; 32]), Kind::Tax)]),
+			successors: vec![8, 9],
+			price: u128::MAX,
+			name: BoundedVec(b"Tax Bureau".to_vec()),
+		});
+		let refs: Vec<_> = c.refs.iter().map(|r| (r.kind, r.value.clone())).collect();
 		assert_eq!(
-			kinds,
+			refs,
 			vec![
 				("property", "7".to_string()),
 				("subject", hex32(&[5; 32])),
 				("subject", hex32(&[6; 32])),
 				("document", hex32(&[9; 32])),
 				("bill", hex32(&[1; 32])),
-				("bill", hex32(&[2; 32])),
+				("property", "8".to_string()),
+				("property", "9".to_string()),
 			]
 		);
-		assert_eq!(columns.record.as_deref(), Some("7"));
-		assert_eq!(columns.amount, Some(u128::MAX));
-		assert_eq!(columns.fields["price"], serde_json::json!(u128::MAX.to_string()));
-		assert_eq!(columns.fields["buyers"][1][1], serde_json::json!(4_000));
+		assert_eq!(c.record.as_deref(), Some("7"));
+		assert_eq!(c.amount, Some(u128::MAX));
+		// A list of one is still a list; a tuple is an array; text fields are text.
+		assert_eq!(c.fields["bills"], serde_json::json!([hex32(&[1; 32])]));
+		assert_eq!(c.fields["subjects"], serde_json::json!([[hex32(&[5; 32]), "Tax"]]));
+		assert_eq!(c.fields["buyers"][1], serde_json::json!([hex32(&[6; 32]), 4_000]));
+		assert_eq!(c.fields["successors"], serde_json::json!([8, 9]));
+		assert_eq!(c.fields["price"], serde_json::json!(u128::MAX.to_string()));
+		assert_eq!(c.fields["name"], serde_json::json!("Tax Bureau"));
 	}
 
 	#[test]
 	fn every_element_of_a_bounded_list_of_structs_counts() {
 		// EBills.issue_batch's call: `bills: BoundedVec<NewBill>`, each with its content hash.
+		#[derive(Encode, TypeInfo)]
+		struct NewBill {
+			number: BoundedVec<u8>,
+			content_hash: H256,
+		}
+		#[derive(Encode, TypeInfo)]
+		struct IssueBatch {
+			bills: BoundedVec<NewBill>,
+		}
 		let bill =
-			|n: u8| named(vec![("number", Value::u128(n.into())), ("content_hash", h256(n))]);
-		let call = named(vec![(
-			"bills",
-			Value::unnamed_composite([Value::unnamed_composite([bill(1), bill(2), bill(3)])]),
-		)]);
-		let documents: Vec<_> =
-			event_columns(&call).refs.into_iter().filter(|r| r.kind == "document").collect();
+			|n: u8| NewBill { number: BoundedVec(vec![b'A', n]), content_hash: H256([n; 32]) };
+		let c = columns(IssueBatch { bills: BoundedVec(vec![bill(1), bill(2), bill(3)]) });
+		let documents: Vec<_> = c.refs.into_iter().filter(|r| r.kind == "document").collect();
 		assert_eq!(documents.len(), 3);
 		assert_eq!(documents[2].value, hex32(&[3; 32]));
+		assert_eq!(c.fields["bills"][0]["number"], serde_json::json!("0x4101"));
 	}
 
 	#[test]
 	fn governance_origins_and_absent_options_name_nobody() {
-		let event = named(vec![
-			("program", Value::u128(1)),
-			("by", Value::unnamed_variant("Governance", [])),
-			("registrar", Value::unnamed_variant("None", [])),
-			(
-				"name",
-				Value::unnamed_composite(b"Tax Bureau".iter().map(|b| Value::u128((*b).into()))),
-			),
-		]);
-		let columns = event_columns(&event);
-		assert_eq!(columns.officer, None);
-		assert_eq!(columns.department, None);
-		assert_eq!(columns.refs, vec![Ref { kind: "program", value: "1".into() }]);
-		assert_eq!(columns.fields["name"], serde_json::json!("Tax Bureau"));
-		assert_eq!(columns.fields["by"], serde_json::json!("Governance"));
+		#[derive(Encode, TypeInfo)]
+		struct ProgramCreated {
+			program: u32,
+			by: Origin,
+			registrar: Option<u32>,
+		}
+		let c = columns(ProgramCreated { program: 1, by: Origin::Governance, registrar: None });
+		assert_eq!(c.officer, None);
+		assert_eq!(c.department, None);
+		assert_eq!(c.refs, vec![Ref { kind: "program", value: "1".into() }]);
+		assert_eq!(c.fields["by"], serde_json::json!("Governance"));
+		assert_eq!(c.fields["registrar"], serde_json::json!("None"));
 	}
 }

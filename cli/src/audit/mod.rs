@@ -2,6 +2,7 @@
 //! look-up of the record that anchors a document.
 
 pub mod decode;
+pub mod serve;
 pub mod store;
 
 use anyhow::{anyhow, bail, Context, Result};
@@ -39,6 +40,9 @@ async fn fetch_block(api: &Client, number: u64) -> Result<BlockRow> {
 	let at = api.at_block(number).await.with_context(|| format!("block {number}"))?;
 	let extrinsics = at.extrinsics().fetch().await?;
 	let events = at.events().fetch().await?;
+	// Decoded with the metadata of the block's own runtime.
+	let metadata = at.metadata();
+	let types = metadata.types();
 	let mut row = BlockRow {
 		number,
 		hash: format!("{:?}", at.block_hash()),
@@ -66,9 +70,17 @@ async fn fetch_block(api: &Client, number: u64) -> Result<BlockRow> {
 		// The documents a call anchors that its events do not name (a bill's content hash): they
 		// are added to the call's first indexed event.
 		if INDEXED_PALLETS.contains(&pallet) {
-			let fields = extrinsic.decode_call_data_fields_unchecked_as::<Value>()?;
-			let documents: Vec<_> =
-				event_columns(&fields).refs.into_iter().filter(|r| r.kind == "document").collect();
+			let variant = metadata
+				.pallet_by_name(pallet)
+				.and_then(|p| p.call_variant_by_index(extrinsic.call_index()))
+				.ok_or_else(|| anyhow!("no call {pallet}.{}", extrinsic.call_name()))?;
+			let fields =
+				decode::decode_fields(extrinsic.call_data_field_bytes(), &variant.fields, types)?;
+			let documents: Vec<_> = event_columns(&fields, types)
+				.refs
+				.into_iter()
+				.filter(|r| r.kind == "document")
+				.collect();
 			if !documents.is_empty() {
 				call_documents.push((u32::try_from(extrinsic.index())?, documents));
 			}
@@ -97,13 +109,17 @@ async fn fetch_block(api: &Client, number: u64) -> Result<BlockRow> {
 		if !INDEXED_PALLETS.contains(&pallet) {
 			continue;
 		}
-		let fields = event.decode_fields_unchecked_as::<Value>()?;
+		let variant = metadata
+			.pallet_by_name(pallet)
+			.and_then(|p| p.event_variant_by_index(event.event_index()))
+			.ok_or_else(|| anyhow!("no event {pallet}.{name}"))?;
+		let fields = decode::decode_fields(event.field_bytes(), &variant.fields, types)?;
 		row.events.push(EventRow {
 			index: u32::try_from(index)?,
 			extrinsic,
 			pallet: pallet.to_string(),
 			event: name.to_string(),
-			columns: event_columns(&fields),
+			columns: event_columns(&fields, types),
 		});
 	}
 	for (extrinsic, documents) in call_documents {
@@ -251,6 +267,15 @@ pub enum Format {
 	Json,
 }
 
+/// An event as JSON, its fields as the object they are (not a string).
+pub fn export_json(event: &store::EventRecord) -> Result<serde_json::Value> {
+	let mut row = serde_json::to_value(event)?;
+	if let Some(row) = row.as_object_mut() {
+		row.insert("fields".into(), serde_json::from_str(&event.fields)?);
+	}
+	Ok(row)
+}
+
 /// Writes the events that pass `filter` to standard output.
 pub async fn export(database: &str, filter: &Filter, format: Format) -> Result<()> {
 	let store = Store::open(database).await?;
@@ -258,16 +283,8 @@ pub async fn export(database: &str, filter: &Filter, format: Format) -> Result<(
 	let stdout = std::io::stdout();
 	match format {
 		Format::Json => {
-			let rows: Vec<serde_json::Value> = events
-				.iter()
-				.map(|event| {
-					let mut row = serde_json::to_value(event)?;
-					if let Some(row) = row.as_object_mut() {
-						row.insert("fields".into(), serde_json::from_str(&event.fields)?);
-					}
-					Ok(row)
-				})
-				.collect::<Result<_>>()?;
+			let rows: Vec<serde_json::Value> =
+				events.iter().map(export_json).collect::<Result<_>>()?;
 			serde_json::to_writer_pretty(stdout.lock(), &rows)?;
 			println!();
 		},

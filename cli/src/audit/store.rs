@@ -48,10 +48,16 @@ pub struct Filter {
 	pub officer: Option<String>,
 	/// Any record or document id the event names.
 	pub record: Option<String>,
+	/// Of this kind only (`property`, `bill`, `application`, …).
+	pub record_kind: Option<String>,
 	pub document: Option<String>,
 	/// Block timestamps, milliseconds since the epoch, `from` inclusive, `to` exclusive.
 	pub from_ms: Option<i64>,
 	pub to_ms: Option<i64>,
+	/// Events of this block only.
+	pub block: Option<i64>,
+	/// Newest first instead of oldest first.
+	pub newest_first: bool,
 	pub limit: Option<u64>,
 }
 
@@ -77,6 +83,17 @@ pub struct EventRecord {
 	pub fields: String,
 }
 
+/// An indexed extrinsic.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct ExtrinsicRecord {
+	pub index: i64,
+	pub hash: String,
+	pub pallet: String,
+	pub call: String,
+	pub signer: Option<String>,
+	pub success: bool,
+}
+
 const SCHEMA: &[&str] = &[
 	"CREATE TABLE IF NOT EXISTS chain (genesis TEXT NOT NULL)",
 	"CREATE TABLE IF NOT EXISTS blocks (number BIGINT PRIMARY KEY, hash TEXT NOT NULL, \
@@ -98,7 +115,9 @@ const SCHEMA: &[&str] = &[
 
 /// The index's database.
 pub enum Store {
-	Sqlite(rusqlite::Connection),
+	/// Behind a mutex so the store can be shared by the portal's requests (a connection is
+	/// `Send` but not `Sync`); the indexer is its only writer.
+	Sqlite(std::sync::Mutex<rusqlite::Connection>),
 	Postgres(tokio_postgres::Client),
 }
 
@@ -155,7 +174,7 @@ impl Store {
 			for statement in SCHEMA {
 				connection.execute(statement, [])?;
 			}
-			Store::Sqlite(connection)
+			Store::Sqlite(std::sync::Mutex::new(connection))
 		};
 		Ok(store)
 	}
@@ -164,6 +183,7 @@ impl Store {
 	pub async fn claim_chain(&mut self, genesis: &str) -> Result<()> {
 		let stored: Option<String> = match self {
 			Store::Sqlite(db) => {
+				let db = lock(db)?;
 				db.query_row("SELECT genesis FROM chain", [], |row| row.get(0)).map(Some).or_else(
 					|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(None) } else { Err(e) },
 				)?
@@ -181,6 +201,7 @@ impl Store {
 			None => {
 				match self {
 					Store::Sqlite(db) => {
+						let db = lock(db)?;
 						db.execute("INSERT INTO chain (genesis) VALUES (?1)", [genesis])?;
 					},
 					Store::Postgres(db) => {
@@ -197,6 +218,7 @@ impl Store {
 		const QUERY: &str = "SELECT number, hash FROM blocks ORDER BY number DESC LIMIT 1";
 		let row: Option<(i64, String)> = match self {
 			Store::Sqlite(db) => {
+				let db = lock(db)?;
 				db.query_row(QUERY, [], |row| Ok((row.get(0)?, row.get(1)?))).map(Some).or_else(
 					|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(None) } else { Err(e) },
 				)?
@@ -212,7 +234,10 @@ impl Store {
 	/// it or not at all, so a restart resumes after the last block without gaps or duplicates.
 	pub async fn write(&mut self, blocks: &[BlockRow]) -> Result<()> {
 		match self {
-			Store::Sqlite(db) => tokio::task::block_in_place(|| write_sqlite(db, blocks)),
+			Store::Sqlite(db) => {
+				let db = db.get_mut().map_err(|_| anyhow!("the SQLite connection is poisoned"))?;
+				tokio::task::block_in_place(|| write_sqlite(db, blocks))
+			},
 			Store::Postgres(db) => write_postgres(db, blocks).await,
 		}
 	}
@@ -234,12 +259,14 @@ impl Store {
 			(Some("subject"), filter.subject.as_deref().map(lowercase_hex)),
 			(Some("officer"), filter.officer.clone()),
 			(Some("document"), filter.document.as_deref().map(lowercase_hex)),
-			(None, filter.record.as_deref().map(lowercase_hex)),
+			(filter.record_kind.as_deref(), filter.record.as_deref().map(lowercase_hex)),
 		];
 		for (kind, value) in references {
 			let Some(value) = value else { continue };
 			let value = query.bind(Param::Text(value));
-			let kind = kind.map(|kind| format!(" AND r.kind = '{kind}'")).unwrap_or_default();
+			let kind = kind
+				.map(|kind| format!(" AND r.kind = {}", query.bind(Param::Text(kind.to_string()))))
+				.unwrap_or_default();
 			sql.push_str(&format!(
 				" AND EXISTS (SELECT 1 FROM refs r WHERE r.value = {value}{kind} \
 				 AND r.block = e.block AND r.event = e.idx)"
@@ -257,13 +284,21 @@ impl Store {
 		if let Some(to) = filter.to_ms {
 			sql.push_str(&format!(" AND b.time_ms < {}", query.bind(Param::Int(to))));
 		}
-		sql.push_str(" ORDER BY e.block, e.idx");
+		if let Some(block) = filter.block {
+			sql.push_str(&format!(" AND e.block = {}", query.bind(Param::Int(block))));
+		}
+		sql.push_str(if filter.newest_first {
+			" ORDER BY e.block DESC, e.idx DESC"
+		} else {
+			" ORDER BY e.block, e.idx"
+		});
 		if let Some(limit) = filter.limit {
 			sql.push_str(&format!(" LIMIT {}", query.bind(Param::Int(i64::try_from(limit)?))));
 		}
 		let params = query.params;
 		match self {
 			Store::Sqlite(db) => {
+				let db = lock(db)?;
 				let mut statement = db.prepare(&sql)?;
 				let values: Vec<rusqlite::types::Value> = params
 					.into_iter()
@@ -336,12 +371,95 @@ impl Store {
 		}
 	}
 
+	/// A block's extrinsics, in order.
+	pub async fn extrinsics_of(&self, block: i64) -> Result<Vec<ExtrinsicRecord>> {
+		match self {
+			Store::Sqlite(db) => {
+				let db = lock(db)?;
+				let mut statement = db.prepare(
+					"SELECT idx, hash, pallet, call, signer, success FROM extrinsics \
+					 WHERE block = ?1 ORDER BY idx",
+				)?;
+				let rows = statement.query_map([block], |row| {
+					Ok(ExtrinsicRecord {
+						index: row.get(0)?,
+						hash: row.get(1)?,
+						pallet: row.get(2)?,
+						call: row.get(3)?,
+						signer: row.get(4)?,
+						success: row.get(5)?,
+					})
+				})?;
+				Ok(rows.collect::<Result<_, _>>()?)
+			},
+			Store::Postgres(db) => Ok(db
+				.query(
+					"SELECT idx, hash, pallet, call, signer, success FROM extrinsics \
+					 WHERE block = $1 ORDER BY idx",
+					&[&block],
+				)
+				.await?
+				.iter()
+				.map(|row| ExtrinsicRecord {
+					index: i64::from(row.get::<_, i32>(0)),
+					hash: row.get(1),
+					pallet: row.get(2),
+					call: row.get(3),
+					signer: row.get(4),
+					success: row.get(5),
+				})
+				.collect()),
+		}
+	}
+
+	/// A block's hash, time and spec version.
+	pub async fn block(&self, number: i64) -> Result<Option<(String, Option<i64>, i64)>> {
+		match self {
+			Store::Sqlite(db) => lock(db)?
+				.query_row(
+					"SELECT hash, time_ms, spec_version FROM blocks WHERE number = ?1",
+					[number],
+					|row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+				)
+				.map(Some)
+				.or_else(
+					|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(None) } else { Err(e) },
+				)
+				.map_err(Into::into),
+			Store::Postgres(db) => Ok(db
+				.query_opt(
+					"SELECT hash, time_ms, spec_version FROM blocks WHERE number = $1",
+					&[&number],
+				)
+				.await?
+				.map(|row| (row.get(0), row.get(1), row.get(2)))),
+		}
+	}
+
+	/// How many events each pallet has in the index, most first.
+	pub async fn pallet_counts(&self) -> Result<Vec<(String, i64)>> {
+		const QUERY: &str =
+			"SELECT pallet, COUNT(*) AS n FROM events GROUP BY pallet ORDER BY n DESC, pallet";
+		match self {
+			Store::Sqlite(db) => {
+				let db = lock(db)?;
+				let mut statement = db.prepare(QUERY)?;
+				let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
+				Ok(rows.collect::<Result<_, _>>()?)
+			},
+			Store::Postgres(db) => {
+				Ok(db.query(QUERY, &[]).await?.iter().map(|row| (row.get(0), row.get(1))).collect())
+			},
+		}
+	}
+
 	/// How many blocks, extrinsics and events the index holds.
 	pub async fn counts(&self) -> Result<(i64, i64, i64)> {
 		const QUERY: &str = "SELECT (SELECT COUNT(*) FROM blocks), (SELECT COUNT(*) FROM \
 		                     extrinsics), (SELECT COUNT(*) FROM events)";
 		Ok(match self {
 			Store::Sqlite(db) => {
+				let db = lock(db)?;
 				db.query_row(QUERY, [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
 			},
 			Store::Postgres(db) => {
@@ -350,6 +468,12 @@ impl Store {
 			},
 		})
 	}
+}
+
+fn lock(
+	db: &std::sync::Mutex<rusqlite::Connection>,
+) -> Result<std::sync::MutexGuard<'_, rusqlite::Connection>> {
+	db.lock().map_err(|_| anyhow!("the SQLite connection is poisoned"))
 }
 
 fn amount_text(amount: Option<u128>) -> Option<String> {
