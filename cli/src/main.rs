@@ -148,6 +148,22 @@ enum Identity {
 		/// The identifier (ID-card number, unified social credit code).
 		identifier: String,
 	},
+	/// The salted commitment to a subject's off-chain record (`blake2_256(salt ++ record)`, the
+	/// file's bytes as they are); with `--url` and `--subject`, also whether it is the subject's
+	/// commitment on chain now (exits 1 if not).
+	Commit {
+		/// The 32-byte salt, hex.
+		#[arg(long)]
+		salt: String,
+		/// The record, as the registrar keeps it.
+		record: std::path::PathBuf,
+		/// The node to compare with.
+		#[arg(long, requires = "subject")]
+		url: Option<String>,
+		/// The subject whose commitment it should be, hex.
+		#[arg(long, requires = "url")]
+		subject: Option<String>,
+	},
 	/// The id (Merkle root) of a certificate's salted claims, read as JSON
 	/// (`[{"name", "value", "salt": "0x…"}]`) from a file.
 	CertificateId {
@@ -233,6 +249,34 @@ async fn main() -> Result<()> {
 	match Cli::parse().command {
 		Command::Identity(Identity::SubjectId { salt, identifier }) => {
 			println!("{}", hex32(&disclosure::subject_id(&hash32(&salt)?, &identifier)));
+		},
+		Command::Identity(Identity::Commit { salt, record, url, subject }) => {
+			let bytes = std::fs::read(&record).with_context(|| format!("reading {record:?}"))?;
+			let commitment = disclosure::commitment(&hash32(&salt)?, &bytes);
+			println!("{}", hex32(&commitment));
+			if let (Some(url), Some(subject)) = (url, subject) {
+				let api = OnlineClient::<CivitasConfig>::from_url(&url).await?;
+				let at = api.at_current_block().await?;
+				let call = civitas::runtime_apis()
+					.civic_identity_api()
+					.subject(subxt::utils::H256(hash32(&subject)?));
+				match at.runtime_apis().call(call).await? {
+					Some(info) if info.record.commitment.0 == commitment => {
+						println!(
+							"matches: the subject's commitment on chain at block {}",
+							at.block_number()
+						);
+					},
+					Some(info) => {
+						println!("differs: the chain holds {:?}", info.record.commitment);
+						std::process::exit(1);
+					},
+					None => {
+						println!("no subject {subject} on chain");
+						std::process::exit(1);
+					},
+				}
+			}
 		},
 		Command::Identity(Identity::CertificateId { claims }) => {
 			let id = disclosure::certificate_id(&read_claims(&claims)?)

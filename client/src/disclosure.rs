@@ -18,8 +18,15 @@ const NODE: u8 = 1;
 
 /// The salted id of a person or an enterprise: what goes on chain instead of the identifier.
 pub fn subject_id(salt: &Hash, identifier: &str) -> Hash {
+	commitment(salt, identifier.as_bytes())
+}
+
+/// The salted commitment to a subject's off-chain record (its bytes as the registrar keeps them):
+/// what `register_subject` and `update_commitment` put on chain, so the record can later be shown
+/// to match without the chain ever holding it.
+pub fn commitment(salt: &Hash, record: &[u8]) -> Hash {
 	let mut data = salt.to_vec();
-	data.extend_from_slice(identifier.as_bytes());
+	data.extend_from_slice(record);
 	blake2_256(&data)
 }
 

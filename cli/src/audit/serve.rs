@@ -274,7 +274,7 @@ fn escape(text: &str) -> String {
 async fn overview(State(app): State<Shared>) -> Page {
 	let (counts, pallets) = {
 		let store = app.store.lock().await;
-		(store.counts().await?, store.pallet_counts().await?)
+		(store.counts().await?, store.pallet_counts(None).await?)
 	};
 	let latest =
 		app.events(Filter { newest_first: true, limit: Some(50), ..Default::default() }).await?;
@@ -420,37 +420,17 @@ async fn record(
 }
 
 async fn department(State(app): State<Shared>, Path(id): Path<u32>) -> Page {
-	let events = app
-		.events(Filter { department: Some(id), newest_first: true, ..Default::default() })
-		.await?;
-	let mut by_pallet: BTreeMap<String, f64> = BTreeMap::new();
-	let mut bills = Vec::new();
-	for e in &events {
-		*by_pallet.entry(e.pallet.clone()).or_default() += 1.0;
-		if e.pallet != "EBills" {
-			continue;
-		}
-		let Some(time) = e.time_ms else { continue };
-		// Issued by this department: a single bill, or every bill of a batch.
-		let fields: serde_json::Value = serde_json::from_str(&e.fields).unwrap_or_default();
-		let issuer =
-			fields.get("issuer").and_then(|i| i.get("Department")).and_then(|d| d.as_u64());
-		if issuer != Some(u64::from(id)) {
-			continue;
-		}
-		match e.event.as_str() {
-			"BillIssued" => bills.push((time, 1.0)),
-			"BatchIssued" => {
-				let n = fields.get("bills").and_then(|b| b.as_array()).map_or(0, |b| b.len());
-				bills.push((time, n as f64));
-			},
-			_ => {},
-		}
-	}
-	let total = events.len();
-	let mut pallets: Vec<(String, f64)> = by_pallet.into_iter().collect();
-	pallets.sort_by(|a, b| b.1.total_cmp(&a.1));
-	let feed: Vec<EventRecord> = events.into_iter().take(200).collect();
+	let (pallets, bills) = {
+		let store = app.store.lock().await;
+		(store.pallet_counts(Some(id)).await?, store.bills_issued_by(id).await?)
+	};
+	let total: i64 = pallets.iter().map(|(_, n)| n).sum();
+	let pallets: Vec<(String, f64)> = pallets.into_iter().map(|(p, n)| (p, n as f64)).collect();
+	let bills: Vec<(i64, f64)> =
+		bills.into_iter().filter_map(|(time, n)| Some((time?, n as f64))).collect();
+	let filter =
+		Filter { department: Some(id), newest_first: true, limit: Some(200), ..Default::default() };
+	let feed = app.events(filter).await?;
 	app.render(
 		"department.html",
 		context! {
@@ -463,44 +443,45 @@ async fn department(State(app): State<Shared>, Path(id): Path<u32>) -> Page {
 
 async fn subject(State(app): State<Shared>, Path(value): Path<String>) -> Page {
 	let value = value.to_lowercase();
-	let events = app.events(Filter { subject: Some(value.clone()), ..Default::default() }).await?;
-	let (mut accesses, mut credit, mut other) = (vec![], vec![], vec![]);
-	for e in events {
-		match e.pallet.as_str() {
-			"AccessLog" => {
-				let fields: serde_json::Value = serde_json::from_str(&e.fields).unwrap_or_default();
-				let purpose = fields.get("purpose").and_then(|p| p.as_u64()).unwrap_or_default();
-				let kinds: Vec<String> = fields
-					.get("subjects")
-					.and_then(|s| s.as_array())
-					.map(|pairs| {
-						pairs
-							.iter()
-							.filter(|pair| {
-								pair.get(0).and_then(|s| s.as_str()) == Some(value.as_str())
-							})
-							.filter_map(|pair| {
-								pair.get(1).and_then(|k| k.as_str()).map(str::to_string)
-							})
-							.collect()
-					})
-					.unwrap_or_default();
-				accesses.push(context! {
-					time => time_text(e.time_ms), block => e.block,
-					department => e.department, department_name => e.department.map(|d| app.department_name(d)),
-					officer => e.officer,
-					purpose => app.purposes.get(&purpose).cloned().unwrap_or_else(|| format!("purpose {purpose}")),
-					kinds => kinds.join(", "),
-					case => fields.get("case").and_then(|c| c.get("Some")).and_then(|c| c.as_str()).unwrap_or(""),
-				});
-			},
-			"CreditRecords" => credit.push(e),
-			_ => other.push(e),
-		}
+	let of = |pallet: Option<&str>, limit: u64| Filter {
+		subject: Some(value.clone()),
+		pallet: pallet.map(str::to_string),
+		newest_first: true,
+		limit: Some(limit),
+		..Default::default()
+	};
+	let logged = app.events(of(Some("AccessLog"), 1_000)).await?;
+	let credit = app.events(of(Some("CreditRecords"), 1_000)).await?;
+	let latest = app.events(of(None, 200)).await?;
+	let mut accesses = vec![];
+	for e in logged {
+		let fields: serde_json::Value = serde_json::from_str(&e.fields).unwrap_or_default();
+		let purpose = fields.get("purpose").and_then(|p| p.as_u64()).unwrap_or_default();
+		let kinds: Vec<String> = fields
+			.get("subjects")
+			.and_then(|s| s.as_array())
+			.map(|pairs| {
+				pairs
+					.iter()
+					.filter(|pair| pair.get(0).and_then(|s| s.as_str()) == Some(value.as_str()))
+					.filter_map(|pair| pair.get(1).and_then(|k| k.as_str()).map(str::to_string))
+					.collect()
+			})
+			.unwrap_or_default();
+		accesses.push(context! {
+			time => time_text(e.time_ms), block => e.block,
+			department => e.department, department_name => e.department.map(|d| app.department_name(d)),
+			officer => e.officer,
+			purpose => app.purposes.get(&purpose).cloned().unwrap_or_else(|| format!("purpose {purpose}")),
+			kinds => kinds.join(", "),
+			case => fields.get("case").and_then(|c| c.get("Some")).and_then(|c| c.as_str()).unwrap_or(""),
+		});
 	}
 	app.render(
 		"subject.html",
-		context! { value => value, accesses => accesses, credit => app.view(credit), other => app.view(other) },
+		context! {
+			value => value, accesses => accesses, credit => app.view(credit), latest => app.view(latest),
+		},
 	)
 }
 

@@ -109,6 +109,8 @@ const SCHEMA: &[&str] = &[
 	"CREATE TABLE IF NOT EXISTS refs (block BIGINT NOT NULL, event INTEGER NOT NULL, \
 	 kind TEXT NOT NULL, value TEXT NOT NULL)",
 	"CREATE INDEX IF NOT EXISTS refs_by_value ON refs (value, kind)",
+	// An event's references (the portal's counts per event); appended in order, so cheap to keep.
+	"CREATE INDEX IF NOT EXISTS refs_by_event ON refs (block, event)",
 	"CREATE INDEX IF NOT EXISTS events_by_pallet ON events (pallet, event)",
 	"CREATE INDEX IF NOT EXISTS extrinsics_by_signer ON extrinsics (signer)",
 ];
@@ -436,20 +438,69 @@ impl Store {
 		}
 	}
 
-	/// How many events each pallet has in the index, most first.
-	pub async fn pallet_counts(&self) -> Result<Vec<(String, i64)>> {
-		const QUERY: &str =
-			"SELECT pallet, COUNT(*) AS n FROM events GROUP BY pallet ORDER BY n DESC, pallet";
+	/// How many events each pallet has in the index (naming `department`, if given), most first.
+	pub async fn pallet_counts(&self, department: Option<u32>) -> Result<Vec<(String, i64)>> {
+		let postgres = matches!(self, Store::Postgres(_));
+		let query = match department {
+			None => {
+				"SELECT pallet, COUNT(*) AS n FROM events GROUP BY pallet ORDER BY n DESC, pallet"
+					.to_string()
+			},
+			Some(_) => format!(
+				"SELECT e.pallet, COUNT(*) AS n FROM refs r JOIN events e ON e.block = r.block \
+				 AND e.idx = r.event WHERE r.kind = 'department' AND r.value = {} \
+				 GROUP BY e.pallet ORDER BY n DESC, e.pallet",
+				if postgres { "$1" } else { "?1" }
+			),
+		};
+		let value = department.map(|d| d.to_string());
 		match self {
 			Store::Sqlite(db) => {
 				let db = lock(db)?;
-				let mut statement = db.prepare(QUERY)?;
-				let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
+				let mut statement = db.prepare(&query)?;
+				let params = rusqlite::params_from_iter(value.iter());
+				let rows = statement.query_map(params, |row| Ok((row.get(0)?, row.get(1)?)))?;
 				Ok(rows.collect::<Result<_, _>>()?)
 			},
 			Store::Postgres(db) => {
-				Ok(db.query(QUERY, &[]).await?.iter().map(|row| (row.get(0), row.get(1))).collect())
+				let params: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> =
+					value.iter().map(|v| v as &(dyn tokio_postgres::types::ToSql + Sync)).collect();
+				Ok(db
+					.query(&query, &params)
+					.await?
+					.iter()
+					.map(|row| (row.get(0), row.get(1)))
+					.collect())
 			},
+		}
+	}
+
+	/// The bills a department issued, per block: the block's time and how many (single bills and
+	/// those of batches), oldest first. Counted in the database, so a department of a million
+	/// bills charts without loading them.
+	pub async fn bills_issued_by(&self, department: u32) -> Result<Vec<(Option<i64>, i64)>> {
+		let placeholder = if matches!(self, Store::Postgres(_)) { "$1" } else { "?1" };
+		let query = format!(
+			"SELECT b.time_ms, COUNT(*) FROM events e JOIN refs r ON r.block = e.block \
+			 AND r.event = e.idx AND r.kind = 'bill' JOIN blocks b ON b.number = e.block \
+			 WHERE e.pallet = 'EBills' AND e.event IN ('BillIssued', 'BatchIssued') \
+			 AND e.department = {placeholder} GROUP BY b.number, b.time_ms ORDER BY b.number"
+		);
+		let department = i64::from(department);
+		match self {
+			Store::Sqlite(db) => {
+				let db = lock(db)?;
+				let mut statement = db.prepare(&query)?;
+				let rows =
+					statement.query_map([department], |row| Ok((row.get(0)?, row.get(1)?)))?;
+				Ok(rows.collect::<Result<_, _>>()?)
+			},
+			Store::Postgres(db) => Ok(db
+				.query(&query, &[&department])
+				.await?
+				.iter()
+				.map(|row| (row.get(0), row.get(1)))
+				.collect()),
 		}
 	}
 
