@@ -173,7 +173,7 @@ pub async fn index(options: IndexOptions) -> Result<()> {
 	);
 	bar.set_position(next);
 	let started = Instant::now();
-	let (mut blocks, mut events, mut write_time) = (0u64, 0u64, Duration::ZERO);
+	let (mut blocks, mut events) = (0u64, 0u64);
 	// The writer runs beside the fetcher: while one chunk is written the next is fetched.
 	let (sender, mut receiver) = tokio::sync::mpsc::channel::<Vec<BlockRow>>(4);
 	let writer = tokio::spawn(async move {
@@ -241,8 +241,7 @@ pub async fn index(options: IndexOptions) -> Result<()> {
 		tokio::time::sleep(Duration::from_secs(2)).await;
 	}
 	drop(sender);
-	let (store, spent) = writer.await??;
-	write_time = write_time.saturating_add(spent);
+	let (store, write_time) = writer.await??;
 	bar.finish_and_clear();
 	let elapsed = started.elapsed().as_secs_f64();
 	let (total_blocks, _, total_events) = store.counts().await?;
