@@ -24,6 +24,9 @@ SKIP_WASM_BUILD=1 cargo test --locked --release --workspace --exclude civitas-no
 
 "$ROOT/scripts/build.sh" --next-runtime
 
+step "upgrade dry run on a state the node exports (the dev chain's genesis)"
+"$ROOT/scripts/upgrade-dry-run.sh" --chain dev
+
 step "Polkadot.js end-to-end suite"
 (cd "$ROOT/tests/e2e" && CIVITAS_NODE="$NODE_BIN" CIVITAS_CLI="$CLI_BIN" npm test --silent)
 

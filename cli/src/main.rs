@@ -1,6 +1,7 @@
 //! `civitas`: the city's tools on the command line.
 
 mod audit;
+mod bench;
 
 use anyhow::{anyhow, Context, Result};
 use civitas_client::{civitas, disclosure, CivitasConfig};
@@ -25,6 +26,9 @@ enum Command {
 	/// The auditors' index of the chain's history, its exports and document look-ups.
 	#[command(subcommand)]
 	Audit(Audit),
+	/// The load harness: keeps a dev chain's pool full with a workload for a while and reports
+	/// what every block held (extrinsics, bills, fill by weight and length, finality lag).
+	Bench(bench::Options),
 }
 
 /// The default index: an SQLite file in the working directory.
@@ -92,7 +96,8 @@ struct FilterArgs {
 	/// Events naming this department.
 	#[arg(long)]
 	department: Option<u32>,
-	/// Events naming this subject (hex).
+	/// Events naming this subject (hex), and those naming its credit records and grant
+	/// applications (objections, decisions, reviews, payouts).
 	#[arg(long)]
 	subject: Option<String>,
 	/// Events by this officer (SS58).
@@ -335,6 +340,7 @@ async fn main() -> Result<()> {
 				);
 			}
 		},
+		Command::Bench(options) => bench::run(options).await?,
 		Command::Audit(Audit::Index { url, database, once, quiet }) => {
 			audit::index(audit::IndexOptions { url, database, once, quiet }).await?
 		},

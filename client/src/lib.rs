@@ -7,6 +7,9 @@
 
 pub mod disclosure;
 
+/// The chain's hash of documents and ids.
+pub use polkadot_sdk::sp_crypto_hashing::blake2_256;
+
 /// The chain's calls, events, storage and runtime APIs, generated from the checked-in metadata.
 #[subxt::subxt(runtime_metadata_path = "artifacts/civitas.scale")]
 pub mod civitas {}

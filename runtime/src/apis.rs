@@ -58,19 +58,6 @@ use pallet_real_estate::{
 };
 use pallet_validators::runtime_api::ValidatorSet;
 
-/// The outcome of a `try-runtime` dry run. `TryRuntime`'s functions return bare weights, so a
-/// failed check can only reach `try-runtime-cli` as an aborted call, which it reports with the
-/// check's message; this is the runtime's one deliberate abort, and it exists only in
-/// try-runtime builds.
-#[cfg(feature = "try-runtime")]
-#[allow(clippy::panic)]
-fn abort_dry_run_on<E: core::fmt::Debug>(outcome: Result<Weight, E>) -> Weight {
-	match outcome {
-		Ok(weight) => weight,
-		Err(failed) => panic!("try-runtime check failed: {failed:?}"),
-	}
-}
-
 /// The encoded proof (`MembershipProof`) that session key `key` of type `key_type` belongs to a
 /// current validator: what GRANDPA's and Aura's equivocation reports carry.
 fn key_ownership_proof(
@@ -475,32 +462,6 @@ impl_runtime_apis! {
 			config: polkadot_sdk::frame_benchmarking::BenchmarkConfig,
 		) -> Result<Vec<polkadot_sdk::frame_benchmarking::BenchmarkBatch>, alloc::string::String> {
 			crate::benchmarks::dispatch(config)
-		}
-	}
-
-	// The dry runs of `try-runtime`; compiled only into try-runtime builds, never into the
-	// runtime a chain executes.
-	#[cfg(feature = "try-runtime")]
-	impl polkadot_sdk::frame_try_runtime::TryRuntime<Block> for Runtime {
-		fn on_runtime_upgrade(
-			checks: polkadot_sdk::frame_try_runtime::UpgradeCheckSelect,
-		) -> (Weight, Weight) {
-			let weight = abort_dry_run_on(Executive::try_runtime_upgrade(checks));
-			(weight, crate::configs::RuntimeBlockWeights::get().max_block)
-		}
-
-		fn execute_block(
-			block: <Block as BlockT>::LazyBlock,
-			state_root_check: bool,
-			signature_check: bool,
-			select: polkadot_sdk::frame_try_runtime::TryStateSelect,
-		) -> Weight {
-			abort_dry_run_on(Executive::try_execute_block(
-				block,
-				state_root_check,
-				signature_check,
-				select,
-			))
 		}
 	}
 

@@ -23,6 +23,7 @@ pub const INDEXED_PALLETS: &[&str] = &[
 	"FundGrants",
 	"Council",
 	"Nodes",
+	"Validators",
 	"AccessLog",
 ];
 

@@ -185,6 +185,13 @@ pub async fn index(options: IndexOptions) -> Result<()> {
 		}
 		anyhow::Ok((store, spent))
 	});
+	// Ctrl-C stops the follower after the chunk in hand is written, with its summary.
+	let (stopper, mut stop) = tokio::sync::watch::channel(false);
+	tokio::spawn(async move {
+		if tokio::signal::ctrl_c().await.is_ok() {
+			let _ = stopper.send(true);
+		}
+	});
 	loop {
 		let head = api.at_current_block().await?.block_number();
 		bar.set_length(head);
@@ -230,7 +237,7 @@ pub async fn index(options: IndexOptions) -> Result<()> {
 						head.saturating_sub(next.saturating_sub(1))
 					));
 				}
-				if done {
+				if done || (chunk.is_empty() && *stop.borrow()) {
 					break;
 				}
 			}
@@ -238,7 +245,14 @@ pub async fn index(options: IndexOptions) -> Result<()> {
 		if options.once {
 			break;
 		}
-		tokio::time::sleep(Duration::from_secs(2)).await;
+		// The next finalized blocks, in two seconds (a block's time is six), unless stopped.
+		tokio::select! {
+			_ = tokio::time::sleep(Duration::from_secs(2)) => {},
+			_ = stop.changed() => {},
+		}
+		if *stop.borrow() {
+			break;
+		}
 	}
 	drop(sender);
 	let (store, write_time) = writer.await??;

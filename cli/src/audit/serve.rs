@@ -23,6 +23,8 @@ struct App {
 	departments: BTreeMap<i64, String>,
 	purposes: BTreeMap<u64, String>,
 	chain: String,
+	/// The node (`--url`), for what only the chain's state holds (a property's title register).
+	api: Option<subxt::OnlineClient<CivitasConfig>>,
 }
 
 type Shared = Arc<App>;
@@ -56,6 +58,7 @@ pub async fn serve(database: &str, url: Option<&str>, listen: &str) -> Result<()
 	let mut departments = BTreeMap::new();
 	let mut purposes = BTreeMap::new();
 	let mut chain = database.to_string();
+	let mut node = None;
 	if let Some(url) = url {
 		let api = subxt::OnlineClient::<CivitasConfig>::from_url(url).await?;
 		let at = api.at_current_block().await?;
@@ -70,6 +73,7 @@ pub async fn serve(database: &str, url: Option<&str>, listen: &str) -> Result<()
 			purposes.insert(u64::from(p.purpose), String::from_utf8_lossy(&p.name).into_owned());
 		}
 		chain = format!("{url} · {}", database);
+		node = Some(api);
 	}
 	let mut templates = Environment::new();
 	for (name, source) in [
@@ -84,7 +88,14 @@ pub async fn serve(database: &str, url: Option<&str>, listen: &str) -> Result<()
 	] {
 		templates.add_template(name, source)?;
 	}
-	let app = Arc::new(App { store: Mutex::new(store), templates, departments, purposes, chain });
+	let app = Arc::new(App {
+		store: Mutex::new(store),
+		templates,
+		departments,
+		purposes,
+		chain,
+		api: node,
+	});
 	let router = Router::new()
 		.route("/", get(overview))
 		.route("/search", get(search))
@@ -394,29 +405,128 @@ async fn record(
 		None => format!("Record {value}"),
 	};
 	let steps = if is_bill { bill_steps(&events) } else { vec![] };
-	// A grant application: its allocation against what was paid and clawed back.
-	let budget_chart = if kinds.iter().any(|k| k == "application" || k == "program") {
-		let sum = |names: &[&str]| -> f64 {
-			events.iter().filter(|e| names.contains(&e.event.as_str())).map(amount_of).sum()
-		};
-		let bars = vec![
-			("budget".to_string(), sum(&["ProgramCreated", "BudgetToppedUp"])),
-			("allocated".to_string(), sum(&["ApplicationApproved"])),
-			("paid out".to_string(), sum(&["MilestonePaid"])),
-			("clawed back".to_string(), sum(&["GrantClawedBack"])),
-		];
-		bar_chart(&bars, "")
+	let kind = query.kind.as_ref().or(kinds.first()).map(String::as_str).unwrap_or_default();
+	let budget_chart = if kind == "application" || kind == "program" {
+		bar_chart(&grant_money(&app, kind, &events).await?, "")
 	} else {
 		String::new()
+	};
+	let title = match (kind, value.parse::<u64>()) {
+		("property", Ok(property)) => title_register(&app, property).await?,
+		_ => vec![],
 	};
 	let view = app.view(events);
 	app.render(
 		"record.html",
 		context! {
 			heading => heading, value => value, steps => steps, budget_chart => budget_chart,
-			timeline => timeline(&view), events => view,
+			title => title, timeline => timeline(&view), events => view,
 		},
 	)
+}
+
+/// How many entries of a property's title register its page shows.
+const TITLE_ENTRIES: u32 = 500;
+
+/// A property's title register as the chain keeps it now (`RealEstateApi::title_history`):
+/// every registration, transfer (owners with their shares, price, deed), encumbrance and
+/// release, with its block and department. Empty without `--url`.
+async fn title_register(app: &App, property: u64) -> Result<Vec<minijinja::Value>> {
+	use civitas::runtime_types::pallet_real_estate::runtime_api::TitleChangeInfo;
+
+	let Some(api) = &app.api else { return Ok(vec![]) };
+	let at = api.at_current_block().await?;
+	let call =
+		civitas::runtime_apis().real_estate_api().title_history(property, None, TITLE_ENTRIES);
+	let owners_of = |owners: Vec<(subxt::utils::H256, u16)>| -> Vec<minijinja::Value> {
+		owners
+			.into_iter()
+			.map(|(subject, share)| {
+				context! {
+					subject => format!("{subject:?}"),
+					share => format!("{}.{} %", share / 10, share % 10),
+				}
+			})
+			.collect()
+	};
+	let mut rows = vec![];
+	for entry in at.runtime_apis().call(call).await? {
+		let (change, owners, detail) = match entry.change {
+			TitleChangeInfo::Registered { owners } => {
+				("Registered", owners_of(owners), String::new())
+			},
+			TitleChangeInfo::Transferred { owners, price, deed } => {
+				("Transferred", owners_of(owners), format!("price {price}, deed {deed:?}"))
+			},
+			TitleChangeInfo::Encumbered { encumbrance } => {
+				("Encumbered", vec![], format!("#{} {:?}", encumbrance.id, encumbrance.kind))
+			},
+			TitleChangeInfo::Released { encumbrance } => {
+				("Released", vec![], format!("#{encumbrance}"))
+			},
+			TitleChangeInfo::Retired { successors } => {
+				("Retired", vec![], format!("successors {successors:?}"))
+			},
+		};
+		rows.push(context! {
+			seq => entry.seq, block => entry.at, department => entry.department,
+			department_name => app.department_name(i64::from(entry.department)),
+			change => change, owners => owners, detail => detail,
+			certificate => format!("{:?}", entry.title_certificate),
+		});
+	}
+	Ok(rows)
+}
+
+/// How many of a program's applications a program's page reads.
+const MAX_GRANT_APPLICATIONS: usize = 1_000;
+
+/// A grant's money on the page of an application or a program (`kind`), from that record's
+/// `events`: the program's budget (created and topped up) against what its applications were
+/// allocated, paid out and clawed back. An application's events do not carry its program's
+/// budget, nor a program's the payouts of its applications: the other side is read through
+/// `ApplicationSubmitted`, which names both.
+async fn grant_money(app: &App, kind: &str, events: &[EventRecord]) -> Result<Vec<(String, f64)>> {
+	let submitted = |name: &str| -> Vec<String> {
+		let mut ids: Vec<String> = events
+			.iter()
+			.filter(|e| e.pallet == "FundGrants" && e.event == "ApplicationSubmitted")
+			.filter_map(|e| serde_json::from_str::<serde_json::Value>(&e.fields).ok())
+			.filter_map(|fields| fields.get(name).and_then(|v| v.as_u64()))
+			.map(|id| id.to_string())
+			.collect();
+		ids.sort();
+		ids.dedup();
+		ids
+	};
+	let of = |kind: &str, id: String| Filter {
+		pallet: Some("FundGrants".into()),
+		record: Some(id),
+		record_kind: Some(kind.into()),
+		..Default::default()
+	};
+	let (programs, applications) = if kind == "program" {
+		let mut applications = vec![];
+		for id in submitted("application").into_iter().take(MAX_GRANT_APPLICATIONS) {
+			applications.extend(app.events(of("application", id)).await?);
+		}
+		(events.to_vec(), applications)
+	} else {
+		let mut programs = vec![];
+		for id in submitted("program") {
+			programs.extend(app.events(of("program", id)).await?);
+		}
+		(programs, events.to_vec())
+	};
+	let sum = |events: &[EventRecord], names: &[&str]| -> f64 {
+		events.iter().filter(|e| names.contains(&e.event.as_str())).map(amount_of).sum()
+	};
+	Ok(vec![
+		("budget".to_string(), sum(&programs, &["ProgramCreated", "BudgetToppedUp"])),
+		("allocated".to_string(), sum(&applications, &["ApplicationApproved"])),
+		("paid out".to_string(), sum(&applications, &["MilestonePaid"])),
+		("clawed back".to_string(), sum(&applications, &["GrantClawedBack"])),
+	])
 }
 
 async fn department(State(app): State<Shared>, Path(id): Path<u32>) -> Page {

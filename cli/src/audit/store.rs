@@ -44,6 +44,7 @@ pub struct Filter {
 	pub pallet: Option<String>,
 	pub event: Option<String>,
 	pub department: Option<u32>,
+	/// The subject, and its credit records and grant applications.
 	pub subject: Option<String>,
 	pub officer: Option<String>,
 	/// Any record or document id the event names.
@@ -60,6 +61,10 @@ pub struct Filter {
 	pub newest_first: bool,
 	pub limit: Option<u64>,
 }
+
+/// The kinds of record that belong to one subject, named with it when created: a subject's
+/// events include every event naming one of its records.
+const OWNED_RECORDS: &str = "'record', 'application'";
 
 /// An indexed event with its block and extrinsic, as exports and look-ups give it.
 #[derive(Clone, Debug, serde::Serialize)]
@@ -94,7 +99,21 @@ pub struct ExtrinsicRecord {
 	pub success: bool,
 }
 
+/// The version of the tables' layout this tool reads and writes. A change to [`SCHEMA`] that an
+/// index of the previous layout cannot serve raises it; the tool then refuses an older index by
+/// name (re-indexing into a new database takes seconds per day of the chain).
+///
+/// 1: the first layout (indexes without a `schema_version` table). 2: SQLite keeps amounts
+/// exactly (version 1's `NUMERIC` column turned amounts above `i64::MAX` into floating point).
+pub const SCHEMA_VERSION: i64 = 2;
+
+/// An event's amount: PostgreSQL's `NUMERIC` is exact. In SQLite, a column without a declared
+/// type keeps each value as written: an integer when the amount fits one, else its decimal text
+/// (SQLite's `NUMERIC` affinity would turn that text into a lossy floating-point number).
+const AMOUNT_TYPE: [(&str, &str); 2] = [("postgres", "NUMERIC"), ("sqlite", "")];
+
 const SCHEMA: &[&str] = &[
+	"CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)",
 	"CREATE TABLE IF NOT EXISTS chain (genesis TEXT NOT NULL)",
 	"CREATE TABLE IF NOT EXISTS blocks (number BIGINT PRIMARY KEY, hash TEXT NOT NULL, \
 	 time_ms BIGINT, spec_version BIGINT NOT NULL, extrinsics INTEGER NOT NULL, \
@@ -104,7 +123,7 @@ const SCHEMA: &[&str] = &[
 	 success BOOLEAN NOT NULL, PRIMARY KEY (block, idx))",
 	"CREATE TABLE IF NOT EXISTS events (block BIGINT NOT NULL, idx INTEGER NOT NULL, \
 	 extrinsic INTEGER, pallet TEXT NOT NULL, event TEXT NOT NULL, department BIGINT, \
-	 officer TEXT, subject TEXT, record_kind TEXT, record TEXT, amount NUMERIC, document TEXT, \
+	 officer TEXT, subject TEXT, record_kind TEXT, record TEXT, amount {amount}, document TEXT, \
 	 fields TEXT NOT NULL, PRIMARY KEY (block, idx))",
 	"CREATE TABLE IF NOT EXISTS refs (block BIGINT NOT NULL, event INTEGER NOT NULL, \
 	 kind TEXT NOT NULL, value TEXT NOT NULL)",
@@ -114,6 +133,12 @@ const SCHEMA: &[&str] = &[
 	"CREATE INDEX IF NOT EXISTS events_by_pallet ON events (pallet, event)",
 	"CREATE INDEX IF NOT EXISTS extrinsics_by_signer ON extrinsics (signer)",
 ];
+
+/// [`SCHEMA`] for one database.
+fn schema(database: &str) -> impl Iterator<Item = String> + '_ {
+	let amount = AMOUNT_TYPE.iter().find(|(d, _)| *d == database).map(|(_, t)| *t).unwrap_or("");
+	SCHEMA.iter().map(move |statement| statement.replace("{amount}", amount))
+}
 
 /// The index's database.
 pub enum Store {
@@ -160,8 +185,8 @@ impl Store {
 					eprintln!("PostgreSQL connection: {error}");
 				}
 			});
-			for statement in SCHEMA {
-				client.batch_execute(statement).await?;
+			for statement in schema("postgres") {
+				client.batch_execute(&statement).await?;
 			}
 			Store::Postgres(client)
 		} else {
@@ -173,12 +198,50 @@ impl Store {
 			connection.pragma_update(None, "journal_mode", "WAL")?;
 			connection.pragma_update(None, "synchronous", "NORMAL")?;
 			connection.busy_timeout(std::time::Duration::from_secs(10))?;
-			for statement in SCHEMA {
-				connection.execute(statement, [])?;
+			for statement in schema("sqlite") {
+				connection.execute(&statement, [])?;
 			}
 			Store::Sqlite(std::sync::Mutex::new(connection))
 		};
+		store.check_schema_version().await?;
 		Ok(store)
+	}
+
+	/// Records [`SCHEMA_VERSION`] in a new index, and refuses an index of another version (one
+	/// written before versions were recorded has a chain and no version: version 1).
+	async fn check_schema_version(&self) -> Result<()> {
+		const SELECT: &str = "SELECT COALESCE((SELECT MAX(version) FROM schema_version), \
+		                      CASE WHEN EXISTS (SELECT 1 FROM chain) THEN 1 END)";
+		let stored: Option<i64> = match self {
+			Store::Sqlite(db) => lock(db)?.query_row(SELECT, [], |row| row.get(0))?,
+			Store::Postgres(db) => db.query_one(SELECT, &[]).await?.get(0),
+		};
+		match stored {
+			Some(SCHEMA_VERSION) => Ok(()),
+			Some(other) => bail!(
+				"this index has layout version {other}, and this tool reads and writes version \
+				 {SCHEMA_VERSION}; index into a new database"
+			),
+			None => {
+				match self {
+					Store::Sqlite(db) => {
+						let db = lock(db)?;
+						db.execute(
+							"INSERT INTO schema_version (version) VALUES (?1)",
+							[SCHEMA_VERSION],
+						)?;
+					},
+					Store::Postgres(db) => {
+						db.execute(
+							"INSERT INTO schema_version (version) VALUES ($1)",
+							&[&SCHEMA_VERSION],
+						)
+						.await?;
+					},
+				}
+				Ok(())
+			},
+		}
 	}
 
 	/// Ties the index to the chain with this genesis hash, or refuses one of another chain.
@@ -256,9 +319,24 @@ impl Store {
 		);
 		let lowercase_hex =
 			|id: &str| if id.starts_with("0x") { id.to_lowercase() } else { id.to_string() };
+		if let Some(subject) = filter.subject.as_deref().map(lowercase_hex) {
+			// The events naming the subject, and those naming a record that belongs to it: a
+			// credit record's objection and decision, a grant application's reviews and payouts
+			// name the record only. Ownership is read from the event that names both (the
+			// record's creation, the application's submission), one subject to one record.
+			let subject = query.bind(Param::Text(subject));
+			sql.push_str(&format!(
+				" AND (e.block, e.idx) IN (SELECT r.block, r.event FROM refs r \
+				 WHERE r.kind = 'subject' AND r.value = {subject} \
+				 UNION SELECT named.block, named.event FROM refs s \
+				 JOIN refs owned ON owned.block = s.block AND owned.event = s.event \
+				 AND owned.kind IN ({OWNED_RECORDS}) \
+				 JOIN refs named ON named.value = owned.value AND named.kind = owned.kind \
+				 WHERE s.kind = 'subject' AND s.value = {subject})"
+			));
+		}
 		let references = [
 			(Some("department"), filter.department.map(|d| d.to_string())),
-			(Some("subject"), filter.subject.as_deref().map(lowercase_hex)),
 			(Some("officer"), filter.officer.clone()),
 			(Some("document"), filter.document.as_deref().map(lowercase_hex)),
 			(filter.record_kind.as_deref(), filter.record.as_deref().map(lowercase_hex)),
@@ -683,4 +761,185 @@ async fn write_postgres(db: &mut tokio_postgres::Client, blocks: &[BlockRow]) ->
 	.await?;
 	tx.commit().await?;
 	Ok(())
+}
+
+#[cfg(test)]
+#[allow(clippy::expect_used, clippy::arithmetic_side_effects)]
+mod tests {
+	use super::*;
+
+	/// A fresh SQLite file in the system's temporary directory, removed when dropped.
+	struct TempDb(std::path::PathBuf);
+
+	impl TempDb {
+		fn new(name: &str) -> Self {
+			let path = std::env::temp_dir()
+				.join(format!("civitas-store-{name}-{}.db", std::process::id()));
+			let _ = std::fs::remove_file(&path);
+			TempDb(path)
+		}
+
+		fn url(&self) -> String {
+			format!("sqlite://{}", self.0.display())
+		}
+
+		fn execute(&self, sql: &str) {
+			let db = rusqlite::Connection::open(&self.0).expect("opens");
+			db.execute(sql, []).expect("executes");
+		}
+	}
+
+	impl Drop for TempDb {
+		fn drop(&mut self) {
+			for suffix in ["", "-wal", "-shm"] {
+				let _ = std::fs::remove_file(format!("{}{suffix}", self.0.display()));
+			}
+		}
+	}
+
+	/// An event of `pallet.event` naming `refs` (kind, value), its first record as the record.
+	fn event(index: u32, pallet: &str, event: &str, refs: &[(&'static str, &str)]) -> EventRow {
+		let refs: Vec<_> = refs
+			.iter()
+			.map(|(kind, value)| super::super::decode::Ref { kind, value: value.to_string() })
+			.collect();
+		let record = refs.iter().find(|r| !matches!(r.kind, "subject" | "department" | "officer"));
+		EventRow {
+			index,
+			extrinsic: Some(1),
+			pallet: pallet.into(),
+			event: event.into(),
+			columns: EventColumns {
+				department: Some(4),
+				subject: refs.iter().find(|r| r.kind == "subject").map(|r| r.value.clone()),
+				record_kind: record.map(|r| r.kind),
+				record: record.map(|r| r.value.clone()),
+				amount: Some(u128::MAX),
+				fields: serde_json::json!({ "index": index }),
+				refs,
+				..Default::default()
+			},
+		}
+	}
+
+	fn block(number: u64, events: Vec<EventRow>) -> BlockRow {
+		BlockRow {
+			number,
+			hash: format!("0x{number:064x}"),
+			time_ms: Some(1_000 * number as i64),
+			spec_version: 109,
+			extrinsics: vec![ExtrinsicRow {
+				index: 1,
+				hash: format!("0x{:064x}", number + 100),
+				pallet: "CreditRecords".into(),
+				call: "record".into(),
+				signer: Some("5Tax".into()),
+				success: true,
+			}],
+			events,
+		}
+	}
+
+	// The writer blocks in place, as it does in the indexer's multi-threaded runtime.
+	#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+	async fn written_blocks_read_back_through_every_filter() {
+		const ALICE: &str = "0xaa";
+		const BOB: &str = "0xbb";
+		let db = TempDb::new("roundtrip");
+		let mut store = Store::open(&db.url()).await.expect("a new index");
+		store.claim_chain("0x01").await.expect("a new index is anyone's");
+		assert!(store.claim_chain("0x02").await.is_err(), "and then only its chain's");
+		store
+			.write(&[
+				block(
+					1,
+					vec![
+						event(
+							0,
+							"CreditRecords",
+							"RecordCreated",
+							&[("subject", ALICE), ("record", "7")],
+						),
+						event(
+							1,
+							"CreditRecords",
+							"RecordCreated",
+							&[("subject", BOB), ("record", "8")],
+						),
+					],
+				),
+				block(
+					2,
+					vec![
+						// Name the record only: Alice's file has them, Bob's does not.
+						event(0, "CreditRecords", "ObjectionFiled", &[("record", "7")]),
+						event(1, "CreditRecords", "RecordRectified", &[("record", "7")]),
+						event(2, "EBills", "BillPaid", &[("bill", "7"), ("subject", BOB)]),
+					],
+				),
+			])
+			.await
+			.expect("written");
+		assert_eq!(store.last_block().await.expect("reads"), Some((2, format!("0x{:064x}", 2))));
+		assert_eq!(store.counts().await.expect("counts"), (2, 2, 5));
+
+		let events = |filter: Filter| {
+			let store = &store;
+			async move {
+				let rows = store.events(&filter).await.expect("queries");
+				rows.into_iter().map(|e| format!("{}.{}", e.block, e.event)).collect::<Vec<_>>()
+			}
+		};
+		let subject = |s: &str| Filter { subject: Some(s.into()), ..Default::default() };
+		assert_eq!(
+			events(subject(ALICE)).await,
+			["1.RecordCreated", "2.ObjectionFiled", "2.RecordRectified"]
+		);
+		// A bill numbered like Alice's record is not hers: ownership is per kind.
+		assert_eq!(events(subject(BOB)).await, ["1.RecordCreated", "2.BillPaid"]);
+		let record = |kind: Option<&str>| Filter {
+			record: Some("7".into()),
+			record_kind: kind.map(str::to_string),
+			..Default::default()
+		};
+		assert_eq!(events(record(Some("bill"))).await, ["2.BillPaid"]);
+		assert_eq!(events(record(None)).await.len(), 4);
+		let newest = Filter {
+			pallet: Some("CreditRecords".into()),
+			newest_first: true,
+			limit: Some(2),
+			..Default::default()
+		};
+		assert_eq!(events(newest).await, ["2.RecordRectified", "2.ObjectionFiled"]);
+		let late = Filter { from_ms: Some(2_000), ..Default::default() };
+		assert_eq!(events(late).await.len(), 3);
+		let first = store.events(&subject(ALICE)).await.expect("queries");
+		let first = first.first().expect("one");
+		assert_eq!(first.amount.as_deref(), Some(u128::MAX.to_string().as_str()));
+		assert_eq!(first.signer.as_deref(), Some("5Tax"));
+		assert_eq!(first.department, Some(4));
+	}
+
+	#[tokio::test]
+	async fn an_index_records_its_layout_version_and_refuses_another() {
+		let db = TempDb::new("version");
+		let mut store = Store::open(&db.url()).await.expect("a new index");
+		store.claim_chain("0x01").await.expect("a chain");
+		drop(store);
+		// Reopened: the same version.
+		drop(Store::open(&db.url()).await.expect("the same layout"));
+		// An index of a chain written before versions were recorded has layout 1: refused by
+		// name, and nothing is written to it.
+		db.execute("DELETE FROM schema_version");
+		let refused = Store::open(&db.url()).await.err().map(|e| e.to_string()).unwrap_or_default();
+		assert!(refused.contains("layout version 1"), "{refused}");
+		db.execute("INSERT INTO schema_version (version) VALUES (3)");
+		let refused = Store::open(&db.url()).await.err().map(|e| e.to_string()).unwrap_or_default();
+		assert!(refused.contains("layout version 3"), "{refused}");
+		let db2 = rusqlite::Connection::open(&db.0).expect("opens");
+		let versions: i64 = db2
+			.query_row("SELECT COUNT(*) FROM schema_version", [], |row| row.get(0))
+			.expect("counts");
+		assert_eq!(versions, 1);
+	}
 }

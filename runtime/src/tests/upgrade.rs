@@ -1,6 +1,7 @@
 //! Runtime upgrades: the storage-layout rule every change must keep, and (in `try-runtime`
-//! builds) dry runs of this runtime's upgrade the way `try-runtime` runs one, with every
-//! migration's pre- and post-checks and every pallet's `try_state`.
+//! builds) dry runs of this runtime's upgrade, with every migration's pre- and post-checks and
+//! every pallet's `try_state`, on the presets' states, on the previous release's state, and on
+//! any chain's state exported by `civitas-node export-state` (`scripts/upgrade-dry-run.sh`).
 
 use alloc::{
 	collections::BTreeMap,
@@ -258,30 +259,123 @@ fn the_layout_rule_catches_a_changed_or_removed_item_unless_the_version_moves() 
 #[cfg(feature = "try-runtime")]
 mod try_runtime {
 	use crate::{AllPalletsWithSystem, Executive, RealEstate, Runtime, System};
+	use alloc::{format, string::String};
 	use pallet_real_estate::{migrations::v2::v1, LicenceKind, LicenceRules};
-	use polkadot_sdk::frame_support::traits::{
-		GetStorageVersion, StorageVersion, TryState, TryStateSelect, UpgradeCheckSelect,
+	use polkadot_sdk::{
+		frame_support::{
+			traits::{
+				GetStorageVersion, StorageVersion, TryState, TryStateSelect, UpgradeCheckSelect,
+			},
+			weights::Weight,
+		},
+		sp_io::TestExternalities,
 	};
+
+	/// The dry run of an upgrade to this runtime on the state in scope: the migrations with
+	/// their pre- and post-checks, each pallet's storage version against its code, then every
+	/// pallet's `try_state` (what `try-runtime on-runtime-upgrade --checks all` runs). Returns
+	/// the migrations' weight or the first failed check.
+	fn dry_run() -> Result<Weight, String> {
+		let weight = Executive::try_runtime_upgrade(UpgradeCheckSelect::All)
+			.map_err(|e| format!("upgrade: {e:?}"))?;
+		AllPalletsWithSystem::try_state(System::block_number(), TryStateSelect::All)
+			.map_err(|e| format!("try_state: {e:?}"))?;
+		Ok(weight)
+	}
 
 	#[test]
 	fn every_preset_upgrades_with_every_check() {
 		for preset in super::super::preset_names() {
 			let id = core::str::from_utf8(preset.as_ref()).expect("utf-8 preset name").to_string();
-			super::super::chain(&id).execute_with(|| {
-				// What `try-runtime on-runtime-upgrade --checks all` runs: the migrations with
-				// their pre- and post-checks, each pallet's storage version against its code,
-				// then every pallet's `try_state`.
-				Executive::try_runtime_upgrade(UpgradeCheckSelect::All)
-					.unwrap_or_else(|e| panic!("{id}: {e:?}"));
-				AllPalletsWithSystem::try_state(System::block_number(), TryStateSelect::All)
-					.unwrap_or_else(|e| panic!("{id}: {e:?}"));
-			});
+			super::super::chain(&id).execute_with(dry_run).unwrap_or_else(|e| panic!("{id}: {e}"));
 		}
+	}
+
+	/// Names the file `civitas-node export-state` wrote, for
+	/// [`an_exported_state_upgrades_with_every_check`].
+	const EXPORTED_STATE: &str = "CIVITAS_UPGRADE_STATE";
+
+	/// A chain's state as `civitas-node export-state` writes it: a chain spec whose genesis is
+	/// the raw storage (`top`, `childrenDefault`) at the exported block.
+	fn exported_state(spec: &[u8]) -> Result<TestExternalities, String> {
+		use polkadot_sdk::sp_core::{
+			bytes::from_hex,
+			storage::{ChildInfo, Storage, StorageChild, StorageMap},
+		};
+		use serde_json::Value;
+
+		let spec: Value = serde_json::from_slice(spec).map_err(|e| format!("not JSON: {e}"))?;
+		let raw = spec
+			.pointer("/genesis/raw")
+			.ok_or("no raw genesis: not a state written by `export-state`")?;
+		let map = |pairs: Option<&Value>| -> Result<StorageMap, String> {
+			let Some(pairs) = pairs else { return Ok(StorageMap::new()) };
+			let pairs = pairs.as_object().ok_or("storage is not a map of hex keys")?;
+			pairs
+				.iter()
+				.map(|(key, value)| {
+					let value = value.as_str().ok_or_else(|| format!("{key}: not a hex string"))?;
+					let hex = |s: &str| from_hex(s).map_err(|e| format!("{key}: {e}"));
+					Ok((hex(key)?, hex(value)?))
+				})
+				.collect()
+		};
+		let top = map(raw.get("top"))?;
+		if top.is_empty() {
+			return Err("the exported state is empty".into());
+		}
+		let mut storage = Storage { top, children_default: Default::default() };
+		if let Some(children) = raw.get("childrenDefault").and_then(Value::as_object) {
+			for (key, data) in children {
+				let key = from_hex(key).map_err(|e| format!("child {key}: {e}"))?;
+				let child = StorageChild {
+					data: map(Some(data))?,
+					child_info: ChildInfo::new_default(&key),
+				};
+				storage.children_default.insert(key, child);
+			}
+		}
+		Ok(TestExternalities::new(storage))
+	}
+
+	/// Run by `scripts/upgrade-dry-run.sh` (and CI) with [`EXPORTED_STATE`] naming a state
+	/// exported from a node's database: an operator's dry run of this runtime's upgrade on the
+	/// live chain's state.
+	#[test]
+	#[ignore = "needs CIVITAS_UPGRADE_STATE, a state written by `civitas-node export-state`"]
+	fn an_exported_state_upgrades_with_every_check() {
+		let path = std::env::var(EXPORTED_STATE).expect("CIVITAS_UPGRADE_STATE names a file");
+		let spec = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+		let mut ext = exported_state(&spec).unwrap_or_else(|e| panic!("{path}: {e}"));
+		let (block, weight) = ext
+			.execute_with(|| dry_run().map(|weight| (System::block_number(), weight)))
+			.unwrap_or_else(|e| panic!("{path}: {e}"));
+		std::println!("{path}: the state of block {block} upgrades; migrations weigh {weight:?}");
+	}
+
+	#[test]
+	fn an_exported_state_is_read_from_raw_storage_only() {
+		let refused = |spec: &[u8]| exported_state(spec).err().unwrap_or_default();
+		assert!(refused(b"{}").contains("no raw genesis"));
+		let plain = br#"{"genesis":{"runtimeGenesis":{"patch":{}}}}"#;
+		assert!(refused(plain).contains("no raw genesis"));
+		let empty = br#"{"genesis":{"raw":{"top":{},"childrenDefault":{}}}}"#;
+		assert!(refused(empty).contains("empty"));
+		let odd = br#"{"genesis":{"raw":{"top":{"0x01":"0xzz"}}}}"#;
+		assert!(refused(odd).starts_with("0x01"));
+		// A state `export-state` would write: the keys and values come back byte for byte.
+		let key = polkadot_sdk::frame_support::storage::storage_prefix(b"System", b"Number");
+		let spec = format!(
+			r#"{{"genesis":{{"raw":{{"top":{{"0x{}":"0x2a000000"}},"childrenDefault":{{}}}}}}}}"#,
+			polkadot_sdk::sp_core::hexdisplay::HexDisplay::from(&key)
+		);
+		let mut ext = exported_state(spec.as_bytes()).expect("a raw state");
+		assert_eq!(ext.execute_with(System::block_number), 42);
 	}
 
 	/// The civitas-local genesis as the previous runtime (spec 105, real estate at storage
 	/// version 1) wrote it.
-	fn previous_release_state() -> polkadot_sdk::sp_io::TestExternalities {
+	fn previous_release_state() -> TestExternalities {
 		let mut ext = super::super::chain(crate::genesis_config_presets::CIVITAS_LOCAL_PRESET);
 		ext.execute_with(|| {
 			for kind in LicenceKind::ALL {

@@ -1,0 +1,611 @@
+//! `civitas bench`: the load harness. It signs a named workload's transactions in parallel, keeps
+//! the node's pool full for the given duration, and reports what every block held: extrinsics
+//! and bills, fill by weight and by length, the time between blocks and the finality lag.
+//!
+//! The workloads use the dev chain's officers: the power company's (`//Eve//stash`) and the
+//! bank's (`//Ferdie//stash`) bill issuers, and the dev accounts for transfers.
+
+use anyhow::{anyhow, bail, Context, Result};
+use civitas_client::{
+	civitas::{
+		self,
+		runtime_types::{
+			bounded_collections::bounded_vec::BoundedVec, civitas_primitives::bills::BillKind,
+			pallet_e_bills::types::NewBill,
+		},
+	},
+	CivitasConfig,
+};
+use futures::StreamExt;
+use serde::{Deserialize, Serialize};
+use std::{
+	str::FromStr,
+	sync::{
+		atomic::{AtomicBool, AtomicU64, Ordering},
+		Arc,
+	},
+	time::{Duration, Instant},
+};
+use subxt::{
+	config::DefaultExtrinsicParamsBuilder,
+	ext::scale_value::{At as _, Value},
+	utils::H256,
+	OnlineClient,
+};
+use subxt_signer::{sr25519::Keypair, SecretUri};
+
+type Client = OnlineClient<CivitasConfig>;
+type At = subxt::client::OnlineClientAtBlock<CivitasConfig>;
+
+/// What the harness submits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Workload {
+	/// `e_bills.issue_batch` of `--batch` bills each, from two issuers.
+	BillBatches,
+	/// One `e_bills.issue` per transaction, from two issuers.
+	SingleBills,
+	/// `balances.transfer_keep_alive` between the dev accounts.
+	Transfers,
+}
+
+/// Options of `civitas bench`.
+#[derive(clap::Args)]
+pub struct Options {
+	/// The node's WebSocket address (a dev chain: the workloads sign with its officers' keys).
+	#[arg(long, default_value = "ws://127.0.0.1:9944")]
+	pub url: String,
+	#[arg(long, value_enum, default_value = "bill-batches")]
+	pub workload: Workload,
+	/// How long to submit (`30s`, `10m`); the run then waits for the pool to drain.
+	#[arg(long, default_value = "60s", value_parser = humantime::parse_duration)]
+	pub duration: Duration,
+	/// Bills per batch (`bill-batches`).
+	#[arg(long, default_value_t = 1_000)]
+	pub batch: u32,
+	/// How many blocks' worth of transactions to keep waiting in the pool.
+	#[arg(long, default_value_t = 3)]
+	pub pool_blocks: u32,
+	/// Write the report (every block's figures and the summary) here, as JSON.
+	#[arg(long)]
+	pub report: Option<std::path::PathBuf>,
+	/// A reference report: exit 1 if this run has fewer bills per full block or more weight
+	/// per bill than it, beyond `--tolerance`.
+	#[arg(long)]
+	pub check: Option<std::path::PathBuf>,
+	/// The tolerance of `--check`, in percent.
+	#[arg(long, default_value_t = 5.0)]
+	pub tolerance: f64,
+	/// No progress bar.
+	#[arg(long)]
+	pub quiet: bool,
+}
+
+/// One block of the run.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct BlockStats {
+	pub number: u64,
+	/// Milliseconds since the previous block (its timestamp's difference).
+	pub interval_ms: Option<u64>,
+	/// Signed extrinsics (the workload's).
+	pub extrinsics: u64,
+	pub bills: u64,
+	/// The normal class's weight (ref time, ps) and its share of the normal class's maximum.
+	pub weight_ref_time: u64,
+	pub weight_fill: f64,
+	/// The extrinsics' encoded length and its share of the normal class's maximum.
+	pub length: u64,
+	pub length_fill: f64,
+	/// Best minus finalized when the block was seen.
+	pub finality_lag: u64,
+}
+
+/// The run's report (`--report`, JSON).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Report {
+	pub workload: Workload,
+	pub duration_s: f64,
+	pub batch: u32,
+	pub submitted: u64,
+	pub rejected: u64,
+	pub blocks: Vec<BlockStats>,
+	pub summary: Summary,
+}
+
+/// The run's figures, over the blocks that held its transactions.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Summary {
+	pub blocks: u64,
+	pub extrinsics: u64,
+	pub bills: u64,
+	pub extrinsics_per_s: f64,
+	pub bills_per_s: f64,
+	/// Averages over the full blocks ([`BlockStats::is_full`]).
+	pub full_blocks: u64,
+	pub bills_per_full_block: f64,
+	pub extrinsics_per_full_block: f64,
+	/// The normal class's weight per bill (ref time, ps), over all blocks with bills.
+	pub weight_per_bill: f64,
+	pub max_finality_lag: u64,
+}
+
+/// The dev chain's bill issuers: the power company's and the bank's officers.
+const ISSUERS: [&str; 2] = ["//Eve//stash", "//Ferdie//stash"];
+/// The dev accounts that send transfers (each to the next one).
+const TRANSFER_ACCOUNTS: [&str; 12] = [
+	"//Alice",
+	"//Bob",
+	"//Charlie",
+	"//Dave",
+	"//Eve",
+	"//Ferdie",
+	"//Alice//stash",
+	"//Bob//stash",
+	"//Charlie//stash",
+	"//Dave//stash",
+	"//Eve//stash",
+	"//Ferdie//stash",
+];
+/// A block is full at this share of its weight or length, or when one more of its transactions
+/// (of their average size) would not have fitted.
+const FULL: f64 = 0.9;
+
+impl BlockStats {
+	/// Whether the block had no room left for the workload.
+	pub fn is_full(&self) -> bool {
+		let one_more =
+			|fill: f64| self.extrinsics > 0 && fill * (1.0 + 1.0 / self.extrinsics as f64) > 1.0;
+		self.weight_fill >= FULL
+			|| self.length_fill >= FULL
+			|| one_more(self.weight_fill)
+			|| one_more(self.length_fill)
+	}
+}
+
+fn keypair(uri: &str) -> Result<Keypair> {
+	Ok(Keypair::from_uri(&SecretUri::from_str(uri)?)?)
+}
+
+/// An electricity bill of this run, as a utility's billing system prepares it (the shape of
+/// `tests/e2e/bills.js`).
+fn bill(run: &str, issuer: usize, i: u64) -> NewBill {
+	let amount = u128::from(i.checked_rem(97).unwrap_or_default())
+		.saturating_mul(113)
+		.saturating_add(10_000);
+	let number = format!("E-{run}-{issuer}-{i:09}");
+	NewBill {
+		content_hash: H256(civitas_client::blake2_256(number.as_bytes())),
+		number: BoundedVec(number.into_bytes()),
+		payer: None,
+		kind: BillKind::Electricity,
+		amount,
+		tax_amount: amount.saturating_mul(13).checked_div(113).unwrap_or_default(),
+		currency: *b"CNY",
+		due: Some(432_000),
+	}
+}
+
+/// One account of the workload and the next nonce it signs with.
+struct Sender {
+	keypair: Keypair,
+	/// Which issuer (bills) or account (transfers) it is.
+	index: usize,
+	nonce: u64,
+	/// Transactions signed so far in this run.
+	signed: u64,
+}
+
+/// The run's transactions, signed on demand: each sender's next one in turn.
+struct Signer {
+	workload: Workload,
+	run: String,
+	batch: u32,
+	senders: Vec<Sender>,
+	next: usize,
+}
+
+/// `call` signed by `keypair` with `params`, encoded.
+fn sign(
+	at: &At,
+	call: &impl subxt::transactions::Payload,
+	params: <<CivitasConfig as subxt::Config>::TransactionExtensions as subxt::config::TransactionExtensions<CivitasConfig>>::Params,
+	keypair: &Keypair,
+) -> Result<Vec<u8>> {
+	Ok(at.transactions().create_signable_offline(call, params)?.sign(keypair)?.into_encoded())
+}
+
+impl Signer {
+	/// The next signed transaction, encoded.
+	fn sign_next(&mut self, at: &At) -> Result<Vec<u8>> {
+		let count = self.senders.len();
+		let current = self.next;
+		self.next = current.saturating_add(1).checked_rem(count).unwrap_or_default();
+		// A transfer goes to the next sender's account.
+		let recipient = self
+			.senders
+			.get(self.next)
+			.map(|next| subxt::utils::MultiAddress::Id(next.keypair.public_key().into()));
+		let sender = self.senders.get_mut(current).ok_or_else(|| anyhow!("no sender"))?;
+		let params = DefaultExtrinsicParamsBuilder::<CivitasConfig>::new()
+			.nonce(sender.nonce)
+			.immortal()
+			.build();
+		let i = sender.signed;
+		let bytes = match self.workload {
+			Workload::BillBatches => {
+				let first = i.saturating_mul(u64::from(self.batch));
+				let bills = (first..first.saturating_add(u64::from(self.batch)))
+					.map(|n| bill(&self.run, sender.index, n))
+					.collect();
+				let call = civitas::transactions().e_bills().issue_batch(BoundedVec(bills));
+				sign(at, &call, params, &sender.keypair)?
+			},
+			Workload::SingleBills => {
+				let call =
+					civitas::transactions().e_bills().issue(bill(&self.run, sender.index, i));
+				sign(at, &call, params, &sender.keypair)?
+			},
+			Workload::Transfers => {
+				let to = recipient.ok_or_else(|| anyhow!("no recipient"))?;
+				let call =
+					civitas::transactions().balances().transfer_keep_alive(to, 1_000_000_000);
+				sign(at, &call, params, &sender.keypair)?
+			},
+		};
+		sender.nonce = sender.nonce.saturating_add(1);
+		sender.signed = sender.signed.saturating_add(1);
+		Ok(bytes)
+	}
+}
+
+/// What one block held, read at its hash.
+async fn block_stats(
+	api: &Client,
+	number: u64,
+	previous_time: Option<u64>,
+	limits: &Limits,
+) -> Result<(BlockStats, Option<u64>)> {
+	let at = api.at_block(number).await?;
+	let extrinsics = at.extrinsics().fetch().await?;
+	let events = at.events().fetch().await?;
+	let (mut signed, mut length, mut time) = (0u64, 0u64, None);
+	for extrinsic in extrinsics.iter() {
+		let extrinsic = extrinsic?;
+		length = length.saturating_add(extrinsic.bytes().len() as u64);
+		if extrinsic.is_signed() {
+			signed = signed.saturating_add(1);
+		}
+		if (extrinsic.pallet_name(), extrinsic.call_name()) == ("Timestamp", "set") {
+			let fields = extrinsic.decode_call_data_fields_unchecked_as::<Value>()?;
+			time =
+				fields.at("now").and_then(|now| now.as_u128()).and_then(|n| u64::try_from(n).ok());
+		}
+	}
+	let mut bills = 0u64;
+	for event in events.iter() {
+		let event = event?;
+		if let Some(batch) = event.decode_fields_as::<civitas::e_bills::events::BatchIssued>() {
+			bills = bills.saturating_add(batch?.bills.0.len() as u64);
+		} else if event.is::<civitas::e_bills::events::BillIssued>() {
+			bills = bills.saturating_add(1);
+		}
+	}
+	let weight =
+		at.storage().fetch(civitas::storage().system().block_weight(), ()).await?.decode()?;
+	let finalized = api.at_current_block().await?.block_number();
+	let stats = BlockStats {
+		number,
+		interval_ms: time.zip(previous_time).map(|(now, before)| now.saturating_sub(before)),
+		extrinsics: signed,
+		bills,
+		weight_ref_time: weight.normal.ref_time,
+		weight_fill: weight.normal.ref_time as f64 / limits.normal_ref_time.max(1) as f64,
+		length,
+		length_fill: length as f64 / f64::from(limits.normal_length.max(1)),
+		finality_lag: number.saturating_sub(finalized),
+	};
+	Ok((stats, time))
+}
+
+/// The normal class's share of a block.
+struct Limits {
+	normal_ref_time: u64,
+	normal_length: u32,
+}
+
+async fn limits(api: &Client) -> Result<Limits> {
+	let at = api.at_current_block().await?;
+	let weights = at.constants().entry(civitas::constants().system().block_weights())?;
+	let length = at.constants().entry(civitas::constants().system().block_length())?;
+	Ok(Limits {
+		normal_ref_time: weights
+			.per_class
+			.normal
+			.max_total
+			.map(|w| w.ref_time)
+			.unwrap_or(weights.max_block.ref_time),
+		normal_length: length.max.normal,
+	})
+}
+
+/// The figures of a run's blocks: from the first block that held its transactions to the last.
+pub fn summarize(blocks: &[BlockStats]) -> Summary {
+	let held: Vec<&BlockStats> = blocks.iter().filter(|b| b.extrinsics > 0).collect();
+	let mut summary = Summary { blocks: held.len() as u64, ..Default::default() };
+	let span_ms: u64 = held.iter().skip(1).filter_map(|b| b.interval_ms).sum();
+	for block in &held {
+		summary.extrinsics = summary.extrinsics.saturating_add(block.extrinsics);
+		summary.bills = summary.bills.saturating_add(block.bills);
+		summary.max_finality_lag = summary.max_finality_lag.max(block.finality_lag);
+	}
+	// The first block's transactions arrived before the span starts: count the span's alone.
+	if let (Some(first), true) = (held.first(), span_ms > 0) {
+		let seconds = span_ms as f64 / 1_000.0;
+		summary.extrinsics_per_s =
+			summary.extrinsics.saturating_sub(first.extrinsics) as f64 / seconds;
+		summary.bills_per_s = summary.bills.saturating_sub(first.bills) as f64 / seconds;
+	}
+	let full: Vec<&&BlockStats> = held.iter().filter(|b| b.is_full()).collect();
+	summary.full_blocks = full.len() as u64;
+	if !full.is_empty() {
+		let n = full.len() as f64;
+		summary.bills_per_full_block = full.iter().map(|b| b.bills as f64).sum::<f64>() / n;
+		summary.extrinsics_per_full_block =
+			full.iter().map(|b| b.extrinsics as f64).sum::<f64>() / n;
+	}
+	let with_bills: Vec<&&BlockStats> = held.iter().filter(|b| b.bills > 0).collect();
+	let bills: u64 = with_bills.iter().map(|b| b.bills).sum();
+	if bills > 0 {
+		let weight: u64 = with_bills.iter().map(|b| b.weight_ref_time).sum();
+		summary.weight_per_bill = weight as f64 / bills as f64;
+	}
+	summary
+}
+
+/// Compares a run with a reference run: fewer bills per full block, or more weight per bill,
+/// than the reference allows by `tolerance` percent is a regression.
+pub fn regressions(run: &Summary, reference: &Summary, tolerance: f64) -> Vec<String> {
+	let mut found = vec![];
+	let slack = tolerance / 100.0;
+	if run.full_blocks == 0 {
+		found.push("no block was full: the workload did not fill the chain".to_string());
+	} else if reference.bills_per_full_block > 0.0
+		&& run.bills_per_full_block < reference.bills_per_full_block * (1.0 - slack)
+	{
+		found.push(format!(
+			"{:.0} bills per full block, the reference {:.0} (-{tolerance} % allowed)",
+			run.bills_per_full_block, reference.bills_per_full_block
+		));
+	}
+	if reference.weight_per_bill > 0.0
+		&& run.weight_per_bill > reference.weight_per_bill * (1.0 + slack)
+	{
+		found.push(format!(
+			"{:.0} ps of weight per bill, the reference {:.0} (+{tolerance} % allowed)",
+			run.weight_per_bill, reference.weight_per_bill
+		));
+	}
+	found
+}
+
+pub async fn run(options: Options) -> Result<()> {
+	let api = Client::from_url(&options.url).await.with_context(|| options.url.clone())?;
+	let limits = limits(&api).await?;
+	let at = api.at_current_block().await?;
+	let uris: &[&str] = match options.workload {
+		Workload::BillBatches | Workload::SingleBills => &ISSUERS,
+		Workload::Transfers => &TRANSFER_ACCOUNTS,
+	};
+	let mut senders = vec![];
+	for (index, uri) in uris.iter().enumerate() {
+		let keypair = keypair(uri)?;
+		let nonce = at.transactions().account_nonce(&keypair.public_key().into()).await?;
+		senders.push(Sender { keypair, index, nonce, signed: 0 });
+	}
+	let run_id =
+		std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?.as_millis().to_string();
+	let mut signer =
+		Signer { workload: options.workload, run: run_id, batch: options.batch, senders, next: 0 };
+	// About how many transactions fill a block.
+	let per_block: u64 = match options.workload {
+		Workload::BillBatches => {
+			8_000u64.checked_div(u64::from(options.batch)).unwrap_or(8_000).saturating_add(1)
+		},
+		Workload::SingleBills => 4_000,
+		Workload::Transfers => 2_500,
+	};
+	let in_pool_target = per_block.saturating_mul(u64::from(options.pool_blocks.max(1)));
+
+	let included = Arc::new(AtomicU64::new(0));
+	let stop = Arc::new(AtomicBool::new(false));
+	let bar = if options.quiet {
+		indicatif::ProgressBar::hidden()
+	} else {
+		indicatif::ProgressBar::new(options.duration.as_secs())
+	};
+	// The watcher: every new best block's figures, until the submitter is done and the pool drained.
+	let watcher = {
+		let (api, included, stop, bar) = (api.clone(), included.clone(), stop.clone(), bar.clone());
+		tokio::spawn(async move {
+			let mut blocks = vec![];
+			let mut stream = api.stream_best_blocks().await?;
+			let mut previous_time = None;
+			let mut next = api.at_current_block().await?.block_number().saturating_add(1);
+			let mut drained = false;
+			while let Some(block) = stream.next().await {
+				let head = block?.number();
+				while next <= head {
+					let (stats, time) = block_stats(&api, next, previous_time, &limits).await?;
+					previous_time = time.or(previous_time);
+					included.fetch_add(stats.extrinsics, Ordering::Relaxed);
+					bar.set_message(format!(
+						"#{} {} extrinsics, {} bills, weight {:.0} %, length {:.0} %",
+						stats.number,
+						stats.extrinsics,
+						stats.bills,
+						stats.weight_fill * 100.0,
+						stats.length_fill * 100.0
+					));
+					if stop.load(Ordering::Relaxed) && stats.extrinsics == 0 {
+						drained = true;
+					}
+					blocks.push(stats);
+					next = next.saturating_add(1);
+				}
+				if drained {
+					break;
+				}
+			}
+			anyhow::Ok(blocks)
+		})
+	};
+
+	// The submitter: signs ahead and keeps `in_pool_target` transactions waiting.
+	let started = Instant::now();
+	let (mut submitted, mut rejected) = (0u64, 0u64);
+	let mut in_flight = futures::stream::FuturesUnordered::new();
+	while started.elapsed() < options.duration {
+		bar.set_position(started.elapsed().as_secs());
+		let waiting =
+			submitted.saturating_sub(rejected).saturating_sub(included.load(Ordering::Relaxed));
+		if waiting >= in_pool_target || in_flight.len() >= 256 {
+			tokio::select! {
+				Some(result) = in_flight.next(), if !in_flight.is_empty() => {
+					if let Err::<_, subxt::error::ExtrinsicError>(error) = result {
+						rejected = rejected.saturating_add(1);
+						// The first few, on standard error: a hidden bar prints nothing.
+						if rejected <= 3 {
+							eprintln!("rejected: {error}");
+						}
+					}
+				},
+				_ = tokio::time::sleep(Duration::from_millis(50)) => {},
+			}
+			continue;
+		}
+		let bytes = signer.sign_next(&at)?;
+		let transactions = at.transactions();
+		let submission = transactions.from_bytes(bytes);
+		in_flight.push(async move { submission.submit().await.map(|_| ()) });
+		submitted = submitted.saturating_add(1);
+	}
+	while let Some(result) = in_flight.next().await {
+		if result.is_err() {
+			rejected = rejected.saturating_add(1);
+		}
+	}
+	stop.store(true, Ordering::Relaxed);
+	let blocks = tokio::time::timeout(Duration::from_secs(120), watcher)
+		.await
+		.map_err(|_| anyhow!("the pool did not drain within two minutes"))???;
+	bar.finish_and_clear();
+
+	let summary = summarize(&blocks);
+	let report = Report {
+		workload: options.workload,
+		duration_s: options.duration.as_secs_f64(),
+		batch: options.batch,
+		submitted,
+		rejected,
+		blocks,
+		summary: summary.clone(),
+	};
+	println!(
+		"{:?} for {:.0} s: {} transactions submitted ({} rejected); {} blocks held {} extrinsics \
+		 and {} bills: {:.0} extrinsics/s, {:.0} bills/s; {} full blocks, {:.0} bills and {:.0} \
+		 extrinsics per full block; {:.0} ps of weight per bill; finality lag at most {} blocks",
+		options.workload,
+		report.duration_s,
+		submitted,
+		rejected,
+		summary.blocks,
+		summary.extrinsics,
+		summary.bills,
+		summary.extrinsics_per_s,
+		summary.bills_per_s,
+		summary.full_blocks,
+		summary.bills_per_full_block,
+		summary.extrinsics_per_full_block,
+		summary.weight_per_bill,
+		summary.max_finality_lag,
+	);
+	if let Some(path) = &options.report {
+		std::fs::write(path, serde_json::to_string_pretty(&report)?)
+			.with_context(|| path.display().to_string())?;
+	}
+	if let Some(path) = &options.check {
+		let reference: Report = serde_json::from_slice(
+			&std::fs::read(path).with_context(|| path.display().to_string())?,
+		)?;
+		if reference.workload != options.workload {
+			bail!("the reference is a {:?} run", reference.workload);
+		}
+		let found = regressions(&summary, &reference.summary, options.tolerance);
+		if !found.is_empty() {
+			bail!("regression against {}: {}", path.display(), found.join("; "));
+		}
+		println!("within {} % of the reference {}", options.tolerance, path.display());
+	}
+	Ok(())
+}
+
+#[cfg(test)]
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+mod tests {
+	use super::*;
+
+	fn block(number: u64, extrinsics: u64, bills: u64, weight_fill: f64) -> BlockStats {
+		BlockStats {
+			number,
+			interval_ms: Some(6_000),
+			extrinsics,
+			bills,
+			weight_ref_time: (weight_fill * 1e12) as u64,
+			weight_fill,
+			length: 0,
+			length_fill: 0.0,
+			finality_lag: number % 3,
+		}
+	}
+
+	#[test]
+	fn the_summary_counts_the_blocks_that_held_the_run_and_averages_the_full_ones() {
+		let blocks = [
+			block(1, 0, 0, 0.0),
+			block(2, 8, 8_000, 0.99),
+			block(3, 8, 8_000, 0.99),
+			block(4, 3, 3_000, 0.37),
+			block(5, 0, 0, 0.0),
+		];
+		let summary = summarize(&blocks);
+		assert_eq!((summary.blocks, summary.extrinsics, summary.bills), (3, 19, 19_000));
+		// Blocks 3 and 4 arrived in the 12 s after block 2.
+		assert_eq!(summary.bills_per_s, 11_000.0 / 12.0);
+		assert_eq!((summary.full_blocks, summary.bills_per_full_block), (2, 8_000.0));
+		assert_eq!(summary.extrinsics_per_full_block, 8.0);
+		assert_eq!(summary.weight_per_bill, (0.99e12 * 2.0 + 0.37e12) / 19_000.0);
+		assert_eq!(summary.max_finality_lag, 2);
+		assert_eq!(summarize(&[]).blocks, 0);
+		// Seven batches at 88.5 %: an eighth would not have fitted, so the block is full.
+		assert!(block(1, 7, 7_000, 0.885).is_full());
+		assert!(!block(1, 6, 6_000, 0.76).is_full());
+	}
+
+	#[test]
+	fn a_run_regresses_on_fewer_bills_per_full_block_or_more_weight_per_bill() {
+		let reference = Summary {
+			full_blocks: 4,
+			bills_per_full_block: 8_000.0,
+			weight_per_bill: 186_700_000.0,
+			..Default::default()
+		};
+		assert!(regressions(&reference, &reference, 5.0).is_empty());
+		let slower = Summary { bills_per_full_block: 7_500.0, ..reference.clone() };
+		assert!(regressions(&slower, &reference, 10.0).is_empty());
+		assert_eq!(regressions(&slower, &reference, 5.0).len(), 1);
+		let heavier = Summary { weight_per_bill: 200_000_000.0, ..reference.clone() };
+		assert!(regressions(&heavier, &reference, 5.0)[0].contains("weight per bill"));
+		let idle = Summary { full_blocks: 0, ..reference.clone() };
+		assert!(regressions(&idle, &reference, 5.0)[0].contains("no block was full"));
+	}
+}
