@@ -13,6 +13,8 @@ dpkg -s libssl-dev >/dev/null 2>&1 || missing+=(libssl-dev)
 ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing+=(postgresql)
 # The auditors' portal is tested in Debian's headless Chromium, driven by playwright-core.
 command -v chromium >/dev/null || missing+=(chromium)
+# The load harness draws its charts with this font (`civitas bench --chart`).
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 if [ ${#missing[@]} -gt 0 ]; then
 	step "Installing Debian packages: ${missing[*]}"
 	as_root apt-get update -qq

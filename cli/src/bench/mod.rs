@@ -1,9 +1,14 @@
-//! `civitas bench`: the load harness. It signs a named workload's transactions in parallel, keeps
-//! the node's pool full for the given duration, and reports what every block held: extrinsics
-//! and bills, fill by weight and by length, the time between blocks and the finality lag.
+//! `civitas bench`: the load harness. It signs a named workload's transactions in parallel (each
+//! sender on its own thread), keeps the node's pool full for the given duration, and reports what
+//! every block held: extrinsics and bills, fill by weight and by length, the time between blocks,
+//! the finality lag and, from the nodes' Prometheus metrics, the time to author the block and to
+//! import it on a node that does not author. The report is JSON, and a PNG chart on request.
 //!
 //! The workloads use the dev chain's officers: the power company's (`//Eve//stash`) and the
 //! bank's (`//Ferdie//stash`) bill issuers, and the dev accounts for transfers.
+
+mod chart;
+pub mod metrics;
 
 use anyhow::{anyhow, bail, Context, Result};
 use civitas_client::{
@@ -49,8 +54,19 @@ pub enum Workload {
 	Transfers,
 }
 
+impl Workload {
+	/// Its name on the command line.
+	pub fn name(self) -> &'static str {
+		match self {
+			Self::BillBatches => "bill-batches",
+			Self::SingleBills => "single-bills",
+			Self::Transfers => "transfers",
+		}
+	}
+}
+
 /// Options of `civitas bench`.
-#[derive(clap::Args)]
+#[derive(Clone, clap::Args)]
 pub struct Options {
 	/// The node's WebSocket address (a dev chain: the workloads sign with its officers' keys).
 	#[arg(long, default_value = "ws://127.0.0.1:9944")]
@@ -79,6 +95,36 @@ pub struct Options {
 	/// No progress bar.
 	#[arg(long)]
 	pub quiet: bool,
+	/// The authoring node's Prometheus endpoint (`http://127.0.0.1:9615/metrics`): each block's
+	/// authoring time.
+	#[arg(long)]
+	pub metrics: Option<String>,
+	/// The Prometheus endpoint of a node that imports the blocks without authoring them: each
+	/// block's import time.
+	#[arg(long)]
+	pub import_metrics: Option<String>,
+	/// The node's `--pool-limit` (its default: 8192). The fork-aware pool keeps a transaction
+	/// until its block is finalized, so the harness keeps the transactions it submitted and that
+	/// are not yet finalized below nine tenths of it.
+	#[arg(long, default_value_t = 8_192)]
+	pub pool_limit: u64,
+	/// Draw the run as a PNG chart here.
+	#[arg(long)]
+	pub chart: Option<std::path::PathBuf>,
+	/// The authoring node's process and database directory (on this machine): each block's
+	/// resident memory and database size.
+	#[arg(long)]
+	pub author_pid: Option<u32>,
+	#[arg(long)]
+	pub author_database: Option<std::path::PathBuf>,
+	/// The importing node's process and database directory.
+	#[arg(long)]
+	pub import_pid: Option<u32>,
+	#[arg(long)]
+	pub import_database: Option<std::path::PathBuf>,
+	/// The chart's TrueType font.
+	#[arg(long, default_value = chart::DEFAULT_FONT)]
+	pub font: std::path::PathBuf,
 }
 
 /// One block of the run.
@@ -98,6 +144,39 @@ pub struct BlockStats {
 	pub length_fill: f64,
 	/// Best minus finalized when the block was seen.
 	pub finality_lag: u64,
+	/// Milliseconds the authoring node's proposer took to build the block (`--metrics`).
+	pub authoring_ms: Option<f64>,
+	/// Milliseconds a node that does not author took to verify and import it
+	/// (`--import-metrics`).
+	pub import_ms: Option<f64>,
+	/// The nodes' resident memory and database size (MB) when the block was seen
+	/// (`--author-pid`, `--author-database`, `--import-pid`, `--import-database`).
+	#[serde(default, skip_serializing_if = "Resources::is_empty")]
+	pub resources: Resources,
+}
+
+/// What the nodes held when a block was seen, in MB.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Resources {
+	pub author_rss_mb: Option<f64>,
+	pub author_database_mb: Option<f64>,
+	pub import_rss_mb: Option<f64>,
+	pub import_database_mb: Option<f64>,
+}
+
+impl Resources {
+	fn is_empty(&self) -> bool {
+		self == &Self::default()
+	}
+
+	fn read(options: &Options) -> Self {
+		Self {
+			author_rss_mb: options.author_pid.and_then(metrics::resident_mb),
+			author_database_mb: options.author_database.as_deref().and_then(metrics::directory_mb),
+			import_rss_mb: options.import_pid.and_then(metrics::resident_mb),
+			import_database_mb: options.import_database.as_deref().and_then(metrics::directory_mb),
+		}
+	}
 }
 
 /// The run's report (`--report`, JSON).
@@ -107,13 +186,18 @@ pub struct Report {
 	pub duration_s: f64,
 	pub batch: u32,
 	pub submitted: u64,
+	/// Refused by the node, other than for a full pool.
 	pub rejected: u64,
+	/// Refused because the pool was full, and submitted again.
+	#[serde(default)]
+	pub resubmitted: u64,
 	pub blocks: Vec<BlockStats>,
 	pub summary: Summary,
 }
 
 /// The run's figures, over the blocks that held its transactions.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Summary {
 	pub blocks: u64,
 	pub extrinsics: u64,
@@ -127,6 +211,14 @@ pub struct Summary {
 	/// The normal class's weight per bill (ref time, ps), over all blocks with bills.
 	pub weight_per_bill: f64,
 	pub max_finality_lag: u64,
+	/// Authoring and import times (ms), mean and maximum over the full blocks.
+	pub authoring_ms_mean: Option<f64>,
+	pub authoring_ms_max: Option<f64>,
+	pub import_ms_mean: Option<f64>,
+	pub import_ms_max: Option<f64>,
+	/// Half the node's proposing time (two thirds of the slot): what authoring and importing a
+	/// full block should each stay within.
+	pub budget_ms: Option<f64>,
 }
 
 /// The dev chain's bill issuers: the power company's and the bank's officers.
@@ -185,23 +277,24 @@ fn bill(run: &str, issuer: usize, i: u64) -> NewBill {
 	}
 }
 
-/// One account of the workload and the next nonce it signs with.
+/// One account of the workload, which signs its transactions in nonce order on its own thread.
 struct Sender {
 	keypair: Keypair,
 	/// Which issuer (bills) or account (transfers) it is.
 	index: usize,
+	/// Its next nonce.
 	nonce: u64,
-	/// Transactions signed so far in this run.
-	signed: u64,
+	/// A transfer's recipient: the next sender's account.
+	recipient: subxt::utils::AccountId32,
 }
 
-/// The run's transactions, signed on demand: each sender's next one in turn.
-struct Signer {
+/// What every sender's transactions are made of.
+#[derive(Clone)]
+struct Work {
 	workload: Workload,
+	/// Makes this run's bill numbers unique.
 	run: String,
 	batch: u32,
-	senders: Vec<Sender>,
-	next: usize,
 }
 
 /// `call` signed by `keypair` with `params`, encoded.
@@ -214,48 +307,57 @@ fn sign(
 	Ok(at.transactions().create_signable_offline(call, params)?.sign(keypair)?.into_encoded())
 }
 
-impl Signer {
-	/// The next signed transaction, encoded.
-	fn sign_next(&mut self, at: &At) -> Result<Vec<u8>> {
-		let count = self.senders.len();
-		let current = self.next;
-		self.next = current.saturating_add(1).checked_rem(count).unwrap_or_default();
-		// A transfer goes to the next sender's account.
-		let recipient = self
-			.senders
-			.get(self.next)
-			.map(|next| subxt::utils::MultiAddress::Id(next.keypair.public_key().into()));
-		let sender = self.senders.get_mut(current).ok_or_else(|| anyhow!("no sender"))?;
-		let params = DefaultExtrinsicParamsBuilder::<CivitasConfig>::new()
-			.nonce(sender.nonce)
-			.immortal()
-			.build();
-		let i = sender.signed;
-		let bytes = match self.workload {
+impl Sender {
+	/// Its `i`th transaction of the run, signed and encoded.
+	fn sign(&self, at: &At, work: &Work, i: u64) -> Result<Vec<u8>> {
+		let nonce = self.nonce.saturating_add(i);
+		let params =
+			DefaultExtrinsicParamsBuilder::<CivitasConfig>::new().nonce(nonce).immortal().build();
+		match work.workload {
 			Workload::BillBatches => {
-				let first = i.saturating_mul(u64::from(self.batch));
-				let bills = (first..first.saturating_add(u64::from(self.batch)))
-					.map(|n| bill(&self.run, sender.index, n))
+				let first = i.saturating_mul(u64::from(work.batch));
+				let bills = (first..first.saturating_add(u64::from(work.batch)))
+					.map(|n| bill(&work.run, self.index, n))
 					.collect();
 				let call = civitas::transactions().e_bills().issue_batch(BoundedVec(bills));
-				sign(at, &call, params, &sender.keypair)?
+				sign(at, &call, params, &self.keypair)
 			},
 			Workload::SingleBills => {
-				let call =
-					civitas::transactions().e_bills().issue(bill(&self.run, sender.index, i));
-				sign(at, &call, params, &sender.keypair)?
+				let call = civitas::transactions().e_bills().issue(bill(&work.run, self.index, i));
+				sign(at, &call, params, &self.keypair)
 			},
 			Workload::Transfers => {
-				let to = recipient.ok_or_else(|| anyhow!("no recipient"))?;
+				let to = subxt::utils::MultiAddress::Id(self.recipient);
 				let call =
 					civitas::transactions().balances().transfer_keep_alive(to, 1_000_000_000);
-				sign(at, &call, params, &sender.keypair)?
+				sign(at, &call, params, &self.keypair)
 			},
-		};
-		sender.nonce = sender.nonce.saturating_add(1);
-		sender.signed = sender.signed.saturating_add(1);
-		Ok(bytes)
+		}
 	}
+}
+
+/// Starts one thread per sender that signs its transactions in nonce order, as far ahead of the
+/// submitter as `ahead` transactions in all; a thread ends when the receiver is dropped.
+fn start_signing(
+	senders: Vec<Sender>,
+	at: &At,
+	work: &Work,
+	ahead: usize,
+) -> tokio::sync::mpsc::Receiver<Result<Vec<u8>>> {
+	let (signed, receiver) = tokio::sync::mpsc::channel(ahead.max(1));
+	for sender in senders {
+		let (signed, at, work) = (signed.clone(), at.clone(), work.clone());
+		std::thread::spawn(move || {
+			for i in 0u64.. {
+				let transaction = sender.sign(&at, &work, i);
+				let failed = transaction.is_err();
+				if signed.blocking_send(transaction).is_err() || failed {
+					break;
+				}
+			}
+		});
+	}
+	receiver
 }
 
 /// What one block held, read at its hash.
@@ -264,7 +366,7 @@ async fn block_stats(
 	number: u64,
 	previous_time: Option<u64>,
 	limits: &Limits,
-) -> Result<(BlockStats, Option<u64>)> {
+) -> Result<(BlockStats, Option<u64>, u64)> {
 	let at = api.at_block(number).await?;
 	let extrinsics = at.extrinsics().fetch().await?;
 	let events = at.events().fetch().await?;
@@ -303,21 +405,30 @@ async fn block_stats(
 		length,
 		length_fill: length as f64 / f64::from(limits.normal_length.max(1)),
 		finality_lag: number.saturating_sub(finalized),
+		authoring_ms: None,
+		import_ms: None,
+		resources: Resources::default(),
 	};
-	Ok((stats, time))
+	Ok((stats, time, finalized))
 }
 
-/// The normal class's share of a block.
+/// The normal class's share of a block, and the time to build one.
 struct Limits {
 	normal_ref_time: u64,
 	normal_length: u32,
+	/// Half the node's proposing time: the node proposes for two thirds of the slot, and the slot
+	/// is twice the timestamp's minimum period.
+	budget_ms: f64,
 }
 
 async fn limits(api: &Client) -> Result<Limits> {
 	let at = api.at_current_block().await?;
 	let weights = at.constants().entry(civitas::constants().system().block_weights())?;
 	let length = at.constants().entry(civitas::constants().system().block_length())?;
+	let minimum_period = at.constants().entry(civitas::constants().timestamp().minimum_period())?;
 	Ok(Limits {
+		// Half of two thirds of a slot of two minimum periods.
+		budget_ms: minimum_period as f64 * 2.0 / 3.0,
 		normal_ref_time: weights
 			.per_class
 			.normal
@@ -353,6 +464,10 @@ pub fn summarize(blocks: &[BlockStats]) -> Summary {
 		summary.extrinsics_per_full_block =
 			full.iter().map(|b| b.extrinsics as f64).sum::<f64>() / n;
 	}
+	let (mean, max) = mean_and_max(full.iter().filter_map(|b| b.authoring_ms));
+	(summary.authoring_ms_mean, summary.authoring_ms_max) = (mean, max);
+	let (mean, max) = mean_and_max(full.iter().filter_map(|b| b.import_ms));
+	(summary.import_ms_mean, summary.import_ms_max) = (mean, max);
 	let with_bills: Vec<&&BlockStats> = held.iter().filter(|b| b.bills > 0).collect();
 	let bills: u64 = with_bills.iter().map(|b| b.bills).sum();
 	if bills > 0 {
@@ -360,6 +475,16 @@ pub fn summarize(blocks: &[BlockStats]) -> Summary {
 		summary.weight_per_bill = weight as f64 / bills as f64;
 	}
 	summary
+}
+
+fn mean_and_max(values: impl Iterator<Item = f64>) -> (Option<f64>, Option<f64>) {
+	let (mut count, mut sum, mut max) = (0u32, 0.0, None::<f64>);
+	for value in values {
+		count = count.saturating_add(1);
+		sum += value;
+		max = Some(max.map_or(value, |m| m.max(value)));
+	}
+	((count > 0).then(|| sum / f64::from(count)), max)
 }
 
 /// Compares a run with a reference run: fewer bills per full block, or more weight per bill,
@@ -388,35 +513,86 @@ pub fn regressions(run: &Summary, reference: &Summary, tolerance: f64) -> Vec<St
 	found
 }
 
+/// About how many of the workload's transactions fill a block (measured: 7 batches of 1,000
+/// bills, 1,880 single bills, 2,396 transfers).
+fn per_block(workload: Workload, batch: u32) -> u64 {
+	match workload {
+		Workload::BillBatches => {
+			8_000u64.checked_div(u64::from(batch)).unwrap_or(8_000).saturating_add(1)
+		},
+		Workload::SingleBills => 2_000,
+		Workload::Transfers => 2_500,
+	}
+}
+
+/// Whether the node refused a transaction because its pool was full (it may enter later).
+fn pool_was_full(error: &subxt::error::ExtrinsicError) -> bool {
+	let message = error.to_string();
+	message.contains("because of the limit") || message.contains("Immediately Dropped")
+}
+
+/// Submits a signed transaction; resolves with the outcome and the transaction (to submit it
+/// again if the pool was full).
+fn submit(
+	at: &At,
+	bytes: Vec<u8>,
+) -> impl std::future::Future<Output = (Result<(), subxt::error::ExtrinsicError>, Vec<u8>)> + use<>
+{
+	let submission = at.transactions().from_bytes(bytes.clone());
+	async move { (submission.submit().await.map(|_| ()), bytes) }
+}
+
 pub async fn run(options: Options) -> Result<()> {
 	let api = Client::from_url(&options.url).await.with_context(|| options.url.clone())?;
 	let limits = limits(&api).await?;
+	let budget_ms = limits.budget_ms;
 	let at = api.at_current_block().await?;
 	let uris: &[&str] = match options.workload {
 		Workload::BillBatches | Workload::SingleBills => &ISSUERS,
 		Workload::Transfers => &TRANSFER_ACCOUNTS,
 	};
+	let keypairs = uris.iter().map(|uri| keypair(uri)).collect::<Result<Vec<_>>>()?;
 	let mut senders = vec![];
-	for (index, uri) in uris.iter().enumerate() {
-		let keypair = keypair(uri)?;
+	for (index, keypair) in keypairs.iter().enumerate() {
 		let nonce = at.transactions().account_nonce(&keypair.public_key().into()).await?;
-		senders.push(Sender { keypair, index, nonce, signed: 0 });
+		let next = keypairs.get(index.saturating_add(1)).or(keypairs.first()).unwrap_or(keypair);
+		senders.push(Sender {
+			keypair: keypair.clone(),
+			index,
+			nonce,
+			recipient: next.public_key().into(),
+		});
 	}
 	let run_id =
 		std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?.as_millis().to_string();
-	let mut signer =
-		Signer { workload: options.workload, run: run_id, batch: options.batch, senders, next: 0 };
-	// About how many transactions fill a block.
-	let per_block: u64 = match options.workload {
-		Workload::BillBatches => {
-			8_000u64.checked_div(u64::from(options.batch)).unwrap_or(8_000).saturating_add(1)
-		},
-		Workload::SingleBills => 4_000,
-		Workload::Transfers => 2_500,
-	};
+	let work = Work { workload: options.workload, run: run_id, batch: options.batch };
+	let per_block = per_block(options.workload, options.batch);
 	let in_pool_target = per_block.saturating_mul(u64::from(options.pool_blocks.max(1)));
+	// The pool counts a transaction until its block is finalized (two or three blocks later).
+	let pool_room = options.pool_limit.saturating_mul(9).checked_div(10).unwrap_or_default();
+	let needed = in_pool_target.saturating_add(per_block.saturating_mul(4));
+	if needed > pool_room {
+		eprintln!(
+			"the pool's limit ({}) holds fewer than {needed} transactions ({} blocks waiting and \
+			 four unfinalized): start the node with --pool-limit {} and pass the same here",
+			options.pool_limit,
+			options.pool_blocks,
+			needed.saturating_mul(10).checked_div(9).unwrap_or(needed).saturating_add(1),
+		);
+	}
+	let mut signed = Some(start_signing(
+		senders,
+		&at,
+		&work,
+		usize::try_from(in_pool_target).unwrap_or(usize::MAX),
+	));
+	let mut times =
+		metrics::BlockTimes::new(options.metrics.as_deref(), options.import_metrics.as_deref())
+			.await?;
 
+	// The run's transactions in blocks, and in finalized blocks (which have left the pool).
 	let included = Arc::new(AtomicU64::new(0));
+	let finalized_included = Arc::new(AtomicU64::new(0));
 	let stop = Arc::new(AtomicBool::new(false));
 	let bar = if options.quiet {
 		indicatif::ProgressBar::hidden()
@@ -425,17 +601,37 @@ pub async fn run(options: Options) -> Result<()> {
 	};
 	// The watcher: every new best block's figures, until the submitter is done and the pool drained.
 	let watcher = {
-		let (api, included, stop, bar) = (api.clone(), included.clone(), stop.clone(), bar.clone());
+		let (options, api, included, finalized_included, stop, bar) = (
+			options.clone(),
+			api.clone(),
+			included.clone(),
+			finalized_included.clone(),
+			stop.clone(),
+			bar.clone(),
+		);
 		tokio::spawn(async move {
-			let mut blocks = vec![];
+			let mut blocks: Vec<BlockStats> = vec![];
 			let mut stream = api.stream_best_blocks().await?;
 			let mut previous_time = None;
 			let mut next = api.at_current_block().await?.block_number().saturating_add(1);
+			// How many of `blocks` are finalized and counted in `finalized_included`.
+			let mut counted = 0usize;
 			let mut drained = false;
 			while let Some(block) = stream.next().await {
 				let head = block?.number();
+				if head < next {
+					continue;
+				}
+				// One reading of each node's metrics for the blocks up to the head (one block,
+				// unless the watcher fell behind).
+				let authoring_ms = times.authoring_ms().await;
+				let new_blocks = head.saturating_add(1).saturating_sub(next);
+				let import_ms = times.import_ms(new_blocks, Duration::from_secs(6)).await;
 				while next <= head {
-					let (stats, time) = block_stats(&api, next, previous_time, &limits).await?;
+					let (mut stats, time, finalized) =
+						block_stats(&api, next, previous_time, &limits).await?;
+					(stats.authoring_ms, stats.import_ms) = (authoring_ms, import_ms);
+					stats.resources = Resources::read(&options);
 					previous_time = time.or(previous_time);
 					included.fetch_add(stats.extrinsics, Ordering::Relaxed);
 					bar.set_message(format!(
@@ -450,6 +646,10 @@ pub async fn run(options: Options) -> Result<()> {
 						drained = true;
 					}
 					blocks.push(stats);
+					while let Some(block) = blocks.get(counted).filter(|b| b.number <= finalized) {
+						finalized_included.fetch_add(block.extrinsics, Ordering::Relaxed);
+						counted = counted.saturating_add(1);
+					}
 					next = next.saturating_add(1);
 				}
 				if drained {
@@ -460,38 +660,69 @@ pub async fn run(options: Options) -> Result<()> {
 		})
 	};
 
-	// The submitter: signs ahead and keeps `in_pool_target` transactions waiting.
+	// The submitter: keeps `in_pool_target` of the run's transactions waiting, and those it
+	// submitted and that are not finalized within the pool's room; a transaction the full pool
+	// refused is submitted again (a gap in its sender's nonces would hold back all later ones).
 	let started = Instant::now();
-	let (mut submitted, mut rejected) = (0u64, 0u64);
+	let (mut submitted, mut rejected, mut resubmitted) = (0u64, 0u64, 0u64);
+	let mut again = std::collections::VecDeque::<Vec<u8>>::new();
+	let mut not_before = Instant::now();
 	let mut in_flight = futures::stream::FuturesUnordered::new();
-	while started.elapsed() < options.duration {
-		bar.set_position(started.elapsed().as_secs());
-		let waiting =
-			submitted.saturating_sub(rejected).saturating_sub(included.load(Ordering::Relaxed));
-		if waiting >= in_pool_target || in_flight.len() >= 256 {
-			tokio::select! {
-				Some(result) = in_flight.next(), if !in_flight.is_empty() => {
-					if let Err::<_, subxt::error::ExtrinsicError>(error) = result {
-						rejected = rejected.saturating_add(1);
-						// The first few, on standard error: a hidden bar prints nothing.
-						if rejected <= 3 {
-							eprintln!("rejected: {error}");
-						}
+	let give_up = options.duration.saturating_add(Duration::from_secs(120));
+	loop {
+		let elapsed = started.elapsed();
+		if elapsed >= options.duration {
+			// Stops the signing threads.
+			signed = None;
+		}
+		if signed.is_none() && again.is_empty() && in_flight.is_empty() {
+			break;
+		}
+		if elapsed > give_up && !again.is_empty() {
+			rejected = rejected.saturating_add(again.len() as u64);
+			again.clear();
+		}
+		bar.set_position(elapsed.as_secs().min(options.duration.as_secs()));
+		// In flight or accepted, and not yet in a block / not yet finalized.
+		let live = submitted.saturating_sub(rejected);
+		let waiting = live.saturating_sub(included.load(Ordering::Relaxed));
+		let unfinalized = live.saturating_sub(finalized_included.load(Ordering::Relaxed));
+		let room = waiting < in_pool_target && unfinalized < pool_room && in_flight.len() < 256;
+		if room && Instant::now() >= not_before {
+			if let Some(bytes) = again.pop_front() {
+				in_flight.push(submit(&at, bytes));
+				continue;
+			}
+		}
+		let fresh = room && again.is_empty();
+		tokio::select! {
+			Some((result, bytes)) = in_flight.next(), if !in_flight.is_empty() => match result {
+				Ok(()) => {},
+				Err(error) if pool_was_full(&error) => {
+					resubmitted = resubmitted.saturating_add(1);
+					again.push_back(bytes);
+					not_before = Instant::now()
+						.checked_add(Duration::from_millis(200))
+						.unwrap_or_else(Instant::now);
+				},
+				Err(error) => {
+					rejected = rejected.saturating_add(1);
+					// The first few, on standard error: a hidden bar prints nothing.
+					if rejected <= 3 {
+						eprintln!("rejected: {error}");
 					}
 				},
-				_ = tokio::time::sleep(Duration::from_millis(50)) => {},
-			}
-			continue;
-		}
-		let bytes = signer.sign_next(&at)?;
-		let transactions = at.transactions();
-		let submission = transactions.from_bytes(bytes);
-		in_flight.push(async move { submission.submit().await.map(|_| ()) });
-		submitted = submitted.saturating_add(1);
-	}
-	while let Some(result) = in_flight.next().await {
-		if result.is_err() {
-			rejected = rejected.saturating_add(1);
+			},
+			Some(transaction) = async {
+				match signed.as_mut() {
+					Some(signed) => signed.recv().await,
+					None => None,
+				}
+			}, if fresh => {
+				in_flight.push(submit(&at, transaction?));
+				submitted = submitted.saturating_add(1);
+			},
+			_ = tokio::time::sleep(Duration::from_millis(50)) => {},
 		}
 	}
 	stop.store(true, Ordering::Relaxed);
@@ -500,24 +731,29 @@ pub async fn run(options: Options) -> Result<()> {
 		.map_err(|_| anyhow!("the pool did not drain within two minutes"))???;
 	bar.finish_and_clear();
 
-	let summary = summarize(&blocks);
+	let mut summary = summarize(&blocks);
+	summary.budget_ms = Some(budget_ms);
 	let report = Report {
 		workload: options.workload,
 		duration_s: options.duration.as_secs_f64(),
 		batch: options.batch,
 		submitted,
 		rejected,
+		resubmitted,
 		blocks,
 		summary: summary.clone(),
 	};
 	println!(
-		"{:?} for {:.0} s: {} transactions submitted ({} rejected); {} blocks held {} extrinsics \
-		 and {} bills: {:.0} extrinsics/s, {:.0} bills/s; {} full blocks, {:.0} bills and {:.0} \
-		 extrinsics per full block; {:.0} ps of weight per bill; finality lag at most {} blocks",
+		"{:?} for {:.0} s: {} transactions submitted ({} rejected, {} submitted again after the \
+		 pool was full); {} blocks held {} extrinsics and {} bills: {:.0} extrinsics/s, {:.0} \
+		 bills/s; {} full blocks, {:.0} bills and {:.0} extrinsics per full block; {:.0} ps of \
+		 weight per bill; finality lag at most {} blocks; a full block authored in {} (at most \
+		 {}), imported in {} (at most {}), budget {}",
 		options.workload,
 		report.duration_s,
 		submitted,
 		rejected,
+		resubmitted,
 		summary.blocks,
 		summary.extrinsics,
 		summary.bills,
@@ -528,10 +764,18 @@ pub async fn run(options: Options) -> Result<()> {
 		summary.extrinsics_per_full_block,
 		summary.weight_per_bill,
 		summary.max_finality_lag,
+		chart::milliseconds(summary.authoring_ms_mean),
+		chart::milliseconds(summary.authoring_ms_max),
+		chart::milliseconds(summary.import_ms_mean),
+		chart::milliseconds(summary.import_ms_max),
+		chart::milliseconds(summary.budget_ms),
 	);
 	if let Some(path) = &options.report {
 		std::fs::write(path, serde_json::to_string_pretty(&report)?)
 			.with_context(|| path.display().to_string())?;
+	}
+	if let Some(path) = &options.chart {
+		chart::write(&report, path, &options.font)?;
 	}
 	if let Some(path) = &options.check {
 		let reference: Report = serde_json::from_slice(
@@ -565,6 +809,9 @@ mod tests {
 			length: 0,
 			length_fill: 0.0,
 			finality_lag: number % 3,
+			authoring_ms: Some(100.0 * weight_fill),
+			import_ms: number.is_multiple_of(2).then_some(50.0),
+			resources: Resources::default(),
 		}
 	}
 
@@ -585,6 +832,11 @@ mod tests {
 		assert_eq!(summary.extrinsics_per_full_block, 8.0);
 		assert_eq!(summary.weight_per_bill, (0.99e12 * 2.0 + 0.37e12) / 19_000.0);
 		assert_eq!(summary.max_finality_lag, 2);
+		// Times over the full blocks only; block 3 was not measured on the importing node.
+		assert_eq!((summary.authoring_ms_mean, summary.authoring_ms_max), (Some(99.0), Some(99.0)));
+		assert_eq!((summary.import_ms_mean, summary.import_ms_max), (Some(50.0), Some(50.0)));
+		assert_eq!(mean_and_max([1.0, 4.0, 2.5].into_iter()), (Some(2.5), Some(4.0)));
+		assert_eq!(mean_and_max(std::iter::empty()), (None, None));
 		assert_eq!(summarize(&[]).blocks, 0);
 		// Seven batches at 88.5 %: an eighth would not have fitted, so the block is full.
 		assert!(block(1, 7, 7_000, 0.885).is_full());
