@@ -531,6 +531,22 @@ fn pool_was_full(error: &subxt::error::ExtrinsicError) -> bool {
 	message.contains("because of the limit") || message.contains("Immediately Dropped")
 }
 
+/// The node's best block. The stream of best blocks starts with the finalized block and its
+/// descendants, one after the other: the best is the highest of that first burst.
+async fn best_block(api: &Client) -> Result<subxt::client::Block<CivitasConfig>> {
+	let mut stream = api.stream_best_blocks().await?;
+	let mut best = stream.next().await.ok_or_else(|| anyhow!("no best block"))??;
+	while let Ok(Some(block)) =
+		tokio::time::timeout(Duration::from_millis(500), stream.next()).await
+	{
+		let block = block?;
+		if block.number() >= best.number() {
+			best = block;
+		}
+	}
+	Ok(best)
+}
+
 /// Submits a signed transaction; resolves with the outcome and the transaction (to submit it
 /// again if the pool was full).
 fn submit(
@@ -546,7 +562,10 @@ pub async fn run(options: Options) -> Result<()> {
 	let api = Client::from_url(&options.url).await.with_context(|| options.url.clone())?;
 	let limits = limits(&api).await?;
 	let budget_ms = limits.budget_ms;
-	let at = api.at_current_block().await?;
+	// The best block, not the finalized one: its nonces count the blocks not yet finalized (an
+	// earlier run's last ones, say), and the run's blocks are those after it.
+	let at = best_block(&api).await?.at().await?;
+	let first = at.block_number().saturating_add(1);
 	let uris: &[&str] = match options.workload {
 		Workload::BillBatches | Workload::SingleBills => &ISSUERS,
 		Workload::Transfers => &TRANSFER_ACCOUNTS,
@@ -613,7 +632,7 @@ pub async fn run(options: Options) -> Result<()> {
 			let mut blocks: Vec<BlockStats> = vec![];
 			let mut stream = api.stream_best_blocks().await?;
 			let mut previous_time = None;
-			let mut next = api.at_current_block().await?.block_number().saturating_add(1);
+			let mut next = first;
 			// How many of `blocks` are finalized and counted in `finalized_included`.
 			let mut counted = 0usize;
 			let mut drained = false;
