@@ -41,9 +41,10 @@ impl<'a> Line<'a> {
 	}
 }
 
-fn draw<E: std::error::Error + Send + Sync>(
-	result: Result<(), DrawingAreaErrorKind<E>>,
-) -> Result<()> {
+/// A drawing step's result, its error as ours.
+fn draw<T, E: std::error::Error + Send + Sync>(
+	result: Result<T, DrawingAreaErrorKind<E>>,
+) -> Result<T> {
 	result.map_err(|error| anyhow!("drawing the chart: {error}"))
 }
 
@@ -54,10 +55,7 @@ fn panel<DB: DrawingBackend>(
 	unit: &str,
 	blocks: &[BlockStats],
 	lines: &[Line],
-) -> Result<()>
-where
-	DB::ErrorType: 'static,
-{
+) -> Result<()> {
 	let first = blocks.first().map_or(0, |b| b.number);
 	let last = blocks.last().map_or(1, |b| b.number).max(first.saturating_add(1));
 	let top = lines
@@ -67,13 +65,14 @@ where
 		.max(1.0)
 		// Room for the legend above the lines.
 		* (1.2 + 0.15 * lines.len() as f64);
-	let mut chart = ChartBuilder::on(area)
-		.caption(title, (FONT, 20))
-		.margin(12)
-		.x_label_area_size(38)
-		.y_label_area_size(70)
-		.build_cartesian_2d(first..last, 0.0..top)
-		.map_err(|error| anyhow!("drawing the chart: {error}"))?;
+	let mut chart = draw(
+		ChartBuilder::on(area)
+			.caption(title, (FONT, 20))
+			.margin(12)
+			.x_label_area_size(38)
+			.y_label_area_size(70)
+			.build_cartesian_2d(first..last, 0.0..top),
+	)?;
 	draw(
 		chart
 			.configure_mesh()
@@ -89,12 +88,11 @@ where
 			blocks.iter().filter_map(|b| (line.value)(b).map(|v| (b.number, v))).collect();
 		let style = line.colour.stroke_width(2);
 		let colour = line.colour;
-		let drawn = if line.dashed {
+		let drawn = draw(if line.dashed {
 			chart.draw_series(DashedLineSeries::new(points, 8, 6, style))
 		} else {
 			chart.draw_series(LineSeries::new(points, style))
-		}
-		.map_err(|error| anyhow!("drawing the chart: {error}"))?;
+		})?;
 		drawn.label(line.name).legend(move |(x, y)| {
 			PathElement::new(vec![(x, y), (x.saturating_add(20), y)], colour)
 		});

@@ -61,7 +61,6 @@ pub fn histogram(text: &str, name: &str) -> Totals {
 }
 
 /// One node's metrics endpoint (`http://127.0.0.1:9615/metrics`).
-#[derive(Clone)]
 pub struct Endpoint {
 	client: Client<HttpConnector, Empty<Bytes>>,
 	uri: hyper::Uri,
