@@ -4,10 +4,11 @@
 # while. Writes the report (JSON), the chart (PNG) and the summary line into OUT.
 #
 #   scripts/bench.sh [--workload bill-batches] [--duration 10m] [--out bench/runs/<workload>]
-#                    [more `civitas bench` options]
+#                    [--keep <dir>] [more `civitas bench` options]
 #
-# Both nodes keep their databases in a temporary directory, removed at the end; the report
-# follows their memory and database size block by block. Ports: 19944/19945 (RPC), 30533/30534
+# Both nodes keep their databases in a temporary directory, removed at the end, except the dev
+# node's with `--keep`: its base path is then <dir>, left for `scripts/benchmark-machine.sh`. The
+# report follows the nodes' memory and database size block by block. Ports: 19944/19945 (RPC), 30533/30534
 # (p2p), 19615/19616 (Prometheus).
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
@@ -15,11 +16,13 @@ source "$(dirname "$0")/common.sh"
 workload=bill-batches
 duration=10m
 out=""
+keep=""
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--workload) workload="$2"; shift 2 ;;
 	--duration) duration="$2"; shift 2 ;;
 	--out) out="$2"; shift 2 ;;
+	--keep) keep="$2"; shift 2 ;;
 	*) break ;;
 	esac
 done
@@ -40,9 +43,10 @@ trap cleanup EXIT
 
 # Room in the pool for three blocks waiting and four not yet finalized, of any workload.
 pool=20000
+author_db="${keep:-$work/author}"
 "$NODE_BIN" key generate-node-key --file "$work/node-key" 2>/dev/null
 peer="$("$NODE_BIN" key inspect-node-key --file "$work/node-key")"
-"$NODE_BIN" --dev --base-path "$work/author" --node-key-file "$work/node-key" --pool-limit "$pool" \
+"$NODE_BIN" --dev --base-path "$author_db" --node-key-file "$work/node-key" --pool-limit "$pool" \
 	--rpc-port 19944 --port 30533 --prometheus-port 19615 --no-mdns --no-telemetry \
 	>"$work/author.log" 2>&1 &
 author=$!
@@ -68,6 +72,6 @@ done
 step "civitas bench --workload $workload --duration $duration (into $out)"
 "$CLI_BIN" bench --url ws://127.0.0.1:19944 --workload "$workload" --duration "$duration" \
 	--metrics http://127.0.0.1:19615/metrics --import-metrics http://127.0.0.1:19616/metrics \
-	--pool-limit "$pool" --author-pid "$author" --author-database "$work/author" \
+	--pool-limit "$pool" --author-pid "$author" --author-database "$author_db" \
 	--import-pid "$importer" --import-database "$work/importer" \
 	--report "$out/report.json" --chart "$out/chart.png" "$@" | tee "$out/summary.txt"

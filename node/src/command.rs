@@ -2,7 +2,7 @@
 
 use civitas_runtime::opaque::Block;
 use polkadot_sdk::{
-	frame_benchmarking_cli::{BenchmarkCmd, SUBSTRATE_REFERENCE_HARDWARE},
+	frame_benchmarking_cli::{BenchmarkCmd, ExtrinsicFactory, SUBSTRATE_REFERENCE_HARDWARE},
 	sc_cli::{self, OffchainWorkerEnabled, SubstrateCli},
 	sc_consensus_grandpa, sc_network,
 	sc_service::{self, PartialComponents},
@@ -10,6 +10,7 @@ use polkadot_sdk::{
 };
 
 use crate::{
+	benchmarking::{self, BillBuilder, RemarkBuilder, TransferKeepAliveBuilder},
 	chain_spec,
 	cli::{Cli, Subcommand},
 	service,
@@ -133,13 +134,44 @@ pub fn run() -> sc_cli::Result<()> {
 				BenchmarkCmd::Machine(cmd) => {
 					cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone())
 				},
-				BenchmarkCmd::Storage(_)
-				| BenchmarkCmd::Overhead(_)
-				| BenchmarkCmd::Extrinsic(_) => {
-					Err("civitas-node supports `benchmark pallet`, `benchmark block` and \
-					     `benchmark machine`; the storage, overhead and extrinsic benchmarks are not \
-					     wired in yet."
-						.into())
+				// The database's internals are open to the benchmark in a benchmarking build only.
+				#[cfg(feature = "runtime-benchmarks")]
+				BenchmarkCmd::Storage(cmd) => {
+					let PartialComponents { client, backend, .. } = service::new_partial(&config)?;
+					let db = backend.expose_db();
+					let storage = backend.expose_storage();
+					let shared_trie_cache = backend.expose_shared_trie_cache();
+					cmd.run(config, client, db, storage, shared_trie_cache)
+				},
+				#[cfg(not(feature = "runtime-benchmarks"))]
+				BenchmarkCmd::Storage(_) => Err("The storage benchmark is not compiled in: build \
+				                                 the node with `--features runtime-benchmarks`."
+					.into()),
+				BenchmarkCmd::Overhead(cmd) => {
+					let PartialComponents { client, .. } = service::new_partial(&config)?;
+					let remark = RemarkBuilder::new(client.clone());
+					cmd.run(
+						config.chain_spec.name().into(),
+						client,
+						benchmarking::inherent_data()?,
+						benchmarking::digest(),
+						&remark,
+						false,
+					)
+				},
+				BenchmarkCmd::Extrinsic(cmd) => {
+					let PartialComponents { client, .. } = service::new_partial(&config)?;
+					let builders = ExtrinsicFactory(vec![
+						Box::new(RemarkBuilder::new(client.clone())),
+						Box::new(TransferKeepAliveBuilder::new(client.clone())),
+						Box::new(BillBuilder::new(client.clone())),
+					]);
+					cmd.run(
+						client,
+						benchmarking::inherent_data()?,
+						benchmarking::digest(),
+						&builders,
+					)
 				},
 			})
 		},

@@ -8,6 +8,7 @@
 #![allow(clippy::result_large_err)]
 #![allow(missing_docs)]
 
+mod benchmarking;
 mod chain_spec;
 mod cli;
 mod command;

@@ -30,6 +30,7 @@ pub mod configs;
 pub mod genesis_config_presets;
 #[cfg(test)]
 mod tests;
+pub mod weights;
 
 use polkadot_sdk::{
 	frame_support, frame_system, pallet_aura, pallet_authorship, pallet_balances, pallet_grandpa,
@@ -73,11 +74,11 @@ macro_rules! runtime_version {
 }
 
 #[cfg(not(feature = "next-spec-version"))]
-runtime_version!(109);
+runtime_version!(110);
 // The same runtime as the release after this one, for the live upgrade test
 // (`tests/e2e/upgrade.test.js`); never deployed.
 #[cfg(feature = "next-spec-version")]
-runtime_version!(110);
+runtime_version!(111);
 
 /// Block production: one block every six seconds.
 pub const MILLI_SECS_PER_BLOCK: u64 = 6000;

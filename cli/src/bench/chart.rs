@@ -209,9 +209,15 @@ pub fn write(report: &Report, path: &Path, font: &Path) -> Result<()> {
 			"MB",
 			blocks,
 			&[
-				Line::new("authoring node: memory", MAGENTA, |b| b.resources.author_rss_mb),
+				Line::new("authoring node: resident", MAGENTA, |b| b.resources.author_rss_mb),
+				Line::new("authoring node: heap and caches", RED, |b| {
+					b.resources.author_anonymous_mb
+				}),
 				Line::new("authoring node: database", BLUE, |b| b.resources.author_database_mb),
-				Line::new("importing node: memory", CYAN, |b| b.resources.import_rss_mb),
+				Line::new("importing node: resident", CYAN, |b| b.resources.import_rss_mb),
+				Line::new("importing node: heap and caches", RGBColor(200, 120, 0), |b| {
+					b.resources.import_anonymous_mb
+				}),
 				Line::new("importing node: database", GREEN, |b| b.resources.import_database_mb),
 			],
 		)?;
@@ -250,8 +256,10 @@ mod tests {
 					resources: if resources {
 						Resources {
 							author_rss_mb: Some(400.0 + number as f64),
+							author_anonymous_mb: Some(300.0),
 							author_database_mb: Some(number as f64 * 2.0),
 							import_rss_mb: Some(350.0 + number as f64),
+							import_anonymous_mb: Some(250.0),
 							import_database_mb: Some(number as f64 * 2.0),
 						}
 					} else {

@@ -136,12 +136,25 @@ impl BlockTimes {
 	}
 }
 
-/// A process's resident memory in MB (Linux), `None` if it is not running.
+/// A process's resident memory in MB (Linux), `None` if it is not running: all of it, the
+/// database files it maps included (`VmRSS`).
 pub fn resident_mb(pid: u32) -> Option<f64> {
+	status_mb(pid, "VmRSS:")
+}
+
+/// The part of a process's resident memory that no file backs, in MB: its heap and caches
+/// (`RssAnon`). The rest is mapped files the kernel may drop and read again, such as ParityDB's
+/// tables.
+pub fn anonymous_mb(pid: u32) -> Option<f64> {
+	status_mb(pid, "RssAnon:")
+}
+
+/// A line of `/proc/<pid>/status` given in kB, in MB.
+fn status_mb(pid: u32, field: &str) -> Option<f64> {
 	let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
 	let kilobytes: f64 = status
 		.lines()
-		.find_map(|line| line.strip_prefix("VmRSS:"))?
+		.find_map(|line| line.strip_prefix(field))?
 		.split_whitespace()
 		.next()?
 		.parse()
@@ -207,7 +220,10 @@ substrate_block_verification_and_import_time_count 3
 	fn what_a_process_and_a_directory_hold() {
 		let this = resident_mb(std::process::id()).unwrap_or_default();
 		assert!(this > 1.0 && this < 4_096.0, "{this} MB");
+		let anonymous = anonymous_mb(std::process::id()).unwrap_or_default();
+		assert!(anonymous > 0.0 && anonymous <= this, "{anonymous} of {this} MB");
 		assert_eq!(resident_mb(u32::MAX), None);
+		assert_eq!(anonymous_mb(u32::MAX), None);
 		let dir = std::env::temp_dir().join(format!("civitas-bench-{}", std::process::id()));
 		std::fs::create_dir_all(dir.join("inner")).unwrap_or_default();
 		std::fs::write(dir.join("a"), vec![0u8; 524_288]).unwrap_or_default();

@@ -158,9 +158,15 @@ pub struct BlockStats {
 /// What the nodes held when a block was seen, in MB.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Resources {
+	/// All of the authoring node's resident memory, its mapped database files included.
 	pub author_rss_mb: Option<f64>,
+	/// The authoring node's resident memory that no file backs: heap and caches.
+	#[serde(default)]
+	pub author_anonymous_mb: Option<f64>,
 	pub author_database_mb: Option<f64>,
 	pub import_rss_mb: Option<f64>,
+	#[serde(default)]
+	pub import_anonymous_mb: Option<f64>,
 	pub import_database_mb: Option<f64>,
 }
 
@@ -172,8 +178,10 @@ impl Resources {
 	fn read(options: &Options) -> Self {
 		Self {
 			author_rss_mb: options.author_pid.and_then(metrics::resident_mb),
+			author_anonymous_mb: options.author_pid.and_then(metrics::anonymous_mb),
 			author_database_mb: options.author_database.as_deref().and_then(metrics::directory_mb),
 			import_rss_mb: options.import_pid.and_then(metrics::resident_mb),
+			import_anonymous_mb: options.import_pid.and_then(metrics::anonymous_mb),
 			import_database_mb: options.import_database.as_deref().and_then(metrics::directory_mb),
 		}
 	}

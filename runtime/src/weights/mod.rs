@@ -1,0 +1,18 @@
+//! What a transaction's weight assumes of the machine, measured on the reference machine by
+//! `scripts/benchmark-machine.sh` (the node's `benchmark storage` and `benchmark overhead`); the
+//! runtime README says on what and how to measure them again.
+//!
+//! - [`paritydb_weights`]: one storage read and one write in ParityDB, on a state of a million
+//!   bills. Every pallet's weights charge their reads and writes with these (`T::DbWeight`).
+//! - [`block_weights`]: executing an empty block.
+//! - [`extrinsic_weights`]: a transaction's base cost, whatever it calls.
+
+pub mod block_weights;
+pub mod extrinsic_weights;
+// The SDK's template documents the fields of the weight it writes, which rustdoc cannot show.
+#[allow(unused_doc_comments)]
+pub mod paritydb_weights;
+
+pub use block_weights::BlockExecutionWeight;
+pub use extrinsic_weights::ExtrinsicBaseWeight;
+pub use paritydb_weights::constants::ParityDbWeight;
