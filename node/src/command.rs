@@ -10,7 +10,7 @@ use polkadot_sdk::{
 };
 
 use crate::{
-	benchmarking::{self, BillBuilder, RemarkBuilder, TransferKeepAliveBuilder},
+	benchmarking::{self, Builder},
 	chain_spec,
 	cli::{Cli, Subcommand},
 	service,
@@ -149,7 +149,7 @@ pub fn run() -> sc_cli::Result<()> {
 					.into()),
 				BenchmarkCmd::Overhead(cmd) => {
 					let PartialComponents { client, .. } = service::new_partial(&config)?;
-					let remark = RemarkBuilder::new(client.clone());
+					let remark = Builder::remark(&client)?;
 					cmd.run(
 						config.chain_spec.name().into(),
 						client,
@@ -162,9 +162,9 @@ pub fn run() -> sc_cli::Result<()> {
 				BenchmarkCmd::Extrinsic(cmd) => {
 					let PartialComponents { client, .. } = service::new_partial(&config)?;
 					let builders = ExtrinsicFactory(vec![
-						Box::new(RemarkBuilder::new(client.clone())),
-						Box::new(TransferKeepAliveBuilder::new(client.clone())),
-						Box::new(BillBuilder::new(client.clone())),
+						Box::new(Builder::remark(&client)?),
+						Box::new(Builder::transfer_keep_alive(&client)?),
+						Box::new(Builder::bill(&client)?),
 					]);
 					cmd.run(
 						client,
