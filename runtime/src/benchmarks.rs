@@ -11,12 +11,17 @@ use polkadot_sdk::{
 use crate::*;
 
 type SystemBench = frame_system_benchmarking::Pallet<Runtime>;
+/// The transaction extensions of `frame_system` (nonce, mortality, weight and the checks).
+type SystemExtensionsBench = frame_system_benchmarking::extensions::Pallet<Runtime>;
 
 impl frame_system_benchmarking::Config for Runtime {}
+impl pallet_transaction_payment::BenchmarkConfig for Runtime {}
 
 frame_benchmarking::define_benchmarks!(
 	[frame_system, SystemBench]
+	[frame_system_extensions, SystemExtensionsBench]
 	[pallet_balances, Balances]
+	[pallet_transaction_payment, TransactionPayment]
 	[pallet_timestamp, Timestamp]
 	[pallet_sudo, Sudo]
 	[pallet_utility, Utility]

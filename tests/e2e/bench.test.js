@@ -2,7 +2,8 @@
 // batches for 30 seconds, and fails if a full block holds fewer bills, or a bill weighs more,
 // than the committed reference run (bench/reference/ci-bill-batches.json) allows; it reads each
 // block's authoring time from the dev node's metrics and its import time from a second node that
-// only imports, and draws the run. Then 20 seconds of single bills, every one of them included.
+// only imports, and draws the run. Then 20 seconds of single bills, every one of them included,
+// and 30 seconds of a city's day (five departments' work in proportions), none of it failing.
 // CIVITAS_BLESS_BENCH=1 makes the bill-batches run the reference.
 
 import assert from 'node:assert/strict';
@@ -120,6 +121,36 @@ describe('the load harness', { timeout: 420_000 }, () => {
     // Every transaction the harness submitted is in a block: no gap in any sender's nonces.
     assert.equal(summary.extrinsics, submitted);
     assert.equal(summary.bills, submitted);
+    assert.ok(summary.full_blocks >= 1, JSON.stringify(summary));
+  });
+
+  test("a city's day: every department's transactions are included and none fails", { timeout: 180_000 }, async () => {
+    const report = path.join(dir, 'city-day.json');
+    const run = await civitas(['bench', '--quiet', '--url', node.wsUrl, '--workload', 'city-day',
+      '--duration', '30s', '--pool-blocks', '1', '--report', report, '--pool-limit', '20000']);
+    console.log(`    ${run.stdout.trim().split('\n').join('\n    ')}`);
+    assert.equal(run.status, 0, run.stderr);
+    const { submitted, rejected, summary } = JSON.parse(readFileSync(report, 'utf8'));
+    assert.equal(rejected, 0, run.stderr);
+    assert.equal(summary.extrinsics, submitted);
+    // Dispatched without error: invoices claimed only once paid, subjects registered before
+    // their credit records, every officer entitled to what it did.
+    assert.equal(summary.failed, 0, JSON.stringify(summary.calls));
+    const calls = summary.calls;
+    for (const call of ['EBills.issue_batch', 'EBills.issue', 'EBills.mark_paid',
+      'EBills.claim_reimbursement', 'CivicIdentity.register_subject', 'CreditRecords.record',
+      'AccessLog.log_access']) {
+      assert.ok(calls[call] > 0, `no ${call}: ${JSON.stringify(calls)}`);
+    }
+    // In the day's proportions: per billing run of 100 bills, ten invoices issued and paid, a
+    // claim for each paid one (claims follow payments by a block or more), one new enterprise
+    // with three credit records, five audited reads.
+    const runs = calls['EBills.issue_batch'];
+    assert.equal(summary.bills, runs * 100 + calls['EBills.issue']);
+    assert.ok(calls['EBills.mark_paid'] <= calls['EBills.issue']);
+    assert.ok(calls['EBills.claim_reimbursement'] <= calls['EBills.mark_paid']);
+    assert.ok(Math.abs(calls['EBills.issue'] - 10 * runs) <= 10, JSON.stringify(calls));
+    assert.ok(Math.abs(calls['CreditRecords.record'] - 3 * calls['CivicIdentity.register_subject']) <= 3);
     assert.ok(summary.full_blocks >= 1, JSON.stringify(summary));
   });
 });

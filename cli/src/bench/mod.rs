@@ -5,9 +5,11 @@
 //! import it on a node that does not author. The report is JSON, and a PNG chart on request.
 //!
 //! The workloads use the dev chain's officers: the power company's (`//Eve//stash`) and the
-//! bank's (`//Ferdie//stash`) bill issuers, and the dev accounts for transfers.
+//! bank's (`//Ferdie//stash`) bill issuers, the dev accounts for transfers, and for the city's
+//! day five departments' officers ([`city_day`]).
 
 mod chart;
+mod city_day;
 pub mod metrics;
 
 use anyhow::{anyhow, bail, Context, Result};
@@ -24,6 +26,7 @@ use civitas_client::{
 use futures::StreamExt;
 use serde::{Deserialize, Serialize};
 use std::{
+	collections::BTreeMap,
 	str::FromStr,
 	sync::{
 		atomic::{AtomicBool, AtomicU64, Ordering},
@@ -52,6 +55,9 @@ pub enum Workload {
 	SingleBills,
 	/// `balances.transfer_keep_alive` between the dev accounts.
 	Transfers,
+	/// A day of the city: billing runs, invoices paid and claimed, enterprises registered and
+	/// credit records, audited reads, in proportions ([`city_day`]).
+	CityDay,
 }
 
 impl Workload {
@@ -61,6 +67,7 @@ impl Workload {
 			Self::BillBatches => "bill-batches",
 			Self::SingleBills => "single-bills",
 			Self::Transfers => "transfers",
+			Self::CityDay => "city-day",
 		}
 	}
 }
@@ -136,6 +143,15 @@ pub struct BlockStats {
 	/// Signed extrinsics (the workload's).
 	pub extrinsics: u64,
 	pub bills: u64,
+	/// Bills marked paid.
+	#[serde(default)]
+	pub bills_paid: u64,
+	/// The signed extrinsics by call (`Pallet.call`).
+	#[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+	pub calls: BTreeMap<String, u64>,
+	/// Extrinsics whose dispatch failed (`System.ExtrinsicFailed`).
+	#[serde(default)]
+	pub failed: u64,
 	/// The normal class's weight (ref time, ps) and its share of the normal class's maximum.
 	pub weight_ref_time: u64,
 	pub weight_fill: f64,
@@ -210,6 +226,10 @@ pub struct Summary {
 	pub blocks: u64,
 	pub extrinsics: u64,
 	pub bills: u64,
+	/// Extrinsics whose dispatch failed.
+	pub failed: u64,
+	/// The extrinsics by call.
+	pub calls: BTreeMap<String, u64>,
 	pub extrinsics_per_s: f64,
 	pub bills_per_s: f64,
 	/// Averages over the full blocks ([`BlockStats::is_full`]).
@@ -303,19 +323,34 @@ struct Work {
 	/// Makes this run's bill numbers unique.
 	run: String,
 	batch: u32,
+	/// Bills paid in the run's blocks so far (the city day's claims wait for them).
+	paid: Arc<AtomicU64>,
 }
+
+/// A transaction's extension parameters (its nonce and mortality).
+type Params = <<CivitasConfig as subxt::Config>::TransactionExtensions as subxt::config::TransactionExtensions<CivitasConfig>>::Params;
 
 /// `call` signed by `keypair` with `params`, encoded.
 fn sign(
 	at: &At,
 	call: &impl subxt::transactions::Payload,
-	params: <<CivitasConfig as subxt::Config>::TransactionExtensions as subxt::config::TransactionExtensions<CivitasConfig>>::Params,
+	params: Params,
 	keypair: &Keypair,
 ) -> Result<Vec<u8>> {
 	Ok(at.transactions().create_signable_offline(call, params)?.sign(keypair)?.into_encoded())
 }
 
 impl Sender {
+	/// The city day's stream it sends.
+	fn stream(&self) -> Option<city_day::Stream> {
+		city_day::ACCOUNTS.get(self.index).map(|(_, stream)| *stream)
+	}
+
+	/// Whether its `i`th transaction may be signed now (a claim waits for its bill's payment).
+	fn ready(&self, work: &Work, i: u64) -> bool {
+		work.workload != Workload::CityDay || self.stream().is_none_or(|s| s.ready(work, i))
+	}
+
 	/// Its `i`th transaction of the run, signed and encoded.
 	fn sign(&self, at: &At, work: &Work, i: u64) -> Result<Vec<u8>> {
 		let nonce = self.nonce.saturating_add(i);
@@ -340,23 +375,49 @@ impl Sender {
 					civitas::transactions().balances().transfer_keep_alive(to, 1_000_000_000);
 				sign(at, &call, params, &self.keypair)
 			},
+			Workload::CityDay => match self.stream() {
+				Some(stream) => stream.sign(at, work, self, i, params),
+				None => bail!("no city-day stream for sender {}", self.index),
+			},
 		}
 	}
 }
 
 /// Starts one thread per sender that signs its transactions in nonce order, as far ahead of the
-/// submitter as `ahead` transactions in all; a thread ends when the receiver is dropped.
+/// submitter as `ahead` transactions in all; a thread ends when the receiver is dropped. The
+/// city day's senders each sign into their own channel, and one more thread mixes them in
+/// [`city_day::UNIT`]'s proportions.
 fn start_signing(
 	senders: Vec<Sender>,
 	at: &At,
 	work: &Work,
 	ahead: usize,
 ) -> tokio::sync::mpsc::Receiver<Result<Vec<u8>>> {
+	let mixed = work.workload == Workload::CityDay;
+	// The city day's claims follow payments the chain has made: they are signed when they may
+	// enter, and then must not queue behind blocks' worth of signed work.
+	let ahead = if mixed { ahead.min(256) } else { ahead };
 	let (signed, receiver) = tokio::sync::mpsc::channel(ahead.max(1));
+	let mut streams = vec![];
+	let mut waits = vec![];
 	for sender in senders {
-		let (signed, at, work) = (signed.clone(), at.clone(), work.clone());
+		let signed = if mixed {
+			let (stream, receiver) = tokio::sync::mpsc::channel(64);
+			streams.push(receiver);
+			waits.push(sender.stream() == Some(city_day::Stream::Claims));
+			stream
+		} else {
+			signed.clone()
+		};
+		let (at, work) = (at.clone(), work.clone());
 		std::thread::spawn(move || {
 			for i in 0u64.. {
+				while !sender.ready(&work, i) {
+					if signed.is_closed() {
+						return;
+					}
+					std::thread::sleep(Duration::from_millis(20));
+				}
 				let transaction = sender.sign(&at, &work, i);
 				let failed = transaction.is_err();
 				if signed.blocking_send(transaction).is_err() || failed {
@@ -364,6 +425,9 @@ fn start_signing(
 				}
 			}
 		});
+	}
+	if mixed {
+		std::thread::spawn(move || city_day::mix(streams, signed, waits.into()));
 	}
 	receiver
 }
@@ -379,11 +443,15 @@ async fn block_stats(
 	let extrinsics = at.extrinsics().fetch().await?;
 	let events = at.events().fetch().await?;
 	let (mut signed, mut length, mut time) = (0u64, 0u64, None);
+	let mut calls = BTreeMap::<String, u64>::new();
 	for extrinsic in extrinsics.iter() {
 		let extrinsic = extrinsic?;
 		length = length.saturating_add(extrinsic.bytes().len() as u64);
 		if extrinsic.is_signed() {
 			signed = signed.saturating_add(1);
+			let call = format!("{}.{}", extrinsic.pallet_name(), extrinsic.call_name());
+			let count = calls.entry(call).or_default();
+			*count = count.saturating_add(1);
 		}
 		if (extrinsic.pallet_name(), extrinsic.call_name()) == ("Timestamp", "set") {
 			let fields = extrinsic.decode_call_data_fields_unchecked_as::<Value>()?;
@@ -391,13 +459,17 @@ async fn block_stats(
 				fields.at("now").and_then(|now| now.as_u128()).and_then(|n| u64::try_from(n).ok());
 		}
 	}
-	let mut bills = 0u64;
+	let (mut bills, mut bills_paid, mut failed) = (0u64, 0u64, 0u64);
 	for event in events.iter() {
 		let event = event?;
 		if let Some(batch) = event.decode_fields_as::<civitas::e_bills::events::BatchIssued>() {
 			bills = bills.saturating_add(batch?.bills.0.len() as u64);
 		} else if event.is::<civitas::e_bills::events::BillIssued>() {
 			bills = bills.saturating_add(1);
+		} else if event.is::<civitas::e_bills::events::BillPaid>() {
+			bills_paid = bills_paid.saturating_add(1);
+		} else if event.is::<civitas::system::events::ExtrinsicFailed>() {
+			failed = failed.saturating_add(1);
 		}
 	}
 	let weight =
@@ -408,6 +480,9 @@ async fn block_stats(
 		interval_ms: time.zip(previous_time).map(|(now, before)| now.saturating_sub(before)),
 		extrinsics: signed,
 		bills,
+		bills_paid,
+		calls,
+		failed,
 		weight_ref_time: weight.normal.ref_time,
 		weight_fill: weight.normal.ref_time as f64 / limits.normal_ref_time.max(1) as f64,
 		length,
@@ -455,6 +530,11 @@ pub fn summarize(blocks: &[BlockStats]) -> Summary {
 	for block in &held {
 		summary.extrinsics = summary.extrinsics.saturating_add(block.extrinsics);
 		summary.bills = summary.bills.saturating_add(block.bills);
+		summary.failed = summary.failed.saturating_add(block.failed);
+		for (call, count) in &block.calls {
+			let total = summary.calls.entry(call.clone()).or_default();
+			*total = total.saturating_add(*count);
+		}
 		summary.max_finality_lag = summary.max_finality_lag.max(block.finality_lag);
 	}
 	// The first block's transactions arrived before the span starts: count the span's alone.
@@ -530,6 +610,7 @@ fn per_block(workload: Workload, batch: u32) -> u64 {
 		},
 		Workload::SingleBills => 2_000,
 		Workload::Transfers => 2_500,
+		Workload::CityDay => city_day::PER_BLOCK,
 	}
 }
 
@@ -574,9 +655,11 @@ pub async fn run(options: Options) -> Result<()> {
 	// earlier run's last ones, say), and the run's blocks are those after it.
 	let at = best_block(&api).await?.at().await?;
 	let first = at.block_number().saturating_add(1);
+	let city_day: Vec<&str> = city_day::ACCOUNTS.iter().map(|(uri, _)| *uri).collect();
 	let uris: &[&str] = match options.workload {
 		Workload::BillBatches | Workload::SingleBills => &ISSUERS,
 		Workload::Transfers => &TRANSFER_ACCOUNTS,
+		Workload::CityDay => &city_day,
 	};
 	let keypairs = uris.iter().map(|uri| keypair(uri)).collect::<Result<Vec<_>>>()?;
 	let mut senders = vec![];
@@ -592,7 +675,9 @@ pub async fn run(options: Options) -> Result<()> {
 	}
 	let run_id =
 		std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?.as_millis().to_string();
-	let work = Work { workload: options.workload, run: run_id, batch: options.batch };
+	let paid = Arc::new(AtomicU64::new(0));
+	let work =
+		Work { workload: options.workload, run: run_id, batch: options.batch, paid: paid.clone() };
 	let per_block = per_block(options.workload, options.batch);
 	let in_pool_target = per_block.saturating_mul(u64::from(options.pool_blocks.max(1)));
 	// The pool counts a transaction until its block is finalized (two or three blocks later).
@@ -628,13 +713,14 @@ pub async fn run(options: Options) -> Result<()> {
 	};
 	// The watcher: every new best block's figures, until the submitter is done and the pool drained.
 	let watcher = {
-		let (options, api, included, finalized_included, stop, bar) = (
+		let (options, api, included, finalized_included, stop, bar, paid) = (
 			options.clone(),
 			api.clone(),
 			included.clone(),
 			finalized_included.clone(),
 			stop.clone(),
 			bar.clone(),
+			paid.clone(),
 		);
 		tokio::spawn(async move {
 			let mut blocks: Vec<BlockStats> = vec![];
@@ -661,6 +747,7 @@ pub async fn run(options: Options) -> Result<()> {
 					stats.resources = Resources::read(&options);
 					previous_time = time.or(previous_time);
 					included.fetch_add(stats.extrinsics, Ordering::Relaxed);
+					paid.fetch_add(stats.bills_paid, Ordering::Relaxed);
 					bar.set_message(format!(
 						"#{} {} extrinsics, {} bills, weight {:.0} %, length {:.0} %",
 						stats.number,
@@ -797,6 +884,11 @@ pub async fn run(options: Options) -> Result<()> {
 		chart::milliseconds(summary.import_ms_max),
 		chart::milliseconds(summary.budget_ms),
 	);
+	if summary.failed > 0 || options.workload == Workload::CityDay {
+		let calls: Vec<String> =
+			summary.calls.iter().map(|(call, count)| format!("{count} {call}")).collect();
+		println!("{} failed in dispatch; by call: {}", summary.failed, calls.join(", "));
+	}
 	if let Some(path) = &options.report {
 		std::fs::write(path, serde_json::to_string_pretty(&report)?)
 			.with_context(|| path.display().to_string())?;
@@ -831,6 +923,9 @@ mod tests {
 			interval_ms: Some(6_000),
 			extrinsics,
 			bills,
+			bills_paid: 0,
+			calls: BTreeMap::from([("EBills.issue_batch".into(), extrinsics)]),
+			failed: number % 2,
 			weight_ref_time: (weight_fill * 1e12) as u64,
 			weight_fill,
 			length: 0,
@@ -859,6 +954,9 @@ mod tests {
 		assert_eq!(summary.extrinsics_per_full_block, 8.0);
 		assert_eq!(summary.weight_per_bill, (0.99e12 * 2.0 + 0.37e12) / 19_000.0);
 		assert_eq!(summary.max_finality_lag, 2);
+		// Blocks 3 held a failed extrinsic (odd numbers do, here), block 5 held none.
+		assert_eq!(summary.failed, 1);
+		assert_eq!(summary.calls, BTreeMap::from([("EBills.issue_batch".into(), 19)]));
 		// Times over the full blocks only; block 3 was not measured on the importing node.
 		assert_eq!((summary.authoring_ms_mean, summary.authoring_ms_max), (Some(99.0), Some(99.0)));
 		assert_eq!((summary.import_ms_mean, summary.import_ms_max), (Some(50.0), Some(50.0)));
