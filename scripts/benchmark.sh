@@ -3,31 +3,29 @@
 #   pallets/<pallet>/src/weights.rs      every Civitas pallet (its `WeightInfo` trait and weights)
 #   runtime/src/weights/<pallet>.rs      the SDK's pallets the runtime uses, and frame_system's
 #                                        transaction extensions (their `WeightInfo` for Runtime)
-# Usage: scripts/benchmark.sh [pallet_name ...] (default: all of them).
+# Usage: scripts/benchmark.sh [pallet_name ...] (default: every pallet runtime/src/benchmarks.rs
+# lists; a pallet with a crate under pallets/ is a Civitas pallet, any other is the SDK's).
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 cd "$ROOT"
 
-# The SDK's pallets the runtime benchmarks (runtime/src/benchmarks.rs) and takes weights of.
-SDK_PALLETS=(frame_system frame_system_extensions pallet_balances pallet_transaction_payment
-	pallet_timestamp pallet_sudo pallet_utility pallet_multisig)
+step "Building civitas-node with the benchmarks into $BENCH_TARGET_DIR"
+CARGO_TARGET_DIR="$BENCH_TARGET_DIR" cargo build --locked --release -p civitas-node "${BENCH_FEATURES[@]}"
 
 pallets=("$@")
 if [ ${#pallets[@]} -eq 0 ]; then
-	pallets=("${SDK_PALLETS[@]}")
-	for dir in pallets/*/; do pallets+=("pallet_$(basename "$dir" | tr - _)"); done
+	mapfile -t pallets < <("$BENCH_NODE_BIN" benchmark pallet --chain dev --list=pallets 2>/dev/null | tail -n +2)
+	[ ${#pallets[@]} -gt 0 ] || { echo "the node lists no benchmarks" >&2; exit 1; }
 fi
-
-step "Building civitas-node with the benchmarks into $BENCH_TARGET_DIR"
-CARGO_TARGET_DIR="$BENCH_TARGET_DIR" cargo build --locked --release -p civitas-node "${BENCH_FEATURES[@]}"
 for pallet in "${pallets[@]}"; do
-	if [[ " ${SDK_PALLETS[*]} " == *" $pallet "* ]]; then
+	dir="pallets/${pallet#pallet_}"
+	dir="${dir//_/-}"
+	if [ -d "$dir" ]; then
+		output="$dir/src/weights.rs"
+		template=scripts/frame-weight-template.hbs
+	else
 		output="runtime/src/weights/$pallet.rs"
 		template=scripts/runtime-weight-template.hbs
-	else
-		dir="pallets/${pallet#pallet_}"
-		output="${dir//_/-}/src/weights.rs"
-		template=scripts/frame-weight-template.hbs
 	fi
 	step "Benchmarking $pallet into $output"
 	"$BENCH_NODE_BIN" benchmark pallet \

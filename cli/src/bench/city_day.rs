@@ -14,7 +14,7 @@
 //! reads); the harness submits unit after unit. A claim waits until its invoice is paid in a
 //! block the harness has seen: the claims stream never sends one the chain would refuse.
 
-use std::sync::{atomic::Ordering, Arc};
+use std::sync::atomic::Ordering;
 
 use anyhow::Result;
 use civitas_client::{
@@ -101,10 +101,14 @@ fn index(i: u64, n: u64) -> usize {
 }
 
 impl Stream {
-	/// Whether the stream's `i`th transaction must wait for the chain: a claim, for its invoice
-	/// to be paid.
+	/// Whether its transactions wait for the chain: a claim, for its invoice to be paid.
+	fn waits(self) -> bool {
+		self == Self::Claims
+	}
+
+	/// Whether the stream's `i`th transaction may be signed now.
 	pub fn ready(self, work: &Work, i: u64) -> bool {
-		self != Self::Claims || work.paid.load(Ordering::Relaxed) > i
+		!self.waits() || work.paid.load(Ordering::Relaxed) > i
 	}
 
 	/// The stream's `i`th transaction, signed by `sender` with `params`.
@@ -203,18 +207,18 @@ impl Stream {
 	}
 }
 
-/// Takes the streams' signed transactions unit by unit ([`UNIT`]) and passes them on in that
-/// mix. A stream that waits for the chain (claims) gives what it has ready, up to twice its share,
-/// so it catches up after a wait. Ends when `out` is closed or a stream ends.
+/// Takes the streams' signed transactions (one receiver per entry of [`ACCOUNTS`], in its order)
+/// unit by unit ([`UNIT`]) and passes them on in that mix. A stream that waits for the chain
+/// (claims) gives what it has ready, up to twice its share, so it catches up after a wait. Ends
+/// when `out` is closed or a stream ends.
 pub fn mix(
 	mut streams: Vec<tokio::sync::mpsc::Receiver<Result<Vec<u8>>>>,
 	out: tokio::sync::mpsc::Sender<Result<Vec<u8>>>,
-	waits: Arc<[bool]>,
 ) {
 	loop {
 		for (stream, count) in UNIT {
 			let Some(receiver) = streams.get_mut(stream) else { return };
-			let waits = waits.get(stream).copied().unwrap_or(false);
+			let waits = ACCOUNTS.get(stream).is_some_and(|(_, s)| s.waits());
 			let take = if waits { count.saturating_mul(2) } else { count };
 			for _ in 0..take {
 				let next = if waits {
