@@ -3,7 +3,8 @@
 // than the committed reference run (bench/reference/ci-bill-batches.json) allows; it reads each
 // block's authoring time from the dev node's metrics and its import time from a second node that
 // only imports, and draws the run. Then 20 seconds of single bills, every one of them included,
-// and 30 seconds of a city's day (five departments' work in proportions), none of it failing.
+// and 40 seconds of a city's day (seven departments' work in proportions, and a grant going
+// through the special fund at the chain's pace), none of it failing.
 // CIVITAS_BLESS_BENCH=1 makes the bill-batches run the reference.
 
 import assert from 'node:assert/strict';
@@ -127,7 +128,7 @@ describe('the load harness', { timeout: 420_000 }, () => {
   test("a city's day: every department's transactions are included and none fails", { timeout: 180_000 }, async () => {
     const report = path.join(dir, 'city-day.json');
     const run = await civitas(['bench', '--quiet', '--url', node.wsUrl, '--workload', 'city-day',
-      '--duration', '30s', '--pool-blocks', '1', '--report', report, '--pool-limit', '20000']);
+      '--duration', '40s', '--pool-blocks', '1', '--report', report, '--pool-limit', '20000']);
     console.log(`    ${run.stdout.trim().split('\n').join('\n    ')}`);
     assert.equal(run.status, 0, run.stderr);
     const { submitted, rejected, summary } = JSON.parse(readFileSync(report, 'utf8'));
@@ -151,6 +152,14 @@ describe('the load harness', { timeout: 420_000 }, () => {
     assert.ok(calls['EBills.claim_reimbursement'] <= calls['EBills.mark_paid']);
     assert.ok(Math.abs(calls['EBills.issue'] - 10 * runs) <= 10, JSON.stringify(calls));
     assert.ok(Math.abs(calls['CreditRecords.record'] - 3 * calls['CivicIdentity.register_subject']) <= 3);
+    // A grant, each step after the one it depends on: the enterprise applies through its own
+    // account, the panel reviews, then milestone by milestone the enterprise submits, the panel
+    // approves and the treasury pays.
+    const [applied, reviewed, milestones, approved, paid] = ['apply', 'review', 'submit_milestone',
+      'approve_milestone', 'record_payout'].map((call) => calls[`FundGrants.${call}`] ?? 0);
+    assert.ok(reviewed >= 1 && reviewed <= applied, JSON.stringify(calls));
+    assert.ok(milestones <= 4 * reviewed && approved <= milestones && paid <= approved, JSON.stringify(calls));
+    assert.ok(paid >= 1, `no milestone paid out: ${JSON.stringify(calls)}`);
     assert.ok(summary.full_blocks >= 1, JSON.stringify(summary));
   });
 });

@@ -6,7 +6,7 @@
 //!
 //! The workloads use the dev chain's officers: the power company's (`//Eve//stash`) and the
 //! bank's (`//Ferdie//stash`) bill issuers, the dev accounts for transfers, and for the city's
-//! day five departments' officers ([`city_day`]).
+//! day seven departments' officers and an enterprise's own account ([`city_day`]).
 
 mod chart;
 mod city_day;
@@ -56,7 +56,8 @@ pub enum Workload {
 	/// `balances.transfer_keep_alive` between the dev accounts.
 	Transfers,
 	/// A day of the city: billing runs, invoices paid and claimed, enterprises registered and
-	/// credit records, audited reads, in proportions ([`city_day`]).
+	/// credit records, audited reads, in proportions, and special-fund grants applied for,
+	/// reviewed and paid out milestone by milestone ([`city_day`]).
 	CityDay,
 }
 
@@ -152,6 +153,9 @@ pub struct BlockStats {
 	/// Extrinsics whose dispatch failed (`System.ExtrinsicFailed`).
 	#[serde(default)]
 	pub failed: u64,
+	/// The special fund's grant steps (the city day's).
+	#[serde(default, skip_serializing_if = "city_day::GrantSteps::is_empty")]
+	pub grants: city_day::GrantSteps,
 	/// The normal class's weight (ref time, ps) and its share of the normal class's maximum.
 	pub weight_ref_time: u64,
 	pub weight_fill: f64,
@@ -323,8 +327,10 @@ struct Work {
 	/// Makes this run's bill numbers unique.
 	run: String,
 	batch: u32,
-	/// Bills paid in the run's blocks so far (the city day's claims wait for them).
-	paid: Arc<AtomicU64>,
+	/// What the run's blocks have done so far (the city day's waiting streams wait for it).
+	progress: Arc<city_day::Progress>,
+	/// The city day's grantee and its applications.
+	grants: Option<city_day::Grants>,
 }
 
 /// A transaction's extension parameters (its nonce and mortality).
@@ -346,7 +352,8 @@ impl Sender {
 		city_day::ACCOUNTS.get(self.index).map(|(_, stream)| *stream)
 	}
 
-	/// Whether its `i`th transaction may be signed now (a claim waits for its bill's payment).
+	/// Whether its `i`th transaction may be signed now (a claim waits for its bill's payment, a
+	/// grant step for the step before it).
 	fn ready(&self, work: &Work, i: u64) -> bool {
 		work.workload != Workload::CityDay || self.stream().is_none_or(|s| s.ready(work, i))
 	}
@@ -458,6 +465,7 @@ async fn block_stats(
 		}
 	}
 	let (mut bills, mut bills_paid, mut failed) = (0u64, 0u64, 0u64);
+	let mut grants = city_day::GrantSteps::default();
 	for event in events.iter() {
 		let event = event?;
 		if let Some(batch) = event.decode_fields_as::<civitas::e_bills::events::BatchIssued>() {
@@ -468,6 +476,8 @@ async fn block_stats(
 			bills_paid = bills_paid.saturating_add(1);
 		} else if event.is::<civitas::system::events::ExtrinsicFailed>() {
 			failed = failed.saturating_add(1);
+		} else {
+			grants.count(event.pallet_name(), event.event_name());
 		}
 	}
 	let weight =
@@ -481,6 +491,7 @@ async fn block_stats(
 		bills_paid,
 		calls,
 		failed,
+		grants,
 		weight_ref_time: weight.normal.ref_time,
 		weight_fill: weight.normal.ref_time as f64 / limits.normal_ref_time.max(1) as f64,
 		length,
@@ -649,15 +660,25 @@ pub async fn run(options: Options) -> Result<()> {
 	let api = Client::from_url(&options.url).await.with_context(|| options.url.clone())?;
 	let limits = limits(&api).await?;
 	let budget_ms = limits.budget_ms;
+	let run_id =
+		std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?.as_millis().to_string();
+	let grants = match options.workload {
+		Workload::CityDay => Some(city_day::setup(&api, &run_id).await?),
+		_ => None,
+	};
 	// The best block, not the finalized one: its nonces count the blocks not yet finalized (an
 	// earlier run's last ones, say), and the run's blocks are those after it.
 	let at = best_block(&api).await?.at().await?;
 	let first = at.block_number().saturating_add(1);
-	let city_day: Vec<&str> = city_day::ACCOUNTS.iter().map(|(uri, _)| *uri).collect();
-	let uris: &[&str] = match options.workload {
-		Workload::BillBatches | Workload::SingleBills => &ISSUERS,
-		Workload::Transfers => &TRANSFER_ACCOUNTS,
-		Workload::CityDay => &city_day,
+	let uris: Vec<String> = match options.workload {
+		Workload::BillBatches | Workload::SingleBills => {
+			ISSUERS.iter().map(|uri| uri.to_string()).collect()
+		},
+		Workload::Transfers => TRANSFER_ACCOUNTS.iter().map(|uri| uri.to_string()).collect(),
+		Workload::CityDay => city_day::ACCOUNTS
+			.iter()
+			.map(|(base, stream)| city_day::uri(*stream, base, &run_id))
+			.collect(),
 	};
 	let keypairs = uris.iter().map(|uri| keypair(uri)).collect::<Result<Vec<_>>>()?;
 	let mut senders = vec![];
@@ -671,11 +692,14 @@ pub async fn run(options: Options) -> Result<()> {
 			recipient: next.public_key().into(),
 		});
 	}
-	let run_id =
-		std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?.as_millis().to_string();
-	let paid = Arc::new(AtomicU64::new(0));
-	let work =
-		Work { workload: options.workload, run: run_id, batch: options.batch, paid: paid.clone() };
+	let progress = Arc::new(city_day::Progress::default());
+	let work = Work {
+		workload: options.workload,
+		run: run_id,
+		batch: options.batch,
+		progress: progress.clone(),
+		grants,
+	};
 	let per_block = per_block(options.workload, options.batch);
 	let in_pool_target = per_block.saturating_mul(u64::from(options.pool_blocks.max(1)));
 	// The pool counts a transaction until its block is finalized (two or three blocks later).
@@ -711,14 +735,14 @@ pub async fn run(options: Options) -> Result<()> {
 	};
 	// The watcher: every new best block's figures, until the submitter is done and the pool drained.
 	let watcher = {
-		let (options, api, included, finalized_included, stop, bar, paid) = (
+		let (options, api, included, finalized_included, stop, bar, progress) = (
 			options.clone(),
 			api.clone(),
 			included.clone(),
 			finalized_included.clone(),
 			stop.clone(),
 			bar.clone(),
-			paid.clone(),
+			progress.clone(),
 		);
 		tokio::spawn(async move {
 			let mut blocks: Vec<BlockStats> = vec![];
@@ -745,7 +769,7 @@ pub async fn run(options: Options) -> Result<()> {
 					stats.resources = Resources::read(&options);
 					previous_time = time.or(previous_time);
 					included.fetch_add(stats.extrinsics, Ordering::Relaxed);
-					paid.fetch_add(stats.bills_paid, Ordering::Relaxed);
+					progress.add(&stats);
 					bar.set_message(format!(
 						"#{} {} extrinsics, {} bills, weight {:.0} %, length {:.0} %",
 						stats.number,
@@ -915,7 +939,7 @@ pub async fn run(options: Options) -> Result<()> {
 mod tests {
 	use super::*;
 
-	fn block(number: u64, extrinsics: u64, bills: u64, weight_fill: f64) -> BlockStats {
+	pub(super) fn block(number: u64, extrinsics: u64, bills: u64, weight_fill: f64) -> BlockStats {
 		BlockStats {
 			number,
 			interval_ms: Some(6_000),
@@ -924,6 +948,7 @@ mod tests {
 			bills_paid: 0,
 			calls: BTreeMap::from([("EBills.issue_batch".into(), extrinsics)]),
 			failed: number % 2,
+			grants: city_day::GrantSteps::default(),
 			weight_ref_time: (weight_fill * 1e12) as u64,
 			weight_fill,
 			length: 0,
