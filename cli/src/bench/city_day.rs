@@ -46,7 +46,6 @@ use civitas_client::{
 };
 use serde::{Deserialize, Serialize};
 use subxt::{
-	config::DefaultExtrinsicParamsBuilder,
 	ext::codec::Encode,
 	utils::{AccountId32, MultiAddress, H256},
 };
@@ -437,8 +436,8 @@ impl Stream {
 
 /// Takes the streams' signed transactions (one receiver per entry of [`ACCOUNTS`], in its order)
 /// unit by unit ([`UNIT`]) and passes them on in that mix. A stream that waits for the chain
-/// (claims) gives what it has ready, up to twice its share, so it catches up after a wait. Ends
-/// when `out` is closed or a stream ends.
+/// (claims, grant steps) gives what it has ready, up to twice its share, so it catches up after a
+/// wait. Ends when `out` is closed or a stream ends.
 pub fn mix(
 	mut streams: Vec<tokio::sync::mpsc::Receiver<Result<Vec<u8>>>>,
 	out: tokio::sync::mpsc::Sender<Result<Vec<u8>>>,
@@ -477,11 +476,7 @@ async fn submit(
 	key: &Keypair,
 	nonce: u64,
 ) -> Result<()> {
-	let params = DefaultExtrinsicParamsBuilder::<super::CivitasConfig>::new()
-		.nonce(nonce)
-		.immortal()
-		.build();
-	at.transactions().from_bytes(sign(at, call, params, key)?).submit().await?;
+	at.transactions().from_bytes(sign(at, call, super::params(nonce), key)?).submit().await?;
 	Ok(())
 }
 

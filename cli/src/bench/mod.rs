@@ -336,6 +336,11 @@ struct Work {
 /// A transaction's extension parameters (its nonce and mortality).
 type Params = <<CivitasConfig as subxt::Config>::TransactionExtensions as subxt::config::TransactionExtensions<CivitasConfig>>::Params;
 
+/// An immortal transaction's parameters with `nonce`: how every transaction of a run is signed.
+fn params(nonce: u64) -> Params {
+	DefaultExtrinsicParamsBuilder::<CivitasConfig>::new().nonce(nonce).immortal().build()
+}
+
 /// `call` signed by `keypair` with `params`, encoded.
 fn sign(
 	at: &At,
@@ -360,9 +365,7 @@ impl Sender {
 
 	/// Its `i`th transaction of the run, signed and encoded.
 	fn sign(&self, at: &At, work: &Work, i: u64) -> Result<Vec<u8>> {
-		let nonce = self.nonce.saturating_add(i);
-		let params =
-			DefaultExtrinsicParamsBuilder::<CivitasConfig>::new().nonce(nonce).immortal().build();
+		let params = params(self.nonce.saturating_add(i));
 		match work.workload {
 			Workload::BillBatches => {
 				let first = i.saturating_mul(u64::from(work.batch));
