@@ -3,8 +3,9 @@
 // than the committed reference run (bench/reference/ci-bill-batches.json) allows; it reads each
 // block's authoring time from the dev node's metrics and its import time from a second node that
 // only imports, and draws the run. Then 20 seconds of single bills, every one of them included,
-// and 40 seconds of a city's day (seven departments' work in proportions, and a grant going
-// through the special fund at the chain's pace), none of it failing.
+// and 40 seconds of a city's day (eight departments' work in proportions; a grant going through
+// the special fund and a flat's conveyances with the parties' consents, at the chain's pace),
+// none of it failing.
 // CIVITAS_BLESS_BENCH=1 makes the bill-batches run the reference.
 
 import assert from 'node:assert/strict';
@@ -160,6 +161,13 @@ describe('the load harness', { timeout: 420_000 }, () => {
     assert.ok(reviewed >= 1 && reviewed <= applied, JSON.stringify(calls));
     assert.ok(milestones <= 4 * reviewed && approved <= milestones && paid <= approved, JSON.stringify(calls));
     assert.ok(paid >= 1, `no milestone paid out: ${JSON.stringify(calls)}`);
+    // A flat's conveyances, each completed by a second registrar once both parties consented:
+    // the one with keys through its own account, the one without on paper the registry records.
+    const [opened, consented, recorded, completed] = ['open_transfer', 'consent', 'record_consent',
+      'complete_transfer'].map((call) => calls[`RealEstate.${call}`] ?? 0);
+    assert.ok(consented <= opened && recorded <= opened, JSON.stringify(calls));
+    assert.ok(completed <= Math.min(consented, recorded), JSON.stringify(calls));
+    assert.ok(completed >= 1, `no transfer completed: ${JSON.stringify(calls)}`);
     assert.ok(summary.full_blocks >= 1, JSON.stringify(summary));
   });
 });

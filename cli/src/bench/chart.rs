@@ -249,7 +249,7 @@ mod tests {
 					bills_paid: 0,
 					calls: Default::default(),
 					failed: 0,
-					grants: Default::default(),
+					steps: Default::default(),
 					weight_ref_time: batches * 190_000_000_000,
 					weight_fill: batches as f64 * 0.126,
 					length: batches * 105_000,

@@ -6,7 +6,7 @@
 //!
 //! The workloads use the dev chain's officers: the power company's (`//Eve//stash`) and the
 //! bank's (`//Ferdie//stash`) bill issuers, the dev accounts for transfers, and for the city's
-//! day seven departments' officers and an enterprise's own account ([`city_day`]).
+//! day eight departments' officers, an enterprise's and a person's own accounts ([`city_day`]).
 
 mod chart;
 mod city_day;
@@ -56,8 +56,9 @@ pub enum Workload {
 	/// `balances.transfer_keep_alive` between the dev accounts.
 	Transfers,
 	/// A day of the city: billing runs, invoices paid and claimed, enterprises registered and
-	/// credit records, audited reads, in proportions, and special-fund grants applied for,
-	/// reviewed and paid out milestone by milestone ([`city_day`]).
+	/// credit records, audited reads, in proportions, special-fund grants applied for,
+	/// reviewed and paid out milestone by milestone, and a flat's conveyances with the parties'
+	/// consents ([`city_day`]).
 	CityDay,
 }
 
@@ -153,9 +154,9 @@ pub struct BlockStats {
 	/// Extrinsics whose dispatch failed (`System.ExtrinsicFailed`).
 	#[serde(default)]
 	pub failed: u64,
-	/// The special fund's grant steps (the city day's).
-	#[serde(default, skip_serializing_if = "city_day::GrantSteps::is_empty")]
-	pub grants: city_day::GrantSteps,
+	/// The city day's grant and conveyancing steps.
+	#[serde(default, alias = "grants", skip_serializing_if = "city_day::Steps::is_empty")]
+	pub steps: city_day::Steps,
 	/// The normal class's weight (ref time, ps) and its share of the normal class's maximum.
 	pub weight_ref_time: u64,
 	pub weight_fill: f64,
@@ -329,8 +330,8 @@ struct Work {
 	batch: u32,
 	/// What the run's blocks have done so far (the city day's waiting streams wait for it).
 	progress: Arc<city_day::Progress>,
-	/// The city day's grantee and its applications.
-	grants: Option<city_day::Grants>,
+	/// What the city day's setup made: its grantee, its flat and their parties.
+	day: Option<city_day::Day>,
 }
 
 /// A transaction's extension parameters (its nonce and mortality).
@@ -358,7 +359,7 @@ impl Sender {
 	}
 
 	/// Whether its `i`th transaction may be signed now (a claim waits for its bill's payment, a
-	/// grant step for the step before it).
+	/// grant or conveyancing step for the step before it).
 	fn ready(&self, work: &Work, i: u64) -> bool {
 		work.workload != Workload::CityDay || self.stream().is_none_or(|s| s.ready(work, i))
 	}
@@ -468,7 +469,7 @@ async fn block_stats(
 		}
 	}
 	let (mut bills, mut bills_paid, mut failed) = (0u64, 0u64, 0u64);
-	let mut grants = city_day::GrantSteps::default();
+	let mut steps = city_day::Steps::default();
 	for event in events.iter() {
 		let event = event?;
 		if let Some(batch) = event.decode_fields_as::<civitas::e_bills::events::BatchIssued>() {
@@ -480,7 +481,7 @@ async fn block_stats(
 		} else if event.is::<civitas::system::events::ExtrinsicFailed>() {
 			failed = failed.saturating_add(1);
 		} else {
-			grants.count(event.pallet_name(), event.event_name());
+			steps.count(event.pallet_name(), event.event_name());
 		}
 	}
 	let weight =
@@ -494,7 +495,7 @@ async fn block_stats(
 		bills_paid,
 		calls,
 		failed,
-		grants,
+		steps,
 		weight_ref_time: weight.normal.ref_time,
 		weight_fill: weight.normal.ref_time as f64 / limits.normal_ref_time.max(1) as f64,
 		length,
@@ -665,7 +666,7 @@ pub async fn run(options: Options) -> Result<()> {
 	let budget_ms = limits.budget_ms;
 	let run_id =
 		std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?.as_millis().to_string();
-	let grants = match options.workload {
+	let day = match options.workload {
 		Workload::CityDay => Some(city_day::setup(&api, &run_id).await?),
 		_ => None,
 	};
@@ -701,7 +702,7 @@ pub async fn run(options: Options) -> Result<()> {
 		run: run_id,
 		batch: options.batch,
 		progress: progress.clone(),
-		grants,
+		day,
 	};
 	let per_block = per_block(options.workload, options.batch);
 	let in_pool_target = per_block.saturating_mul(u64::from(options.pool_blocks.max(1)));
@@ -951,7 +952,7 @@ mod tests {
 			bills_paid: 0,
 			calls: BTreeMap::from([("EBills.issue_batch".into(), extrinsics)]),
 			failed: number % 2,
-			grants: city_day::GrantSteps::default(),
+			steps: city_day::Steps::default(),
 			weight_ref_time: (weight_fill * 1e12) as u64,
 			weight_fill,
 			length: 0,

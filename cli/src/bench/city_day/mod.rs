@@ -11,6 +11,9 @@
 //! | grantee      | an enterprise's own account    | `fund_grants.apply` to the demo rent-subsidy program, then `fund_grants.submit_milestone` of each of its [`MILESTONES`] |
 //! | committee    | `//Bob//stash` (Science Commission, the program's panel) | `fund_grants.review` of each application, `fund_grants.approve_milestone` of each submitted milestone |
 //! | treasury     | `//Alice//stash//fund` (Finance, a second officer) | `fund_grants.record_payout` of each approved milestone |
+//! | conveyancing | `//Dave` (Planning, the land registry) | `real_estate.open_transfer` of the run's flat to the other party, then `real_estate.record_consent` of the party without keys, from its signed paper |
+//! | party        | a person's own account         | `real_estate.consent` to each transfer, as its seller or its buyer |
+//! | completion   | `//Dave//land` (Planning, a second registrar) | `real_estate.complete_transfer` once both parties have consented |
 //!
 //! [`UNIT`] says how many of each make one unit of the day (per billing run of 100 bills: ten
 //! invoices paid and claimed, one enterprise registered with three credit records, five audited
@@ -22,12 +25,23 @@
 //! application once it is filed, the grantee submits a milestone once the previous one is
 //! approved, the treasury pays a milestone once it is approved, the grantee applies again once
 //! its grant is paid out), about one grant step every block. They need an enterprise with its
-//! own account and a treasury officer who is not the claims officer: [`setup`] makes them
-//! before the day starts (a new enterprise and account each run; the officer once per chain).
+//! own account and a treasury officer who is not the claims officer.
+//!
+//! So do a flat's conveyances, back and forth between two people: one with keys of its own, who
+//! consents itself, and one without, whose signed consent the registry records. The registry
+//! opens a transfer once the one before is complete; the parties consent once it is open; a
+//! second registrar, who neither opened it nor recorded a consent (four eyes), completes it once
+//! both consents are in a block: a conveyance every three blocks or so. The flat carries its
+//! construction-completion acceptance from the Housing Commission, as every residential
+//! property being transferred must.
+//!
+//! [`setup::setup`] makes what the waiting streams need before the day starts: a new enterprise
+//! and account, two people, one linked to its own account, and the flat, each run; the two
+//! second officers once per chain.
 
-use std::{
-	sync::atomic::{AtomicU64, Ordering},
-	time::Duration,
+use std::sync::{
+	atomic::{AtomicU64, Ordering},
+	Mutex,
 };
 
 use anyhow::{anyhow, Result};
@@ -45,13 +59,13 @@ use civitas_client::{
 	},
 };
 use serde::{Deserialize, Serialize};
-use subxt::{
-	ext::codec::Encode,
-	utils::{AccountId32, MultiAddress, H256},
-};
+pub use setup::setup;
+use subxt::{ext::codec::Encode, utils::H256};
 use subxt_signer::sr25519::Keypair;
 
-use super::{bill, keypair, sign, At, BlockStats, Client, Sender, Work};
+use super::{bill, sign, At, BlockStats, Sender, Work};
+
+mod setup;
 
 /// One stream of the day: an officer's kind of work.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,11 +86,17 @@ pub enum Stream {
 	Committee,
 	/// The special fund's treasury: payouts.
 	Treasury,
+	/// The land registry's conveyancing: transfers opened, consents on paper recorded.
+	Conveyancing,
+	/// A flat's owner or buyer with keys, consenting through its own account.
+	Party,
+	/// A second land registrar: transfers completed.
+	Completion,
 }
 
-/// The streams' accounts, in the order of [`Stream`]'s variants. The grantee's is this run's
-/// ([`uri`]).
-pub const ACCOUNTS: [(&str, Stream); 8] = [
+/// The streams' accounts, in the order of [`Stream`]'s variants. The grantee's and the party's
+/// are this run's ([`uri`]).
+pub const ACCOUNTS: [(&str, Stream); 11] = [
 	("//Eve//stash", Stream::BillingRun),
 	("//Ferdie", Stream::Invoices),
 	("//Alice//stash", Stream::Claims),
@@ -85,18 +105,23 @@ pub const ACCOUNTS: [(&str, Stream); 8] = [
 	("//Alice//bench//grantee", Stream::Grantee),
 	("//Bob//stash", Stream::Committee),
 	("//Alice//stash//fund", Stream::Treasury),
+	("//Dave", Stream::Conveyancing),
+	("//Alice//bench//party", Stream::Party),
+	("//Dave//land", Stream::Completion),
 ];
 
 /// One unit of the day: how many transactions of each stream, by index into [`ACCOUNTS`]. The
-/// grant streams give what the chain lets them (about one step a block), up to twice this.
-pub const UNIT: [(usize, u64); 8] =
-	[(0, 1), (1, 20), (2, 10), (3, 4), (4, 5), (5, 1), (6, 1), (7, 1)];
+/// grant and conveyancing streams give what the chain lets them (about one step a block), up
+/// to twice this.
+pub const UNIT: [(usize, u64); 11] =
+	[(0, 1), (1, 20), (2, 10), (3, 4), (4, 5), (5, 1), (6, 1), (7, 1), (8, 1), (9, 1), (10, 1)];
 
-/// The account of `stream` in this run: the grantee's is new each run (its enterprise may
-/// have an application open from an earlier run that stopped), the officers' are fixed.
+/// The account of `stream` in this run: the grantee's and the party's are new each run (an
+/// earlier run that stopped may have left an application or a transfer open), the officers' are
+/// fixed.
 pub fn uri(stream: Stream, base: &str, run: &str) -> String {
 	match stream {
-		Stream::Grantee => format!("{base}//{run}"),
+		Stream::Grantee | Stream::Party => format!("{base}//{run}"),
 		_ => base.to_string(),
 	}
 }
@@ -107,8 +132,9 @@ pub const RUN_BILLS: u32 = 100;
 /// About how many transactions of the day fill a block (a unit weighs about 30 ms).
 pub const PER_BLOCK: u64 = 1_300;
 
-/// The Tax Bureau's and the Finance Bureau's department ids, and the Audit Office's purpose
-/// `PUBLIC_AUDIT`.
+/// The Planning Commission's, the Tax Bureau's and the Finance Bureau's department ids, and the
+/// Audit Office's purpose `PUBLIC_AUDIT`.
+const PLANNING: u32 = 2;
 const TAX: u32 = 4;
 const FINANCE: u32 = 5;
 const PUBLIC_AUDIT: u16 = 7;
@@ -144,6 +170,9 @@ const PROGRAM: u32 = 0;
 /// Milestones of each grant, and the amount paid on each (fen).
 pub const MILESTONES: u64 = 4;
 const MILESTONE_AMOUNT: u128 = 1_250_000;
+/// The share of a sole owner, and the flat's price (fen).
+const WHOLE: u16 = 1000;
+const PRICE: u128 = 300_000_000;
 /// What the grantee's account and the treasury officer are given for their fees.
 const FEES: u128 = 100_000_000_000_000;
 
@@ -152,41 +181,72 @@ fn index(i: u64, n: u64) -> usize {
 	usize::try_from(i.checked_rem(n).unwrap_or_default()).unwrap_or_default()
 }
 
-/// Grant steps in blocks the harness has seen, by the event each step emits.
+/// The steps the waiting streams wait for, in blocks the harness has seen, by the event each
+/// step emits.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct GrantSteps {
-	/// `ApplicationSubmitted`.
+pub struct Steps {
+	/// `FundGrants.ApplicationSubmitted`.
 	pub applied: u64,
-	/// `ApplicationReviewed`.
+	/// `FundGrants.ApplicationReviewed`.
 	pub reviewed: u64,
-	/// `MilestoneSubmitted`.
+	/// `FundGrants.MilestoneSubmitted`.
 	pub submitted: u64,
-	/// `MilestoneApproved`.
+	/// `FundGrants.MilestoneApproved`.
 	pub approved: u64,
-	/// `MilestonePaid`.
+	/// `FundGrants.MilestonePaid`.
 	pub paid_out: u64,
+	/// `RealEstate.TransferOpened`.
+	#[serde(default)]
+	pub opened: u64,
+	/// `RealEstate.ConsentGiven`.
+	#[serde(default)]
+	pub consented: u64,
+	/// `RealEstate.TransferCompleted`.
+	#[serde(default)]
+	pub completed: u64,
 }
 
-impl GrantSteps {
+impl Steps {
 	/// Whether it counted none.
 	pub fn is_empty(&self) -> bool {
 		self == &Self::default()
 	}
 
-	/// Counts `event` if it is a grant step's.
+	/// The counters, in the order of the fields.
+	fn counters(&mut self) -> [&mut u64; 8] {
+		[
+			&mut self.applied,
+			&mut self.reviewed,
+			&mut self.submitted,
+			&mut self.approved,
+			&mut self.paid_out,
+			&mut self.opened,
+			&mut self.consented,
+			&mut self.completed,
+		]
+	}
+
+	/// Counts `event` if it is a step's.
 	pub fn count(&mut self, pallet: &str, event: &str) {
-		if pallet != "FundGrants" {
-			return;
-		}
-		let counter = match event {
-			"ApplicationSubmitted" => &mut self.applied,
-			"ApplicationReviewed" => &mut self.reviewed,
-			"MilestoneSubmitted" => &mut self.submitted,
-			"MilestoneApproved" => &mut self.approved,
-			"MilestonePaid" => &mut self.paid_out,
+		let counter = match (pallet, event) {
+			("FundGrants", "ApplicationSubmitted") => &mut self.applied,
+			("FundGrants", "ApplicationReviewed") => &mut self.reviewed,
+			("FundGrants", "MilestoneSubmitted") => &mut self.submitted,
+			("FundGrants", "MilestoneApproved") => &mut self.approved,
+			("FundGrants", "MilestonePaid") => &mut self.paid_out,
+			("RealEstate", "TransferOpened") => &mut self.opened,
+			("RealEstate", "ConsentGiven") => &mut self.consented,
+			("RealEstate", "TransferCompleted") => &mut self.completed,
 			_ => return,
 		};
 		*counter = counter.saturating_add(1);
+	}
+
+	/// Adds `other`'s counts.
+	fn add(&mut self, mut other: Self) {
+		for (counter, n) in self.counters().into_iter().zip(other.counters()) {
+			*counter = counter.saturating_add(*n);
+		}
 	}
 }
 
@@ -196,31 +256,32 @@ impl GrantSteps {
 pub struct Progress {
 	/// Bills marked paid.
 	pub bills_paid: AtomicU64,
-	applied: AtomicU64,
-	reviewed: AtomicU64,
-	submitted: AtomicU64,
-	approved: AtomicU64,
-	paid_out: AtomicU64,
+	steps: Mutex<Steps>,
 }
 
 impl Progress {
 	/// Adds a block's.
 	pub fn add(&self, block: &BlockStats) {
-		let steps = &block.grants;
-		for (counter, n) in [
-			(&self.bills_paid, block.bills_paid),
-			(&self.applied, steps.applied),
-			(&self.reviewed, steps.reviewed),
-			(&self.submitted, steps.submitted),
-			(&self.approved, steps.approved),
-			(&self.paid_out, steps.paid_out),
-		] {
-			counter.fetch_add(n, Ordering::Relaxed);
+		self.bills_paid.fetch_add(block.bills_paid, Ordering::Relaxed);
+		if let Ok(mut steps) = self.steps.lock() {
+			steps.add(block.steps);
 		}
+	}
+
+	/// The steps so far.
+	fn steps(&self) -> Steps {
+		self.steps.lock().map(|steps| *steps).unwrap_or_default()
 	}
 }
 
-/// What [`setup`] made for the run's grants.
+/// What [`setup`] made for the run: its grants' and its conveyances'.
+#[derive(Clone, Copy, Debug)]
+pub struct Day {
+	pub grants: Grants,
+	pub conveyances: Conveyances,
+}
+
+/// The run's grants.
 #[derive(Clone, Copy, Debug)]
 pub struct Grants {
 	/// The id its first application gets (the chain's next one when the day starts).
@@ -236,6 +297,46 @@ impl Grants {
 	}
 }
 
+/// The run's conveyances of its flat, back and forth between its two people.
+#[derive(Clone, Copy, Debug)]
+pub struct Conveyances {
+	/// The flat.
+	pub property: u64,
+	/// The id its first transfer gets (the chain's next one when the day starts).
+	pub first_transfer: u64,
+	/// The person with keys, the flat's first owner: it consents itself.
+	pub keyed: H256,
+	/// The person without keys: the registry records its consent.
+	pub paper: H256,
+}
+
+/// What a transfer is made of: the terms the parties consent to.
+struct Conveyance {
+	id: u64,
+	buyers: Vec<(H256, u16)>,
+	deed: H256,
+}
+
+impl Conveyances {
+	/// The run's `k`th transfer: to the person without keys on even `k`, back on odd.
+	fn conveyance(&self, run: &str, k: u64) -> Conveyance {
+		let buyer = if k.is_multiple_of(2) { self.paper } else { self.keyed };
+		Conveyance {
+			id: self.first_transfer.saturating_add(k),
+			buyers: vec![(buyer, WHOLE)],
+			deed: H256(blake2_256(format!("civitas-bench/{run}/deed/{k}").as_bytes())),
+		}
+	}
+}
+
+impl Conveyance {
+	/// The hash of its terms, as the real-estate pallet's `transfer_terms` computes it.
+	fn terms(&self, property: u64) -> H256 {
+		let terms = (b"civitas/transfer-terms", self.id, property, self.buyers.as_slice(), PRICE);
+		H256(blake2_256(&(terms, &self.deed).encode()))
+	}
+}
+
 /// The grant and, after 0, the milestone (1-based) of a grantee's or committee's `i`th
 /// transaction: each grant is one application (or review) and then one per milestone.
 fn grant_step(i: u64) -> (u64, u64) {
@@ -248,35 +349,52 @@ fn milestones_before(g: u64, m: u64) -> u64 {
 	g.saturating_mul(MILESTONES).saturating_add(m)
 }
 
+/// The transfer of the registry's `i`th transaction, and whether it opens it (0) or records
+/// the paper consent to it (1).
+fn conveyance_step(i: u64) -> (u64, u64) {
+	(i.checked_div(2).unwrap_or_default(), i.checked_rem(2).unwrap_or_default())
+}
+
 impl Stream {
 	/// Whether its transactions wait for the chain: a claim, for its invoice to be paid; a grant
-	/// step, for the step before it.
+	/// or conveyancing step, for the step before it.
 	fn waits(self) -> bool {
-		matches!(self, Self::Claims | Self::Grantee | Self::Committee | Self::Treasury)
+		!matches!(self, Self::BillingRun | Self::Invoices | Self::Registration | Self::Audit)
 	}
 
 	/// Whether the stream's `i`th transaction may be signed now.
 	pub fn ready(self, work: &Work, i: u64) -> bool {
-		let done = |counter: &AtomicU64| counter.load(Ordering::Relaxed);
-		let progress = &work.progress;
+		if self == Self::Claims {
+			return work.progress.bills_paid.load(Ordering::Relaxed) > i;
+		}
+		let done = work.progress.steps();
 		match self {
-			Self::Claims => done(&progress.bills_paid) > i,
 			Self::Grantee => match grant_step(i) {
 				// Once its earlier grants are paid out (an enterprise has one application open
 				// in a program at a time).
-				(g, 0) => done(&progress.paid_out) >= milestones_before(g, 0),
+				(g, 0) => done.paid_out >= milestones_before(g, 0),
 				// Once the grant is approved and the milestone before is.
 				(g, m) => {
-					done(&progress.reviewed) > g
-						&& done(&progress.approved) >= milestones_before(g, m.saturating_sub(1))
+					done.reviewed > g && done.approved >= milestones_before(g, m.saturating_sub(1))
 				},
 			},
 			Self::Committee => match grant_step(i) {
-				(g, 0) => done(&progress.applied) > g,
-				(g, m) => done(&progress.submitted) >= milestones_before(g, m),
+				(g, 0) => done.applied > g,
+				(g, m) => done.submitted >= milestones_before(g, m),
 			},
-			Self::Treasury => done(&progress.approved) > i,
-			Self::BillingRun | Self::Invoices | Self::Registration | Self::Audit => true,
+			Self::Treasury => done.approved > i,
+			// Transfer k is opened once the one before is complete; the paper consent is
+			// recorded once it is open.
+			Self::Conveyancing => match conveyance_step(i) {
+				(k, 0) => done.completed >= k,
+				(k, _) => done.opened > k,
+			},
+			Self::Party => done.opened > i,
+			// Both parties' consents to transfer i, and to every one before it.
+			Self::Completion => done.consented >= i.saturating_add(1).saturating_mul(2),
+			Self::Claims | Self::BillingRun | Self::Invoices | Self::Registration | Self::Audit => {
+				true
+			},
 		}
 	}
 
@@ -373,8 +491,37 @@ impl Stream {
 				sign(at, &call, params, key)
 			},
 			Self::Grantee | Self::Committee | Self::Treasury => {
-				let grants = work.grants.ok_or_else(|| anyhow!("the grants were not set up"))?;
-				self.sign_grant_step(at, &grants, i, hash, params, key)
+				let day = work.day.ok_or_else(|| anyhow!("the city day was not set up"))?;
+				self.sign_grant_step(at, &day.grants, i, hash, params, key)
+			},
+			Self::Conveyancing | Self::Party | Self::Completion => {
+				let day = work.day.ok_or_else(|| anyhow!("the city day was not set up"))?;
+				let conveyances = &day.conveyances;
+				let estate = tx.real_estate();
+				let property = conveyances.property;
+				let (k, step) = match self {
+					Self::Conveyancing => conveyance_step(i),
+					_ => (i, 0),
+				};
+				let conveyance = conveyances.conveyance(&work.run, k);
+				let terms = conveyance.terms(property);
+				match (self, step) {
+					(Self::Conveyancing, 0) => {
+						let buyers = BoundedVec(conveyance.buyers);
+						let call = estate.open_transfer(property, buyers, PRICE, conveyance.deed);
+						sign(at, &call, params, key)
+					},
+					(Self::Conveyancing, _) => {
+						let (id, paper) = (conveyance.id, conveyances.paper);
+						let call =
+							estate.record_consent(property, id, terms, paper, hash("signed paper"));
+						sign(at, &call, params, key)
+					},
+					(Self::Party, _) => {
+						sign(at, &estate.consent(property, conveyance.id, terms), params, key)
+					},
+					_ => sign(at, &estate.complete_transfer(property, hash("title")), params, key),
+				}
 			},
 		}
 	}
@@ -469,109 +616,6 @@ pub fn mix(
 	}
 }
 
-/// Submits `call` signed by `key` with `nonce`, at `at`.
-async fn submit(
-	at: &At,
-	call: &impl subxt::transactions::Payload,
-	key: &Keypair,
-	nonce: u64,
-) -> Result<()> {
-	at.transactions().from_bytes(sign(at, call, super::params(nonce), key)?).submit().await?;
-	Ok(())
-}
-
-/// Waits, block by block, until `done` holds at the best block; gives up after a minute.
-async fn until(api: &Client, what: &str, done: impl AsyncFn(&At) -> Result<bool>) -> Result<At> {
-	let mut blocks = api.stream_best_blocks().await?;
-	let deadline = tokio::time::Instant::now()
-		.checked_add(Duration::from_secs(60))
-		.ok_or_else(|| anyhow!("no deadline"))?;
-	while let Ok(Some(block)) = tokio::time::timeout_at(deadline, blocks.next()).await {
-		let at = block?.at().await?;
-		if done(&at).await? {
-			return Ok(at);
-		}
-	}
-	Err(anyhow!("the city day's setup: {what} did not happen within a minute"))
-}
-
-/// Makes what the grant streams need before the day starts: a new enterprise registered by
-/// Market Regulation (`//Charlie`) with this run's grantee account linked to it (the registrar
-/// proposes the link, the account accepts it), both new accounts given their fees by `//Alice`,
-/// and, once per chain, `//Alice//stash//fund` made a Finance officer by Finance's admin.
-pub async fn setup(api: &Client, run: &str) -> Result<Grants> {
-	let account_of = |stream: Stream| -> Result<Keypair> {
-		let (base, _) = ACCOUNTS
-			.iter()
-			.find(|(_, s)| *s == stream)
-			.ok_or_else(|| anyhow!("no account for {stream:?}"))?;
-		keypair(&uri(stream, base, run))
-	};
-	let (grantee_key, treasurer_key) =
-		(account_of(Stream::Grantee)?, account_of(Stream::Treasury)?);
-	let (funder, finance, registrar) =
-		(keypair("//Alice")?, account_of(Stream::Claims)?, account_of(Stream::Registration)?);
-	let id = |key: &Keypair| -> AccountId32 { key.public_key().into() };
-	let (grantee_account, treasurer) = (id(&grantee_key), id(&treasurer_key));
-	let grantee = H256(blake2_256(format!("civitas-bench/{run}/grantee").as_bytes()));
-
-	let at = super::best_block(api).await?.at().await?;
-	let nonce = async |key: &Keypair| at.transactions().account_nonce(&id(key)).await;
-	let free = async |at: &At, account: &AccountId32| -> Result<u128> {
-		let query = civitas::storage().system().account();
-		Ok(match at.storage().try_fetch(query, (*account,)).await? {
-			Some(value) => value.decode()?.data.free,
-			None => 0,
-		})
-	};
-	let officers = civitas::storage().departments().officers();
-	let tx = civitas::transactions();
-
-	let mut next = nonce(&funder).await?;
-	for account in [&grantee_account, &treasurer] {
-		if free(&at, account).await? < FEES / 2 {
-			let call = tx.balances().transfer_keep_alive(MultiAddress::Id(*account), FEES);
-			submit(&at, &call, &funder, next).await?;
-			next = next.saturating_add(1);
-		}
-	}
-	if at.storage().try_fetch(officers.clone(), (treasurer,)).await?.is_none() {
-		let call = tx.departments().add_officer(FINANCE, treasurer, false);
-		submit(&at, &call, &finance, nonce(&finance).await?).await?;
-	}
-	let next = nonce(&registrar).await?;
-	let register = tx.civic_identity().register_subject(
-		grantee,
-		SubjectKind::Enterprise,
-		H256(blake2_256(format!("civitas-bench/{run}/grantee/commitment").as_bytes())),
-		None,
-	);
-	submit(&at, &register, &registrar, next).await?;
-	let propose = tx.civic_identity().propose_link(grantee, grantee_account);
-	submit(&at, &propose, &registrar, next.saturating_add(1)).await?;
-
-	let subjects = civitas::storage().civic_identity().subjects();
-	let at = until(api, "the grantee's registration and its account's fees", async |at| {
-		let registered = at.storage().try_fetch(subjects.clone(), (grantee,)).await?.is_some();
-		Ok(registered && free(at, &grantee_account).await? >= FEES / 2)
-	})
-	.await?;
-	let accept = tx.civic_identity().accept_link(grantee);
-	submit(&at, &accept, &grantee_key, nonce(&grantee_key).await?).await?;
-
-	let links = civitas::storage().civic_identity().links();
-	let at = until(api, "the grantee's link and the treasury officer", async |at| {
-		let linked = at.storage().try_fetch(links.clone(), (grantee_account,)).await?;
-		let linked = linked.map(|value| value.decode()).transpose()? == Some(grantee);
-		let officer = at.storage().try_fetch(officers.clone(), (treasurer,)).await?;
-		Ok(linked && officer.is_some() && free(at, &treasurer).await? >= FEES / 2)
-	})
-	.await?;
-	let query = civitas::storage().fund_grants().next_application_id();
-	let first_application = at.storage().fetch(query, ()).await?.decode()?;
-	Ok(Grants { first_application, start: u32::try_from(at.block_number())? })
-}
-
 #[cfg(test)]
 #[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 mod tests {
@@ -588,56 +632,118 @@ mod tests {
 		assert_eq!(id, H256(blake2_256(&encoded)));
 	}
 
+	/// The day's progress after the steps counted in `steps` (in the order of [`Steps`]'s
+	/// fields).
+	fn work(steps: [u64; 8]) -> Work {
+		let progress = Progress::default();
+		let [applied, reviewed, submitted, approved, paid_out, opened, consented, completed] =
+			steps;
+		progress.add(&BlockStats {
+			steps: Steps {
+				applied,
+				reviewed,
+				submitted,
+				approved,
+				paid_out,
+				opened,
+				consented,
+				completed,
+			},
+			..super::super::tests::block(1, 0, 0, 0.0)
+		});
+		Work {
+			workload: super::super::Workload::CityDay,
+			run: String::new(),
+			batch: 1,
+			progress: progress.into(),
+			day: None,
+		}
+	}
+
+	/// `grants` then nothing of the conveyances.
+	fn grants(grants: [u64; 5]) -> Work {
+		let [a, b, c, d, e] = grants;
+		work([a, b, c, d, e, 0, 0, 0])
+	}
+
 	#[test]
 	fn a_grant_step_waits_for_the_one_before() {
-		let work = |steps: [u64; 5]| {
-			let progress = Progress::default();
-			progress.add(&BlockStats {
-				grants: GrantSteps {
-					applied: steps[0],
-					reviewed: steps[1],
-					submitted: steps[2],
-					approved: steps[3],
-					paid_out: steps[4],
-				},
-				..super::super::tests::block(1, 0, 0, 0.0)
-			});
-			progress
-		};
-		let ready = |stream: Stream, progress: Progress, i: u64| {
-			let work = Work {
-				workload: super::super::Workload::CityDay,
-				run: String::new(),
-				batch: 1,
-				progress: progress.into(),
-				grants: None,
-			};
-			stream.ready(&work, i)
-		};
+		let ready = |stream: Stream, work: Work, i: u64| stream.ready(&work, i);
 		use Stream::*;
 		// Nothing done: the grantee applies, nobody else has anything to do.
-		assert!(ready(Grantee, work([0; 5]), 0));
-		assert!(!ready(Committee, work([0; 5]), 0));
-		assert!(!ready(Treasury, work([0; 5]), 0));
+		assert!(ready(Grantee, grants([0; 5]), 0));
+		assert!(!ready(Committee, grants([0; 5]), 0));
+		assert!(!ready(Treasury, grants([0; 5]), 0));
 		// Applied: the committee reviews; the grantee's first milestone waits for the review.
-		assert!(ready(Committee, work([1, 0, 0, 0, 0]), 0));
-		assert!(!ready(Grantee, work([1, 0, 0, 0, 0]), 1));
-		assert!(ready(Grantee, work([1, 1, 0, 0, 0]), 1));
+		assert!(ready(Committee, grants([1, 0, 0, 0, 0]), 0));
+		assert!(!ready(Grantee, grants([1, 0, 0, 0, 0]), 1));
+		assert!(ready(Grantee, grants([1, 1, 0, 0, 0]), 1));
 		// Milestone 1 submitted: the committee approves it; milestone 2 waits for that.
-		assert!(ready(Committee, work([1, 1, 1, 0, 0]), 1));
-		assert!(!ready(Grantee, work([1, 1, 1, 0, 0]), 2));
+		assert!(ready(Committee, grants([1, 1, 1, 0, 0]), 1));
+		assert!(!ready(Grantee, grants([1, 1, 1, 0, 0]), 2));
 		// Approved: the treasury pays it while the grantee submits milestone 2.
-		assert!(ready(Treasury, work([1, 1, 1, 1, 0]), 0));
-		assert!(ready(Grantee, work([1, 1, 1, 1, 0]), 2));
-		assert!(!ready(Treasury, work([1, 1, 1, 1, 0]), 1));
+		assert!(ready(Treasury, grants([1, 1, 1, 1, 0]), 0));
+		assert!(ready(Grantee, grants([1, 1, 1, 1, 0]), 2));
+		assert!(!ready(Treasury, grants([1, 1, 1, 1, 0]), 1));
 		// The next application waits for every milestone of the first to be paid.
 		let next = MILESTONES + 1;
 		let m = MILESTONES;
-		assert!(!ready(Grantee, work([1, 1, m, m, m - 1]), next));
-		assert!(ready(Grantee, work([1, 1, m, m, m]), next));
+		assert!(!ready(Grantee, grants([1, 1, m, m, m - 1]), next));
+		assert!(ready(Grantee, grants([1, 1, m, m, m]), next));
 		// Its review waits for it.
-		assert!(!ready(Committee, work([1, 1, m, m, m]), next));
-		assert!(ready(Committee, work([2, 1, m, m, m]), next));
+		assert!(!ready(Committee, grants([1, 1, m, m, m]), next));
+		assert!(ready(Committee, grants([2, 1, m, m, m]), next));
+	}
+
+	#[test]
+	fn a_conveyancing_step_waits_for_the_one_before() {
+		// (opened, consented, completed)
+		let conveyances = |[opened, consented, completed]: [u64; 3]| {
+			work([0, 0, 0, 0, 0, opened, consented, completed])
+		};
+		let ready = |stream: Stream, done: [u64; 3], i: u64| stream.ready(&conveyances(done), i);
+		use Stream::*;
+		// Nothing done: the registry opens transfer 0; its paper consent, the party's consent
+		// and the completion wait for it.
+		assert!(ready(Conveyancing, [0, 0, 0], 0));
+		assert!(!ready(Conveyancing, [0, 0, 0], 1));
+		assert!(!ready(Party, [0, 0, 0], 0));
+		assert!(!ready(Completion, [0, 0, 0], 0));
+		// Open: both consents may go in, the completion waits for both.
+		assert!(ready(Conveyancing, [1, 0, 0], 1));
+		assert!(ready(Party, [1, 0, 0], 0));
+		assert!(!ready(Completion, [1, 1, 0], 0));
+		assert!(ready(Completion, [1, 2, 0], 0));
+		// Transfer 1 is opened once transfer 0 is complete, and not before.
+		assert!(!ready(Conveyancing, [1, 2, 0], 2));
+		assert!(ready(Conveyancing, [1, 2, 1], 2));
+		assert!(!ready(Party, [1, 2, 1], 1));
+		assert!(ready(Party, [2, 2, 1], 1));
+		// Its completion waits for its own two consents, not transfer 0's.
+		assert!(!ready(Completion, [2, 3, 1], 1));
+		assert!(ready(Completion, [2, 4, 1], 1));
+	}
+
+	#[test]
+	fn a_transfer_goes_back_and_forth_between_the_two_people() {
+		let (keyed, paper) = (H256([1; 32]), H256([2; 32]));
+		let conveyances = Conveyances { property: 7, first_transfer: 40, keyed, paper };
+		let (first, second) = (conveyances.conveyance("r", 0), conveyances.conveyance("r", 1));
+		assert_eq!((first.id, first.buyers.clone()), (40, vec![(paper, WHOLE)]));
+		assert_eq!((second.id, second.buyers.clone()), (41, vec![(keyed, WHOLE)]));
+		assert_ne!(first.deed, second.deed);
+		// The pallet's `transfer_terms`: the SCALE encoding of the domain tag (a byte array,
+		// not length-prefixed), the transfer, the property, the buyers (length-prefixed),
+		// the price and the deed.
+		let mut encoded = b"civitas/transfer-terms".to_vec();
+		encoded.extend_from_slice(&40u64.to_le_bytes());
+		encoded.extend_from_slice(&7u64.to_le_bytes());
+		encoded.push(1 << 2);
+		encoded.extend_from_slice(&paper.0);
+		encoded.extend_from_slice(&WHOLE.to_le_bytes());
+		encoded.extend_from_slice(&PRICE.to_le_bytes());
+		encoded.extend_from_slice(&first.deed.0);
+		assert_eq!(first.terms(7), H256(blake2_256(&encoded)));
 	}
 
 	#[test]
