@@ -10,9 +10,14 @@ use polkadot_sdk::{
 
 use crate::*;
 
+mod session;
+
 type SystemBench = frame_system_benchmarking::Pallet<Runtime>;
 /// The transaction extensions of `frame_system` (nonce, mortality, weight and the checks).
 type SystemExtensionsBench = frame_system_benchmarking::extensions::Pallet<Runtime>;
+
+/// `pallet_session`'s calls, with validators the validators pallet admitted.
+type SessionBench = session::Pallet<Runtime>;
 
 impl frame_system_benchmarking::Config for Runtime {}
 impl pallet_transaction_payment::BenchmarkConfig for Runtime {}
@@ -26,6 +31,8 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_sudo, Sudo]
 	[pallet_utility, Utility]
 	[pallet_multisig, Multisig]
+	[pallet_session, SessionBench]
+	[pallet_grandpa, Grandpa]
 	[pallet_departments, Departments]
 	[pallet_civic_identity, CivicIdentity]
 	[pallet_credit_records, CreditRecords]

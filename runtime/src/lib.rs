@@ -74,11 +74,11 @@ macro_rules! runtime_version {
 }
 
 #[cfg(not(feature = "next-spec-version"))]
-runtime_version!(111);
+runtime_version!(112);
 // The same runtime as the release after this one, for the live upgrade test
 // (`tests/e2e/upgrade.test.js`); never deployed.
 #[cfg(feature = "next-spec-version")]
-runtime_version!(112);
+runtime_version!(113);
 
 /// Block production: one block every six seconds.
 pub const MILLI_SECS_PER_BLOCK: u64 = 6000;

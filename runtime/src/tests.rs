@@ -15,6 +15,16 @@ fn dev_chain() -> polkadot_sdk::sp_io::TestExternalities {
 	chain("development")
 }
 
+/// The development chain's genesis state, at block 1, with a keystore to make session keys in.
+#[cfg(feature = "runtime-benchmarks")]
+pub(crate) fn dev_chain_with_keystore() -> polkadot_sdk::sp_io::TestExternalities {
+	use polkadot_sdk::sp_keystore::{testing::MemoryKeystore, KeystoreExt};
+
+	let mut ext = dev_chain();
+	ext.register_extension(KeystoreExt::new(MemoryKeystore::new()));
+	ext
+}
+
 /// Preset `id`'s genesis state, at block 1.
 fn chain(id: &str) -> polkadot_sdk::sp_io::TestExternalities {
 	use polkadot_sdk::sp_runtime::BuildStorage;

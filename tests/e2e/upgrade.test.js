@@ -5,9 +5,9 @@
 //
 // The chain starts as the previous release left it: the dev chain's genesis with real estate's
 // licence rules in the storage-version-1 layout (no longest validity) and the pallet at version 1,
-// as spec 105 wrote them. The node runs this build's runtime (spec 111) until the upgrade to the
-// next release (spec 112, the same code built with `next-spec-version` by scripts/build.sh); only
-// then do migrations run, so the version-1 rules are migrated by the upgrade under test. (Spec 111
+// as spec 105 wrote them. The node runs this build's runtime (spec 112) until the upgrade to the
+// next release (spec 113, the same code built with `next-spec-version` by scripts/build.sh); only
+// then do migrations run, so the version-1 rules are migrated by the upgrade under test. (Spec 112
 // itself cannot read them, which the test shows: that is what the migration is for.)
 
 import assert from 'node:assert/strict';
@@ -25,8 +25,8 @@ import { properties } from './city.js';
 import { errorName, findEvent, submit, submitOk as ok } from './chain.js';
 import { connectChain, nodeBinary } from './node.js';
 
-const SPEC = 111;
-const NEXT_SPEC = 112;
+const SPEC = 112;
+const NEXT_SPEC = 113;
 const { FLAT } = properties;
 
 /** The next release's runtime WASM, as scripts/build.sh --next-runtime writes it. */

@@ -196,14 +196,20 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The weight of an Aura equivocation report: the benchmarked proof check (two header
-	/// hashes, two signature checks), plus the storage the key-ownership check (the current
-	/// session's validators and their keys, or a past session's root), the offences pallet
-	/// (its report index and report) and the offence handler (the admitted set, the session's
-	/// validators and disabled list) touch, priced by the runtime's database weights.
+	/// hashes, two signature checks) and [`Self::offence_report_weight`].
 	pub(crate) fn report_weight() -> Weight {
+		T::WeightInfo::check_aura_equivocation_proof().saturating_add(Self::offence_report_weight())
+	}
+
+	/// What reporting a proven equivocation weighs beyond checking its proof, whichever
+	/// consensus it is of (a GRANDPA report goes the same way): the storage the key-ownership
+	/// check (the current session's validators and their keys, or a past session's root), the
+	/// offences pallet (its report index and report) and the offence handler (the admitted set,
+	/// the session's validators and disabled list) touch, priced by the runtime's database
+	/// weights.
+	pub fn offence_report_weight() -> Weight {
 		let validators = u64::from(T::MaxValidators::get());
-		T::WeightInfo::check_aura_equivocation_proof()
-			.saturating_add(T::DbWeight::get().reads_writes(validators.saturating_add(8), 4))
+		T::DbWeight::get().reads_writes(validators.saturating_add(8), 4)
 	}
 }
 

@@ -60,7 +60,7 @@ impl pallet_session::Config for Runtime {
 	type Keys = SessionKeys;
 	/// At most a third of the validators disabled at once.
 	type DisablingStrategy = pallet_session::disabling::UpToLimitDisablingStrategy;
-	type WeightInfo = pallet_session::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_session::WeightInfo<Runtime>;
 	type Currency = Balances;
 	/// Validators are admitted by the council: no deposit for their keys.
 	type KeyDeposit = ConstU128<0>;
@@ -86,7 +86,7 @@ impl pallet_aura::Config for Runtime {
 
 impl pallet_grandpa::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	type WeightInfo = ();
+	type WeightInfo = crate::weights::GrandpaWeights;
 	type MaxAuthorities = MaxAuthorities;
 	type MaxNominators = ConstU32<0>;
 	/// Which session each GRANDPA set ran in, for this many sets back: equivocations within
