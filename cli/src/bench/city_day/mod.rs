@@ -1,5 +1,5 @@
 //! The `city-day` workload: a day of the city's administration in proportions, each department's
-//! officer doing what it is entitled to do on the dev chain's demo city, no setup needed.
+//! officer doing what it is entitled to do on the dev chain's demo city.
 //!
 //! | stream       | officer (department)           | transactions                                 |
 //! |--------------|--------------------------------|----------------------------------------------|
