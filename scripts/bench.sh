@@ -4,7 +4,8 @@
 # while. Writes the report (JSON), the chart (PNG) and the summary line into OUT.
 #
 #   scripts/bench.sh [--workload bill-batches] [--duration 10m] [--out bench/runs/<workload>]
-#                    [--keep <dir>] [more `civitas bench` options]
+#                    [--keep <dir>] [--node-args "<flags for both nodes>"]
+#                    [more `civitas bench` options]
 #
 # Both nodes keep their databases in a temporary directory, removed at the end, except the dev
 # node's with `--keep`: its base path is then <dir>, left for `scripts/benchmark-machine.sh`. The
@@ -17,12 +18,14 @@ workload=bill-batches
 duration=10m
 out=""
 keep=""
+node_args=()
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--workload) workload="$2"; shift 2 ;;
 	--duration) duration="$2"; shift 2 ;;
 	--out) out="$2"; shift 2 ;;
 	--keep) keep="$2"; shift 2 ;;
+	--node-args) read -ra node_args <<<"$2"; shift 2 ;;
 	*) break ;;
 	esac
 done
@@ -47,12 +50,12 @@ author_db="${keep:-$work/author}"
 "$NODE_BIN" key generate-node-key --file "$work/node-key" 2>/dev/null
 peer="$("$NODE_BIN" key inspect-node-key --file "$work/node-key")"
 "$NODE_BIN" --dev --base-path "$author_db" --node-key-file "$work/node-key" --pool-limit "$pool" \
-	--rpc-port 19944 --port 30533 --prometheus-port 19615 --no-mdns --no-telemetry \
+	--rpc-port 19944 --port 30533 --prometheus-port 19615 --no-mdns --no-telemetry "${node_args[@]}" \
 	>"$work/author.log" 2>&1 &
 author=$!
 pids+=("$author")
 "$NODE_BIN" --chain dev --base-path "$work/importer" --rpc-port 19945 --port 30534 \
-	--prometheus-port 19616 --no-mdns --no-telemetry \
+	--prometheus-port 19616 --no-mdns --no-telemetry "${node_args[@]}" \
 	--bootnodes "/ip4/127.0.0.1/tcp/30533/p2p/$peer" >"$work/importer.log" 2>&1 &
 importer=$!
 pids+=("$importer")
