@@ -173,12 +173,24 @@ const MILESTONE_AMOUNT: u128 = 1_250_000;
 /// The share of a sole owner, and the flat's price (fen).
 const WHOLE: u16 = 1000;
 const PRICE: u128 = 300_000_000;
-/// What the grantee's account and the treasury officer are given for their fees.
+/// What each account the setup makes (the grantee's, the party's, the two second officers') is
+/// given for its fees.
 const FEES: u128 = 100_000_000_000_000;
 
 /// `i` modulo `n`, as an index.
 fn index(i: u64, n: u64) -> usize {
 	usize::try_from(i.checked_rem(n).unwrap_or_default()).unwrap_or_default()
+}
+
+/// Which group of `n` a stream's `i`th transaction is in, and its place in the group (a stream
+/// that repeats a cycle of `n` transactions).
+fn split(i: u64, n: u64) -> (u64, u64) {
+	(i.checked_div(n).unwrap_or_default(), i.checked_rem(n).unwrap_or_default())
+}
+
+/// An id of this run's making: `blake2_256` of `civitas-bench/<run>/<label>`.
+fn run_hash(run: &str, label: &str) -> H256 {
+	H256(blake2_256(format!("civitas-bench/{run}/{label}").as_bytes()))
 }
 
 /// The steps the waiting streams wait for, in blocks the harness has seen, by the event each
@@ -324,7 +336,7 @@ impl Conveyances {
 		Conveyance {
 			id: self.first_transfer.saturating_add(k),
 			buyers: vec![(buyer, WHOLE)],
-			deed: H256(blake2_256(format!("civitas-bench/{run}/deed/{k}").as_bytes())),
+			deed: run_hash(run, &format!("deed/{k}")),
 		}
 	}
 }
@@ -332,27 +344,22 @@ impl Conveyances {
 impl Conveyance {
 	/// The hash of its terms, as the real-estate pallet's `transfer_terms` computes it.
 	fn terms(&self, property: u64) -> H256 {
-		let terms = (b"civitas/transfer-terms", self.id, property, self.buyers.as_slice(), PRICE);
-		H256(blake2_256(&(terms, &self.deed).encode()))
+		let (buyers, deed) = (self.buyers.as_slice(), &self.deed);
+		H256(blake2_256(
+			&(b"civitas/transfer-terms", self.id, property, buyers, PRICE, deed).encode(),
+		))
 	}
 }
 
 /// The grant and, after 0, the milestone (1-based) of a grantee's or committee's `i`th
 /// transaction: each grant is one application (or review) and then one per milestone.
 fn grant_step(i: u64) -> (u64, u64) {
-	let per_grant = MILESTONES.saturating_add(1);
-	(i.checked_div(per_grant).unwrap_or_default(), i.checked_rem(per_grant).unwrap_or_default())
+	split(i, MILESTONES.saturating_add(1))
 }
 
 /// Milestones before milestone `m` of grant `g`, over the run.
 fn milestones_before(g: u64, m: u64) -> u64 {
 	g.saturating_mul(MILESTONES).saturating_add(m)
-}
-
-/// The transfer of the registry's `i`th transaction, and whether it opens it (0) or records
-/// the paper consent to it (1).
-fn conveyance_step(i: u64) -> (u64, u64) {
-	(i.checked_div(2).unwrap_or_default(), i.checked_rem(2).unwrap_or_default())
 }
 
 impl Stream {
@@ -383,9 +390,10 @@ impl Stream {
 				(g, m) => done.submitted >= milestones_before(g, m),
 			},
 			Self::Treasury => done.approved > i,
-			// Transfer k is opened once the one before is complete; the paper consent is
-			// recorded once it is open.
-			Self::Conveyancing => match conveyance_step(i) {
+			// Transfer k is opened once the one before is complete (the registry's transactions
+			// go in pairs: open, then record the paper consent); the paper consent is recorded
+			// once it is open.
+			Self::Conveyancing => match split(i, 2) {
 				(k, 0) => done.completed >= k,
 				(k, _) => done.opened > k,
 			},
@@ -420,9 +428,9 @@ impl Stream {
 			},
 			// Issue invoice k, then mark it paid.
 			Self::Invoices => {
-				let k = i.checked_div(2).unwrap_or_default();
+				let (k, step) = split(i, 2);
 				let (number, id) = invoice(&work.run, k);
-				if i.is_multiple_of(2) {
+				if step == 0 {
 					let invoice = NewBill {
 						content_hash: H256(blake2_256(number.as_bytes())),
 						number: BoundedVec(number.into_bytes()),
@@ -445,11 +453,9 @@ impl Stream {
 			},
 			// Register enterprise j, then record three decisions on it.
 			Self::Registration => {
-				let j = i.checked_div(4).unwrap_or_default();
-				let enterprise = H256(blake2_256(
-					format!("civitas-bench/{}/enterprise/{j}", work.run).as_bytes(),
-				));
-				if i.is_multiple_of(4) {
+				let (j, step) = split(i, 4);
+				let enterprise = run_hash(&work.run, &format!("enterprise/{j}"));
+				if step == 0 {
 					let call = tx.civic_identity().register_subject(
 						enterprise,
 						SubjectKind::Enterprise,
@@ -458,7 +464,7 @@ impl Stream {
 					);
 					sign(at, &call, params, key)
 				} else {
-					let delta = if i.checked_rem(4) == Some(2) { 5 } else { -10 };
+					let delta = if step == 2 { 5 } else { -10 };
 					let call = tx.credit_records().record(
 						enterprise,
 						CreditCategory::MarketRegulation,
@@ -496,33 +502,46 @@ impl Stream {
 			},
 			Self::Conveyancing | Self::Party | Self::Completion => {
 				let day = work.day.ok_or_else(|| anyhow!("the city day was not set up"))?;
-				let conveyances = &day.conveyances;
-				let estate = tx.real_estate();
-				let property = conveyances.property;
-				let (k, step) = match self {
-					Self::Conveyancing => conveyance_step(i),
-					_ => (i, 0),
-				};
-				let conveyance = conveyances.conveyance(&work.run, k);
-				let terms = conveyance.terms(property);
-				match (self, step) {
-					(Self::Conveyancing, 0) => {
-						let buyers = BoundedVec(conveyance.buyers);
-						let call = estate.open_transfer(property, buyers, PRICE, conveyance.deed);
-						sign(at, &call, params, key)
-					},
-					(Self::Conveyancing, _) => {
-						let (id, paper) = (conveyance.id, conveyances.paper);
-						let call =
-							estate.record_consent(property, id, terms, paper, hash("signed paper"));
-						sign(at, &call, params, key)
-					},
-					(Self::Party, _) => {
-						sign(at, &estate.consent(property, conveyance.id, terms), params, key)
-					},
-					_ => sign(at, &estate.complete_transfer(property, hash("title")), params, key),
-				}
+				self.sign_conveyance_step(at, &day.conveyances, &work.run, i, hash, params, key)
 			},
+		}
+	}
+
+	/// A conveyancing stream's `i`th transaction.
+	#[allow(clippy::too_many_arguments)]
+	fn sign_conveyance_step(
+		self,
+		at: &At,
+		conveyances: &Conveyances,
+		run: &str,
+		i: u64,
+		hash: impl Fn(&str) -> H256,
+		params: super::Params,
+		key: &Keypair,
+	) -> Result<Vec<u8>> {
+		let estate = civitas::transactions().real_estate();
+		let property = conveyances.property;
+		let (k, step) = match self {
+			Self::Conveyancing => split(i, 2),
+			_ => (i, 0),
+		};
+		let conveyance = conveyances.conveyance(run, k);
+		let terms = conveyance.terms(property);
+		match (self, step) {
+			(Self::Conveyancing, 0) => {
+				let buyers = BoundedVec(conveyance.buyers);
+				let call = estate.open_transfer(property, buyers, PRICE, conveyance.deed);
+				sign(at, &call, params, key)
+			},
+			(Self::Conveyancing, _) => {
+				let (id, paper) = (conveyance.id, conveyances.paper);
+				let call = estate.record_consent(property, id, terms, paper, hash("signed paper"));
+				sign(at, &call, params, key)
+			},
+			(Self::Party, _) => {
+				sign(at, &estate.consent(property, conveyance.id, terms), params, key)
+			},
+			_ => sign(at, &estate.complete_transfer(property, hash("title")), params, key),
 		}
 	}
 
@@ -539,10 +558,10 @@ impl Stream {
 		let fund = civitas::transactions().fund_grants();
 		// `m` is 1-based here: 0 is the application (or its review).
 		let (g, m) = match self {
-			Self::Treasury => (
-				i.checked_div(MILESTONES).unwrap_or_default(),
-				i.checked_rem(MILESTONES).unwrap_or_default().saturating_add(1),
-			),
+			Self::Treasury => {
+				let (g, m) = split(i, MILESTONES);
+				(g, m.saturating_add(1))
+			},
 			_ => grant_step(i),
 		};
 		let application = grants.application(g);

@@ -3,21 +3,20 @@
 use std::{collections::BTreeMap, time::Duration};
 
 use anyhow::{anyhow, Result};
-use civitas_client::{
-	blake2_256,
-	civitas::{
-		self,
-		runtime_types::{
-			bounded_collections::bounded_vec::BoundedVec,
-			civitas_primitives::identity::SubjectKind,
-			pallet_real_estate::types::{LicenceKind, Usage},
-		},
+use civitas_client::civitas::{
+	self,
+	runtime_types::{
+		bounded_collections::bounded_vec::BoundedVec,
+		civitas_primitives::identity::SubjectKind,
+		pallet_real_estate::types::{LicenceKind, Usage},
 	},
 };
-use subxt::utils::{AccountId32, MultiAddress, H256};
+use subxt::utils::{AccountId32, MultiAddress};
 use subxt_signer::sr25519::Keypair;
 
-use super::{uri, Conveyances, Day, Grants, Stream, ACCOUNTS, FEES, FINANCE, PLANNING, WHOLE};
+use super::{
+	run_hash, uri, Conveyances, Day, Grants, Stream, ACCOUNTS, FEES, FINANCE, PLANNING, WHOLE,
+};
 use crate::bench::{best_block, keypair, params, sign, At, Client};
 
 /// Signs and submits the setup's transactions, counting each account's nonces from the chain's
@@ -100,7 +99,7 @@ pub async fn setup(api: &Client, run: &str) -> Result<Day> {
 	let (treasurer, second_registrar) =
 		(id(&account_of(Stream::Treasury)?), id(&account_of(Stream::Completion)?));
 	let (grantee_account, party_account) = (id(&grantee_key), id(&party_key));
-	let hash = |label: &str| H256(blake2_256(format!("civitas-bench/{run}/{label}").as_bytes()));
+	let hash = |label: &str| run_hash(run, label);
 	let (grantee, keyed, paper) = (hash("grantee"), hash("owner"), hash("paper owner"));
 	let cadastral_ref = || BoundedVec(format!("BENCH-{run}").into_bytes());
 
