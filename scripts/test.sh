@@ -18,9 +18,14 @@ SKIP_WASM_BUILD=1 cargo clippy --locked --release --workspace --exclude civitas-
 SKIP_WASM_BUILD=1 cargo clippy --locked --release -p civitas-node --all-targets -- -D warnings
 SKIP_WASM_BUILD=1 cargo clippy --locked --release -p civitas-node --all-targets "${BENCH_FEATURES[@]}" -- -D warnings
 
-# The node has no unit tests; the build below builds it.
+# The node has no unit tests; the build below builds it. The parachain runtime's tests run its
+# WASM (`validate_block`), so they run apart, with the WASM built.
 step "cargo test: unit tests, benchmark tests, runtime and upgrade tests"
-SKIP_WASM_BUILD=1 cargo test --locked --release --workspace --exclude civitas-node "${TEST_FEATURES[@]}"
+SKIP_WASM_BUILD=1 cargo test --locked --release --workspace --exclude civitas-node \
+	--exclude civitas-parachain-runtime "${TEST_FEATURES[@]}"
+
+step "parachain runtime: the city pallets' metadata, validate_block, cross-city XCM"
+cargo test --locked --release -p civitas-parachain-runtime
 
 "$ROOT/scripts/build.sh" --next-runtime
 

@@ -30,17 +30,15 @@ pub mod configs;
 pub mod genesis_config_presets;
 #[cfg(test)]
 mod tests;
+mod types;
 pub mod weights;
+
+pub use types::*;
 
 use polkadot_sdk::{
 	frame_support, frame_system, pallet_aura, pallet_authorship, pallet_balances, pallet_grandpa,
 	pallet_multisig, pallet_offences, pallet_session, pallet_sudo, pallet_timestamp,
-	pallet_transaction_payment, pallet_utility,
-	sp_runtime::{
-		generic, impl_opaque_keys,
-		traits::{BlakeTwo256, IdentifyAccount, Verify},
-		MultiAddress, MultiSignature,
-	},
+	pallet_transaction_payment, pallet_utility, sp_runtime::impl_opaque_keys,
 	sp_version::RuntimeVersion,
 };
 
@@ -80,66 +78,6 @@ runtime_version!(112);
 #[cfg(feature = "next-spec-version")]
 runtime_version!(113);
 
-/// Block production: one block every six seconds.
-pub const MILLI_SECS_PER_BLOCK: u64 = 6000;
-
-/// Aura's slot duration; cannot change once the chain runs.
-pub const SLOT_DURATION: u64 = MILLI_SECS_PER_BLOCK;
-
-/// Blocks per minute, hour and day, for expressing periods in blocks.
-pub const MINUTES: BlockNumber = 60_000 / (MILLI_SECS_PER_BLOCK as BlockNumber);
-/// Blocks per hour.
-pub const HOURS: BlockNumber = MINUTES * 60;
-/// Blocks per day.
-pub const DAYS: BlockNumber = HOURS * 24;
-
-/// The smallest unit of the chain's fee token (used only to pay for transactions).
-pub const UNIT: Balance = 1_000_000_000_000;
-/// A thousandth of a unit.
-pub const MILLI_UNIT: Balance = 1_000_000_000;
-/// An account with less is reaped.
-pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
-
-/// A block number.
-pub type BlockNumber = u32;
-/// A transaction signature.
-pub type Signature = MultiSignature;
-/// An account: the public key of its signing scheme.
-pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
-/// A balance of the fee token.
-pub type Balance = u128;
-/// An account's transaction counter.
-pub type Nonce = u32;
-/// A block or state hash.
-pub type Hash = polkadot_sdk::sp_core::H256;
-/// The address format of transactions.
-pub type Address = MultiAddress<AccountId, ()>;
-/// The block header.
-pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
-/// The block.
-pub type Block = generic::Block<Header, UncheckedExtrinsic>;
-
-/// The checks every signed transaction passes before dispatch.
-pub type TxExtension = (
-	frame_system::AuthorizeCall<Runtime>,
-	frame_system::CheckNonZeroSender<Runtime>,
-	frame_system::CheckSpecVersion<Runtime>,
-	frame_system::CheckTxVersion<Runtime>,
-	frame_system::CheckGenesis<Runtime>,
-	frame_system::CheckEra<Runtime>,
-	frame_system::CheckNonce<Runtime>,
-	frame_system::CheckWeight<Runtime>,
-	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
-	frame_system::WeightReclaim<Runtime>,
-);
-
-/// A transaction as it arrives, before its signature is checked.
-pub type UncheckedExtrinsic =
-	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
-
-/// What a transaction's signer signs.
-pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
-
 /// The storage migrations the next runtime upgrade runs, oldest first. Each runs once, only
 /// from the storage version it was written for, so a chain that has run it (or started after
 /// it) skips it; remove one when every chain has passed it. See the runtime README's
@@ -160,17 +98,6 @@ pub type Executive = frame_executive::Executive<
 >;
 
 use polkadot_sdk::frame_executive;
-
-/// Types the node needs without depending on the runtime's extrinsic format.
-pub mod opaque {
-	use super::*;
-	use polkadot_sdk::sp_runtime::OpaqueExtrinsic;
-
-	/// An opaque block header.
-	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
-	/// An opaque block.
-	pub type Block = generic::Block<Header, OpaqueExtrinsic>;
-}
 
 impl_opaque_keys! {
 	/// The keys a validator holds: Aura for producing blocks, GRANDPA for finality.

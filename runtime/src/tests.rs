@@ -3,12 +3,10 @@
 
 #![allow(clippy::expect_used, clippy::panic)]
 
-use crate::{
-	genesis_config_presets::{demo_city, get_preset, preset_names},
-	RuntimeGenesisConfig,
-};
+use crate::genesis_config_presets::{demo_city, get_preset, preset_names};
 use alloc::{string::ToString, vec::Vec};
 use polkadot_sdk::{sp_genesis_builder::PresetId, sp_keyring::Sr25519Keyring};
+use presets::preset_config;
 
 /// The development chain's genesis state, at block 1.
 fn dev_chain() -> polkadot_sdk::sp_io::TestExternalities {
@@ -34,30 +32,6 @@ fn chain(id: &str) -> polkadot_sdk::sp_io::TestExternalities {
 	);
 	ext.execute_with(|| crate::System::set_block_number(1));
 	ext
-}
-
-/// Preset `id` applied to the default genesis config, as a chain spec builder applies it.
-fn preset_config(id: &str) -> RuntimeGenesisConfig {
-	let patch: serde_json::Value =
-		serde_json::from_slice(&get_preset(&PresetId::from(id)).expect("preset exists"))
-			.expect("a preset is JSON");
-	let mut config =
-		serde_json::to_value(RuntimeGenesisConfig::default()).expect("the default serializes");
-	merge(&mut config, patch);
-	serde_json::from_value(config).expect("the patched config is a genesis config")
-}
-
-/// `patch` merged into `base`: objects key by key, anything else replaced (as
-/// `sc_chain_spec::json_merge` does).
-fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
-	match (base, patch) {
-		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
-			for (key, value) in patch {
-				merge(base.entry(key).or_insert(serde_json::Value::Null), value);
-			}
-		},
-		(base, patch) => *base = patch,
-	}
 }
 
 /// Dispatches `call` signed by `who`, as the transaction would.
@@ -127,8 +101,12 @@ fn every_department_has_an_admin_and_officers_serve_one_department() {
 	assert!(!officers.contains(&Sr25519Keyring::Two.to_account_id()));
 }
 
+/// The pallets of `pallets/` only the parachain runtime has.
+const PALLETS_ELSEWHERE: [&str; 1] = ["pallet_cross_city"];
+
 mod api_shape;
 mod demo_city_ids;
+mod presets;
 mod upgrade;
 mod vocabulary;
 

@@ -1,4 +1,5 @@
-//! The Civitas pallets of the city's administration.
+//! The Civitas pallets of the city's administration: the same on both chains (the parachain
+//! runtime includes this file by path).
 
 use polkadot_sdk::frame_support::{parameter_types, traits::ConstU32};
 
@@ -22,6 +23,7 @@ pub type Officer<R> = pallet_departments::EnsureRole<Runtime, R>;
 // record at hand (it registered the subject, issued the bill, owns the transfer).
 parameter_types! {
 	pub const IdentityRegistrar: Role = Role::IdentityRegistrar;
+	pub const CredentialIssuer: Role = Role::CredentialIssuer;
 	pub const CreditRecorder: Role = Role::CreditRecorder;
 	pub const CreditAdjudicator: Role = Role::CreditAdjudicator;
 	pub const LandRegistrar: Role = Role::LandRegistrar;

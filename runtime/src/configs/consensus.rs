@@ -14,6 +14,11 @@ use crate::{
 	SessionKeys, Validators, SLOT_DURATION,
 };
 
+/// The calls of council class `Network`: admitting and removing validators, registering nodes.
+pub fn is_network_call(call: &crate::RuntimeCall) -> bool {
+	matches!(call, crate::RuntimeCall::Validators(_) | crate::RuntimeCall::Nodes(_))
+}
+
 /// Sessions last the validators pallet's `SessionLength` (set per chain at genesis), from
 /// block 0.
 type Sessions =

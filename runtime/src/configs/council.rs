@@ -1,4 +1,6 @@
-//! The council of departments: its parameters and the classes of the runtime's calls.
+//! The council of departments: its parameters and the classes of the runtime's calls. The same
+//! on both chains (the parachain runtime includes this file by path); which calls are the
+//! network's (class `Network`) each runtime says in its `is_network_call`.
 
 use polkadot_sdk::{
 	frame_support::{
@@ -74,7 +76,7 @@ impl ClassifyCall<RuntimeCall> for CallClasses {
 				CallClass::Upgrade
 			},
 			RuntimeCall::Council(pallet_council::Call::pause { .. }) => CallClass::Emergency,
-			RuntimeCall::Validators(_) | RuntimeCall::Nodes(_) => CallClass::Network,
+			call if super::is_network_call(call) => CallClass::Network,
 			RuntimeCall::System(
 				polkadot_sdk::frame_system::Call::set_code { .. }
 				| polkadot_sdk::frame_system::Call::set_code_without_checks { .. }

@@ -39,11 +39,14 @@ fn shape_violation(types: &PortableRegistry, id: u32) -> Option<String> {
 	None
 }
 
-/// The crate of each pallet in the workspace's `pallets/` that declares a runtime API.
+/// The crate of each pallet in the workspace's `pallets/` that declares a runtime API, but those
+/// only the parachain runtime has.
 fn crates_with_an_api() -> BTreeSet<String> {
-	super::vocabulary::workspace_pallet_crates_where(|pallet| {
+	let mut crates = super::vocabulary::workspace_pallet_crates_where(|pallet| {
 		pallet.join("src/runtime_api.rs").exists()
-	})
+	});
+	crates.retain(|krate| !super::PALLETS_ELSEWHERE.contains(&krate.as_str()));
+	crates
 }
 
 /// `(api, method, output type)` of every method of the runtime's Civitas APIs: the APIs one of

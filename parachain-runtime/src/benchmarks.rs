@@ -1,0 +1,31 @@
+//! The pallets `civitas-node benchmark pallet --runtime <this runtime's WASM>` measures here: the
+//! parachain's own, whose weights depend on the parachain (the cross-city pallet sends through
+//! the XCMP queue). The city pallets' weights are measured in the standalone runtime, with the
+//! same configuration.
+
+use alloc::{string::String, vec::Vec};
+use polkadot_sdk::{
+	frame_benchmarking::{self, BenchmarkBatch, BenchmarkConfig, BenchmarkList},
+	frame_support::traits::{StorageInfo, StorageInfoTrait, WhitelistedStorageKeys},
+	sp_storage::TrackedStorageKey,
+};
+
+use crate::*;
+
+frame_benchmarking::define_benchmarks!([pallet_cross_city, CrossCity]);
+
+/// The benchmarks the runtime offers and the storage they touch.
+pub fn metadata(extra: bool) -> (Vec<BenchmarkList>, Vec<StorageInfo>) {
+	let mut list = Vec::<BenchmarkList>::new();
+	list_benchmarks!(list, extra);
+	(list, AllPalletsWithSystem::storage_info())
+}
+
+/// Runs the benchmarks `config` selects.
+pub fn dispatch(config: BenchmarkConfig) -> Result<Vec<BenchmarkBatch>, String> {
+	let whitelist: Vec<TrackedStorageKey> = AllPalletsWithSystem::whitelisted_storage_keys();
+	let mut batches = Vec::<BenchmarkBatch>::new();
+	let params = (&config, &whitelist);
+	add_benchmarks!(params, batches);
+	Ok(batches)
+}
