@@ -1,7 +1,7 @@
 //! The runtime APIs: those both runtimes share (the standalone runtime's `city_apis.rs`,
 //! included by path: [`impl_city_runtime_apis!`]), and the parachain's own: what a collator asks
-//! Cumulus (collation info, the unincluded segment, the relay parent), the cross-city register,
-//! and benchmarks.
+//! Cumulus (collation info, the unincluded segment, the relay parent), and the cross-city
+//! register.
 
 include!("../../runtime/src/city_apis.rs");
 
@@ -46,22 +46,6 @@ impl_city_runtime_apis! {
 		}
 	}
 	other {
-		#[cfg(feature = "runtime-benchmarks")]
-		impl polkadot_sdk::frame_benchmarking::Benchmark<Block> for Runtime {
-			fn benchmark_metadata(extra: bool) -> (
-				Vec<polkadot_sdk::frame_benchmarking::BenchmarkList>,
-				Vec<polkadot_sdk::frame_support::traits::StorageInfo>,
-			) {
-				crate::benchmarks::metadata(extra)
-			}
-
-			fn dispatch_benchmark(
-				config: polkadot_sdk::frame_benchmarking::BenchmarkConfig,
-			) -> Result<Vec<polkadot_sdk::frame_benchmarking::BenchmarkBatch>, alloc::string::String> {
-				crate::benchmarks::dispatch(config)
-			}
-		}
-
 		impl pallet_cross_city::runtime_api::CrossCityApi<Block, AccountId, BlockNumber> for Runtime {
 			fn cities() -> Vec<pallet_cross_city::runtime_api::CityInfo<BlockNumber>> {
 				CrossCity::cities()

@@ -1,6 +1,6 @@
 //! The runtime APIs: what the node, Polkadot.js and auditors may ask the runtime. Those both
 //! runtimes share are in `city_apis.rs` ([`impl_city_runtime_apis!`]); here are the standalone
-//! chain's own: GRANDPA, the validator set, and benchmarks.
+//! chain's own: GRANDPA and the validator set.
 
 include!("city_apis.rs");
 
@@ -71,22 +71,6 @@ impl_city_runtime_apis! {
 
 			fn key_ownership_proof(key_type: [u8; 4], key: Vec<u8>) -> Option<Vec<u8>> {
 				key_ownership_proof(polkadot_sdk::sp_core::crypto::KeyTypeId(key_type), &key)
-			}
-		}
-
-		#[cfg(feature = "runtime-benchmarks")]
-		impl polkadot_sdk::frame_benchmarking::Benchmark<Block> for Runtime {
-			fn benchmark_metadata(extra: bool) -> (
-				Vec<polkadot_sdk::frame_benchmarking::BenchmarkList>,
-				Vec<polkadot_sdk::frame_support::traits::StorageInfo>,
-			) {
-				crate::benchmarks::metadata(extra)
-			}
-
-			fn dispatch_benchmark(
-				config: polkadot_sdk::frame_benchmarking::BenchmarkConfig,
-			) -> Result<Vec<polkadot_sdk::frame_benchmarking::BenchmarkBatch>, alloc::string::String> {
-				crate::benchmarks::dispatch(config)
 			}
 		}
 	}

@@ -4,7 +4,8 @@
 // offchain workers, Aura and session keys, nonces and fees, genesis presets, and every city
 // pallet's API for auditors and applications. Each runtime calls [`impl_city_runtime_apis!`] with
 // the APIs of its own consensus (GRANDPA; Cumulus as a parachain) and the rest of its own
-// (the validator set, the cross-city register, benchmarks).
+// (the validator set, the cross-city register). The benchmarks API calls each runtime's own
+// `benchmarks` module.
 
 use alloc::vec::Vec;
 use polkadot_sdk::{
@@ -62,8 +63,8 @@ use pallet_real_estate::{
 
 /// `impl_runtime_apis!` with every API both runtimes share and the runtime's own: `consensus`
 /// after the block's core, the transaction pool, Aura and session keys (finality, collation),
-/// `other` after the city pallets' APIs (benchmarks, the validator set). The order is the
-/// metadata's and the runtime version's list of APIs.
+/// `other` after the city pallets' APIs (the validator set, the cross-city register). The
+/// order is the metadata's and the runtime version's list of APIs.
 macro_rules! impl_city_runtime_apis {
 	(consensus { $($consensus:tt)* } other { $($other:tt)* }) => {
 		impl_runtime_apis! {
@@ -400,6 +401,22 @@ macro_rules! impl_city_runtime_apis {
 			}
 
 			$($other)*
+
+			#[cfg(feature = "runtime-benchmarks")]
+			impl polkadot_sdk::frame_benchmarking::Benchmark<Block> for Runtime {
+				fn benchmark_metadata(extra: bool) -> (
+					Vec<polkadot_sdk::frame_benchmarking::BenchmarkList>,
+					Vec<polkadot_sdk::frame_support::traits::StorageInfo>,
+				) {
+					crate::benchmarks::metadata(extra)
+				}
+
+				fn dispatch_benchmark(
+					config: polkadot_sdk::frame_benchmarking::BenchmarkConfig,
+				) -> Result<Vec<polkadot_sdk::frame_benchmarking::BenchmarkBatch>, alloc::string::String> {
+					crate::benchmarks::dispatch(config)
+				}
+			}
 
 			impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {
 				fn build_state(config: Vec<u8>) -> sp_genesis_builder::Result {
