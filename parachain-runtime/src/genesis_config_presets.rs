@@ -20,10 +20,11 @@ use polkadot_sdk::{
 };
 
 use crate::{
-	AuraConfig, BalancesConfig, CrossCityConfig, DepartmentsConfig, ParachainInfoConfig,
-	RuntimeGenesisConfig, SudoConfig, UNIT,
+	BalancesConfig, CrossCityConfig, DepartmentsConfig, ParachainInfoConfig, RuntimeGenesisConfig,
+	SessionConfig, SessionKeys, SudoConfig, ValidatorsConfig, HOURS, UNIT,
 };
 use pallet_cross_city::CityId;
+use pallet_validators::Validator;
 
 /// The preset of the second city chain, para 2001.
 pub const CITY_2001_PRESET: &str = "city-2001";
@@ -34,8 +35,10 @@ pub const CITIES: [(CityId, &str); 2] = [(2000, "Beijing"), (2001, "Tianjin")];
 /// What every development account starts with, to pay transaction fees.
 const ENDOWMENT: u128 = 1_000_000 * UNIT;
 
-/// The chain of city `para` with `collators`, `sudo` as the Sudo key (development chains only),
-/// every keyring account endowed, the demo city, and every other city of [`CITIES`] admitted.
+/// The chain of city `para` with `collators` (the `i`-th operated by department `i`, as the
+/// standalone chain's validators; hour-long sessions; at most a third may leave at once), `sudo`
+/// as the Sudo key (development chains only), every keyring account endowed, the demo city, and
+/// every other city of [`CITIES`] admitted.
 fn city_genesis(
 	para: CityId,
 	collators: &[Sr25519Keyring],
@@ -46,6 +49,20 @@ fn city_genesis(
 		.filter(|(id, _)| *id != para)
 		.map(|(id, name)| (*id, name.as_bytes().to_vec()))
 		.collect();
+	// As many may leave at once as the standalone chain allows its validators: a third.
+	let count = collators.len() as u32;
+	let min_validators = count.saturating_sub(count.saturating_sub(1) / 3).max(1);
+	let validators = collators
+		.iter()
+		.zip(0..)
+		.map(|(k, department)| Validator { account: k.to_account_id(), department })
+		.collect::<Vec<_>>();
+	let keys = collators
+		.iter()
+		.map(|k| {
+			(k.to_account_id(), k.to_account_id(), SessionKeys { aura: AuraId::from(k.public()) })
+		})
+		.collect::<Vec<_>>();
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
 			balances: Sr25519Keyring::iter()
@@ -53,9 +70,9 @@ fn city_genesis(
 				.collect::<Vec<_>>(),
 		},
 		parachain_info: ParachainInfoConfig { parachain_id: para.into() },
-		aura: AuraConfig {
-			authorities: collators.iter().map(|k| AuraId::from(k.public())).collect::<Vec<_>>(),
-		},
+		// The session pallet hands Aura its authorities.
+		validators: ValidatorsConfig { validators, min_validators, session_length: HOURS },
+		session: SessionConfig { keys },
 		sudo: SudoConfig { key: sudo.map(|k| k.to_account_id()) },
 		departments: DepartmentsConfig { departments: demo_city::departments() },
 		civic_identity: demo_city::identities(),

@@ -12,6 +12,8 @@
 //! - `genesis_config_presets.rs`: a city chain per para id, seeded with the same demo city.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+// The runtime macro expands recursively over every pallet.
+#![recursion_limit = "256"]
 // `construct_runtime`-generated code does unchecked arithmetic and indexing in places we do not
 // control; our own runtime code follows the workspace lints.
 #![allow(clippy::arithmetic_side_effects, clippy::indexing_slicing)]
@@ -42,8 +44,8 @@ pub use types::*;
 use polkadot_sdk::{
 	cumulus_pallet_aura_ext, cumulus_pallet_xcm, cumulus_pallet_xcmp_queue, frame_executive,
 	frame_support, frame_system, pallet_aura, pallet_balances, pallet_message_queue,
-	pallet_multisig, pallet_sudo, pallet_timestamp, pallet_transaction_payment, pallet_utility,
-	sp_runtime::impl_opaque_keys, sp_version::RuntimeVersion,
+	pallet_multisig, pallet_offences, pallet_sudo, pallet_timestamp, pallet_transaction_payment,
+	pallet_utility, sp_runtime::impl_opaque_keys, sp_version::RuntimeVersion,
 	staging_parachain_info as parachain_info,
 };
 
@@ -115,6 +117,21 @@ mod runtime {
 	pub type ParachainInfo = parachain_info;
 
 	/// Block production by the collators.
+	// The collators the council admitted (the validators pallet; on this chain its validators
+	// collate), in the standalone chain's order: before `Session`, whose first set is their
+	// genesis, and both before Aura, which a session's keys reach from its first block.
+	#[runtime::pallet_index(9)]
+	pub type Validators = pallet_validators;
+
+	#[runtime::pallet_index(10)]
+	pub type Session = pallet_session;
+
+	#[runtime::pallet_index(11)]
+	pub type Historical = pallet_session::historical;
+
+	#[runtime::pallet_index(12)]
+	pub type Offences = pallet_offences;
+
 	#[runtime::pallet_index(2)]
 	pub type Aura = pallet_aura;
 

@@ -4,8 +4,8 @@
 //!
 //! - `paritydb_weights`, `block_weights`, `extrinsic_weights`: a read and a write in ParityDB,
 //!   an empty block and a transaction's base cost (`scripts/benchmark-machine.sh`).
-//! - `frame_system`, its transaction extensions, balances, transaction payment, timestamp, Sudo,
-//!   Utility and Multisig (`scripts/benchmark.sh`).
+//! - `frame_system`, its transaction extensions, balances, transaction payment, timestamp,
+//!   session, Sudo, Utility and Multisig (`scripts/benchmark.sh`).
 //!
 //! The parachain system, XCMP queue and message queue pallets run on the weights their crates
 //! ship (`SubstrateWeight`, Parity's reference machine, reads and writes at this chain's
@@ -24,6 +24,8 @@ pub mod frame_system_extensions;
 pub mod pallet_balances;
 #[path = "../../runtime/src/weights/pallet_multisig.rs"]
 pub mod pallet_multisig;
+#[path = "../../runtime/src/weights/pallet_session.rs"]
+pub mod pallet_session;
 #[path = "../../runtime/src/weights/pallet_sudo.rs"]
 pub mod pallet_sudo;
 #[path = "../../runtime/src/weights/pallet_timestamp.rs"]

@@ -1,11 +1,11 @@
 // The runtime APIs both runtimes implement alike, written once: the parachain runtime includes
 // this file by path into its `apis` module as the standalone runtime does (`include!`, so no
 // inner doc comments here). The block's core, metadata, block building, the transaction pool,
-// offchain workers, Aura and session keys, nonces and fees, genesis presets, and every city
-// pallet's API for auditors and applications. Each runtime calls [`impl_city_runtime_apis!`] with
-// the APIs of its own consensus (GRANDPA; Cumulus as a parachain) and the rest of its own
-// (the validator set, the cross-city register). The benchmarks API calls each runtime's own
-// `benchmarks` module.
+// offchain workers, Aura and session keys, nonces and fees, genesis presets, every city pallet's
+// API for auditors and applications, and the block authors' set (`ValidatorsApi`). Each runtime
+// calls [`impl_city_runtime_apis!`] with the APIs of its own consensus (GRANDPA; Cumulus as a
+// parachain) and the rest of its own (the cross-city register). The benchmarks API calls each
+// runtime's own `benchmarks` module.
 
 use alloc::vec::Vec;
 use polkadot_sdk::{
@@ -32,7 +32,7 @@ use polkadot_sdk::{
 use crate::{
 	AccessLog, AccountId, Aura, Balance, Block, BlockNumber, CivicIdentity, Council, CreditRecords,
 	Departments, EBills, Executive, FundGrants, InherentDataExt, Nonce, RealEstate, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, Validators, VERSION,
 };
 use civitas_primitives::{
 	BillId, CredentialId, CreditCategory, DepartmentId, RecordId, Role, SubjectId,
@@ -56,14 +56,24 @@ use pallet_fund_grants::{
 	runtime_api::{ApplicationInfo, ProgramInfo},
 	ApplicationId, ProgramId,
 };
+use pallet_validators::runtime_api::ValidatorSet;
 use pallet_real_estate::{
 	runtime_api::{Holding, LicenceVerification, PropertyInfo, TitleEntryInfo, TransferInfo},
 	Encumbrance, Licence, PropertyId,
 };
 
+/// The encoded proof (`MembershipProof`) that session key `key` of type `key_type` belongs to a
+/// current validator (a collator on the parachain): what Aura's (and on the standalone chain
+/// GRANDPA's) equivocation reports carry.
+fn key_ownership_proof(key_type: KeyTypeId, key: &[u8]) -> Option<Vec<u8>> {
+	use codec::Encode;
+	use polkadot_sdk::frame_support::traits::KeyOwnerProofSystem;
+	crate::Historical::prove((key_type, key)).map(|proof| proof.encode())
+}
+
 /// `impl_runtime_apis!` with every API both runtimes share and the runtime's own: `consensus`
 /// after the block's core, the transaction pool, Aura and session keys (finality, collation),
-/// `other` after the city pallets' APIs (the validator set, the cross-city register). The
+/// `other` after the city pallets' and the validator set's APIs (the cross-city register). The
 /// order is the metadata's and the runtime version's list of APIs.
 macro_rules! impl_city_runtime_apis {
 	(consensus { $($consensus:tt)* } other { $($other:tt)* }) => {
@@ -397,6 +407,25 @@ macro_rules! impl_city_runtime_apis {
 
 				fn paused() -> Vec<Pause<BlockNumber>> {
 					Council::paused()
+				}
+			}
+
+			impl pallet_validators::runtime_api::ValidatorsApi<Block, AccountId, BlockNumber> for Runtime {
+				fn validator_set() -> ValidatorSet<AccountId, BlockNumber> {
+					use polkadot_sdk::pallet_session;
+					let next = pallet_session::QueuedKeys::<Runtime>::get()
+						.into_iter()
+						.map(|(account, _)| account)
+						.collect();
+					Validators::validator_set(
+						pallet_session::CurrentIndex::<Runtime>::get(),
+						pallet_session::Validators::<Runtime>::get(),
+						next,
+					)
+				}
+
+				fn key_ownership_proof(key_type: [u8; 4], key: Vec<u8>) -> Option<Vec<u8>> {
+					key_ownership_proof(KeyTypeId(key_type), &key)
 				}
 			}
 

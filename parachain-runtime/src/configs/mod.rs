@@ -1,5 +1,5 @@
-//! The configuration of every pallet. The city's pallets, accounts, fees, the council and the
-//! block limits are the standalone runtime's files, included by path: one source, so a rule
+//! The configuration of every pallet. The city's pallets, accounts, fees, the council, the
+//! block authors' set and the block limits are the standalone runtime's files, included by path: one source, so a rule
 //! changed there changes on both chains. The parachain's own: `System` as a parachain, Aura
 //! under Cumulus, the relay chain's messages and XCM between city chains.
 
@@ -12,6 +12,8 @@ mod civic;
 #[path = "../../../runtime/src/configs/council.rs"]
 mod council;
 mod parachain;
+#[path = "../../../runtime/src/configs/validators.rs"]
+mod validators;
 pub mod xcm;
 
 pub use accounts::*;
@@ -19,3 +21,4 @@ pub use blocks::*;
 pub use civic::*;
 pub use council::*;
 pub use parachain::*;
+pub use validators::*;

@@ -19,20 +19,20 @@ use polkadot_sdk::{
 	sp_consensus_aura::sr25519::AuthorityId as AuraId,
 	sp_runtime::{traits::Convert, Perbill},
 	staging_parachain_info as parachain_info,
-	staging_xcm_builder::ProcessXcmMessage,
 	staging_xcm_executor::XcmExecutor,
 };
 
 use super::{
 	block_weights,
 	xcm::{XcmConfig, XcmOriginToTransactDispatchOrigin},
-	BlockHashCount, CouncilOrRoot, CouncilTwoThirds, RuntimeBlockLength, SS58Prefix, Version,
-	MAXIMUM_BLOCK_REF_TIME,
+	BlockHashCount, CouncilOrRoot, CouncilTwoThirds, MaxAuthorities, RuntimeBlockLength,
+	SS58Prefix, Version, MAXIMUM_BLOCK_REF_TIME,
 };
 use crate::{
 	weights::{self, ParityDbWeight},
 	AccountId, Aura, Balance, Block, Hash, MessageQueue, Nonce, PalletInfo, ParachainSystem,
-	Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, RuntimeTask, XcmpQueue, SLOT_DURATION,
+	Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, RuntimeTask, Session, XcmpQueue,
+	SLOT_DURATION,
 };
 
 /// A block's weight: the standalone chain's [`MAXIMUM_BLOCK_REF_TIME`] of computation, and at
@@ -85,19 +85,18 @@ impl frame_system::Config for Runtime {
 	type OnSetCode = cumulus_pallet_parachain_system::ParachainSetCode<Self>;
 }
 
-/// The calls of council class `Network`: which cities this chain talks to (admitting and
-/// removing them) and the XCMP queue's controls (suspending and resuming channels).
+/// The calls of council class `Network`: which machines author the chain's blocks (admitting and
+/// removing collators), which cities this chain talks to (admitting and removing them) and the
+/// XCMP queue's controls (suspending and resuming channels).
 pub fn is_network_call(call: &RuntimeCall) -> bool {
 	use pallet_cross_city::Call as CrossCity;
 	matches!(
 		call,
-		RuntimeCall::XcmpQueue(_)
+		RuntimeCall::Validators(_)
+			| RuntimeCall::XcmpQueue(_)
 			| RuntimeCall::CrossCity(CrossCity::admit_city { .. } | CrossCity::remove_city { .. })
 	)
 }
-
-/// Collators, each a department's machine; the council changes them by runtime upgrade.
-pub type MaxAuthorities = ConstU32<32>;
 
 impl pallet_timestamp::Config for Runtime {
 	type Moment = u64;
@@ -109,8 +108,10 @@ impl pallet_timestamp::Config for Runtime {
 impl pallet_aura::Config for Runtime {
 	type AuthorityId = AuraId;
 	type MaxAuthorities = MaxAuthorities;
-	type DisabledValidators = ();
-	type AllowMultipleBlocksPerSlot = ConstBool<true>;
+	/// A collator disabled for a proven offence authors nothing for the rest of its session.
+	type DisabledValidators = Session;
+	/// One block a slot, as the relay chain backs one a slot ([`BLOCK_PROCESSING_VELOCITY`]).
+	type AllowMultipleBlocksPerSlot = ConstBool<false>;
 	type SlotDuration = ConstU64<SLOT_DURATION>;
 }
 
@@ -156,8 +157,16 @@ impl pallet_message_queue::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type WeightInfo = pallet_message_queue::weights::SubstrateWeight<Runtime>;
 	/// Every queued message is XCM, executed with this chain's XCM configuration.
+	#[cfg(not(feature = "runtime-benchmarks"))]
+	type MessageProcessor = polkadot_sdk::staging_xcm_builder::ProcessXcmMessage<
+		AggregateMessageOrigin,
+		XcmExecutor<XcmConfig>,
+		RuntimeCall,
+	>;
+	/// The queue's own work, measured apart from what its messages do (XCM weighs that).
+	#[cfg(feature = "runtime-benchmarks")]
 	type MessageProcessor =
-		ProcessXcmMessage<AggregateMessageOrigin, XcmExecutor<XcmConfig>, RuntimeCall>;
+		pallet_message_queue::mock_helpers::NoopMessageProcessor<AggregateMessageOrigin>;
 	type Size = u32;
 	/// The XCMP queue suspends and resumes the siblings' queues; the relay chain's are never
 	/// paused.

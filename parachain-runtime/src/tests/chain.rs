@@ -17,7 +17,7 @@ use polkadot_sdk::{
 	},
 	cumulus_primitives_parachain_inherent::{MessageQueueChain, ParachainInherentData},
 	cumulus_test_relay_sproof_builder::RelayStateSproofBuilder,
-	frame_system, pallet_timestamp,
+	frame_system, pallet_aura, pallet_timestamp,
 	sp_consensus_aura::{Slot, AURA_ENGINE_ID},
 	sp_core::{Pair, H256},
 	sp_inherents::InherentData,
@@ -43,6 +43,8 @@ use crate::{
 pub struct Built {
 	/// The block, sealed by its Aura author.
 	pub block: Block,
+	/// Its author: the collator whose slot it was.
+	pub author: Sr25519Keyring,
 	/// What each of its transactions (after the inherents) returned, in order.
 	pub results: Vec<ApplyExtrinsicResult>,
 	/// The events of the block.
@@ -74,7 +76,12 @@ pub struct City {
 impl City {
 	/// The chain of genesis preset `preset`.
 	pub fn new(preset: &str) -> Self {
-		let storage = preset_config(preset).build_storage().expect("genesis builds");
+		Self::from_config(preset_config(preset))
+	}
+
+	/// The chain of genesis `config`.
+	pub fn from_config(config: crate::RuntimeGenesisConfig) -> Self {
+		let storage = config.build_storage().expect("genesis builds");
 		let mut ext = TestExternalities::new(storage);
 		ext.commit_all().expect("genesis commits");
 		let para = ext.execute_with(ParachainInfo::parachain_id);
@@ -161,9 +168,21 @@ impl City {
 		sproof
 	}
 
+	/// The collator whose turn slot `slot` is: Aura's round robin over the authorities of the
+	/// parent's state (which `AuraExt` keeps for checking the next block's seal), a development
+	/// key.
+	pub fn author(&mut self, slot: Slot) -> Sr25519Keyring {
+		let authorities = self.execute_with(pallet_aura::Authorities::<Runtime>::get);
+		let index = u64::from(slot) % authorities.len() as u64;
+		let key = &authorities[index as usize];
+		Sr25519Keyring::iter()
+			.find(|k| AsRef::<[u8]>::as_ref(&k.public()) == key.as_ref() as &[u8])
+			.expect("the collators are development keys")
+	}
+
 	/// Builds, seals and imports the next block at relay block `relay_number` (also its slot,
 	/// relay and parachain slots being of the same length) with `transactions` after the
-	/// inherents, delivering the messages waiting for this chain.
+	/// inherents, delivering the messages waiting for this chain, sealed by the slot's collator.
 	pub fn block(&mut self, relay_number: u32, transactions: Vec<UncheckedExtrinsic>) -> Built {
 		let (relay_parent_storage_root, relay_chain_state) =
 			self.relay_state(relay_number).into_state_root_and_proof();
@@ -190,6 +209,7 @@ impl City {
 		};
 
 		let slot = Slot::from(u64::from(relay_number));
+		let author = self.author(slot);
 		let number = self.head.number + 1;
 		let header = Header::new(
 			number,
@@ -240,10 +260,11 @@ impl City {
 			});
 		let proof = recorder.drain_storage_proof();
 
-		let sealed = seal(header, Sr25519Keyring::Alice);
+		let sealed = seal(header, author);
 		self.head = sealed.clone();
 		Built {
 			block: Block::new(sealed, extrinsics),
+			author,
 			results,
 			events,
 			outbound,

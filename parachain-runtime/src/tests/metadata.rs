@@ -1,6 +1,6 @@
-//! The city's pallets are the same in both runtimes: each one's index, storage, calls, events,
-//! errors and constants, as the metadata a client reads them from (V15), compared type by type
-//! with the types written out in full (names and fields, not registry ids, which differ between
+//! The city's pallets and the block authors' set (the validators pallet) are the same in both
+//! runtimes: each one's index, storage, calls, events, errors and constants, as the metadata a
+//! client reads them from (V15), compared type by type with the types written out in full (names and fields, not registry ids, which differ between
 //! runtimes). The one constant that differs is the council's `MaxCallWeight`, whose proof size
 //! is the parachain's block limit; its computation is the same.
 
@@ -14,8 +14,8 @@ use frame_metadata::{
 use polkadot_sdk::{frame_support::weights::Weight, sp_core::OpaqueMetadata};
 use scale_info::{form::PortableForm, PortableRegistry, TypeDef};
 
-/// The pallets both runtimes share, by name.
-const CITY_PALLETS: [&str; 8] = [
+/// The pallets both runtimes share, by name: the city's, and the block authors' set.
+const SHARED_PALLETS: [&str; 9] = [
 	"Departments",
 	"CivicIdentity",
 	"CreditRecords",
@@ -24,6 +24,7 @@ const CITY_PALLETS: [&str; 8] = [
 	"FundGrants",
 	"Council",
 	"AccessLog",
+	"Validators",
 ];
 
 /// The types `#[frame_support::runtime]` makes for each runtime: written as their names only,
@@ -189,7 +190,7 @@ fn the_city_pallets_are_the_same_in_both_runtimes() {
 	let standalone = v15(civitas_runtime::Runtime::metadata_at_version);
 	let parachain = v15(crate::Runtime::metadata_at_version);
 
-	for name in CITY_PALLETS {
+	for name in SHARED_PALLETS {
 		let skip: &[&str] = if name == "Council" { &["MaxCallWeight"] } else { &[] };
 		let (a, b) = (describe(&standalone, name, skip), describe(&parachain, name, skip));
 		assert_eq!(a.len(), b.len(), "{name}: items differ");

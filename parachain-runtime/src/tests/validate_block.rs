@@ -6,17 +6,21 @@
 //! head, the relay parent's number and storage root). A valid block yields its head and the
 //! messages it sends; a tampered one does not validate.
 
+use std::sync::OnceLock;
+
 use codec::{Decode, Encode};
 use polkadot_sdk::{
 	cumulus_primitives_core::{relay_chain::HeadData, ParachainBlockData, ValidationParams},
 	pallet_balances,
 	polkadot_parachain_primitives::primitives::{BlockData, ValidationResult},
 	sc_executor::WasmExecutor,
-	sc_executor_common::runtime_blob::RuntimeBlob,
-	sp_core::H256,
+	sp_core::{
+		traits::{CallContext, CodeExecutor, RuntimeCode, WrappedRuntimeCode},
+		H256,
+	},
 	sp_io,
 	sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Eve},
-	sp_runtime::traits::{BlakeTwo256, Block as BlockT, Header as HeaderT},
+	sp_runtime::traits::{BlakeTwo256, Block as BlockT, Hash as _, Header as HeaderT},
 };
 
 use super::chain::{seal, Built, City};
@@ -33,10 +37,19 @@ type PvfHostFunctions = (
 	sp_io::trie::HostFunctions,
 );
 
+/// One executor for every test: it compiles the runtime once and keeps it (by code hash), as a
+/// validator's PVF worker keeps a prepared artifact.
+fn executor() -> &'static WasmExecutor<PvfHostFunctions> {
+	static EXECUTOR: OnceLock<WasmExecutor<PvfHostFunctions>> = OnceLock::new();
+	EXECUTOR.get_or_init(|| {
+		WasmExecutor::<PvfHostFunctions>::builder().with_allow_missing_host_functions(true).build()
+	})
+}
+
 /// Runs the runtime's `validate_block` on `block` (with `proof`) after `parent_head`, at the
 /// relay parent `built` was built on. The validation result, or the executor's error (the
 /// runtime panics on an invalid block).
-fn validate(
+pub fn validate(
 	block: &Block,
 	built: &Built,
 	parent_head: &HeadData,
@@ -55,13 +68,18 @@ fn validate(
 		relay_parent_storage_root: built.validation_data.relay_parent_storage_root,
 	};
 	let wasm = crate::WASM_BINARY.expect("the parachain runtime's WASM is built");
-	let blob = RuntimeBlob::uncompress_if_needed(wasm).map_err(|e| e.to_string())?;
-	let executor =
-		WasmExecutor::<PvfHostFunctions>::builder().with_allow_missing_host_functions(true).build();
+	let code = WrappedRuntimeCode(wasm.into());
+	let runtime_code = RuntimeCode {
+		code_fetcher: &code,
+		heap_pages: None,
+		hash: BlakeTwo256::hash(wasm).encode(),
+	};
 	let mut ext = sp_io::TestExternalities::default();
 	let mut ext = ext.ext();
-	let output = executor
-		.uncached_call(blob, &mut ext, true, "validate_block", &params.encode())
+	let context = CallContext::Onchain { import: false };
+	let output = executor()
+		.call(&mut ext, &runtime_code, "validate_block", &params.encode(), context)
+		.0
 		.map_err(|e| e.to_string())?;
 	ValidationResult::decode(&mut &output[..]).map_err(|e| e.to_string())
 }

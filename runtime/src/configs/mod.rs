@@ -6,6 +6,7 @@ mod civic;
 mod consensus;
 mod council;
 mod system;
+mod validators;
 
 pub use accounts::*;
 pub use blocks::*;
@@ -13,3 +14,4 @@ pub use civic::*;
 pub use consensus::*;
 pub use council::*;
 pub use system::*;
+pub use validators::*;
