@@ -2,7 +2,8 @@
 # Regenerates the weights of the pallets only the parachain runtime has (parachain-runtime/src/
 # benchmarks.rs), from the benchmark node's `benchmark pallet` run on the parachain runtime's WASM
 # (built with the benchmarks) on this machine:
-#   pallets/<pallet>/src/weights.rs
+#   pallets/<pallet>/src/weights.rs                  a Civitas pallet (the cross-city pallet)
+#   parachain-runtime/src/weights/<pallet>.rs        the SDK's (Cumulus' and the message queue)
 # Usage: scripts/benchmark-parachain.sh [pallet_name ...] (default: every pallet it lists).
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
@@ -28,8 +29,7 @@ if [ ${#pallets[@]} -eq 0 ]; then
 	[ ${#pallets[@]} -gt 0 ] || { echo "the parachain runtime lists no benchmarks" >&2; exit 1; }
 fi
 for pallet in "${pallets[@]}"; do
-	dir="pallets/${pallet#pallet_}"
-	output="${dir//_/-}/src/weights.rs"
+	read -r output template < <(weights_target "$pallet" parachain-runtime/src/weights)
 	step "Benchmarking $pallet into $output"
 	run \
 		--pallet "$pallet" \
@@ -38,7 +38,7 @@ for pallet in "${pallets[@]}"; do
 		--steps 50 \
 		--repeat 20 \
 		--heap-pages 4096 \
-		--template scripts/frame-weight-template.hbs \
+		--template "$template" \
 		--header scripts/weights-header.txt \
 		--output "$output"
 done

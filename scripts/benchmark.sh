@@ -18,15 +18,7 @@ if [ ${#pallets[@]} -eq 0 ]; then
 	[ ${#pallets[@]} -gt 0 ] || { echo "the node lists no benchmarks" >&2; exit 1; }
 fi
 for pallet in "${pallets[@]}"; do
-	dir="pallets/${pallet#pallet_}"
-	dir="${dir//_/-}"
-	if [ -d "$dir" ]; then
-		output="$dir/src/weights.rs"
-		template=scripts/frame-weight-template.hbs
-	else
-		output="runtime/src/weights/$pallet.rs"
-		template=scripts/runtime-weight-template.hbs
-	fi
+	read -r output template < <(weights_target "$pallet" runtime/src/weights)
 	step "Benchmarking $pallet into $output"
 	"$BENCH_NODE_BIN" benchmark pallet \
 		--chain dev \

@@ -27,3 +27,16 @@ NEXT_RUNTIME_TARGET_DIR="$CARGO_TARGET_DIR/next-runtime"
 export CIVITAS_NEXT_RUNTIME="$NEXT_RUNTIME_TARGET_DIR/release/wbuild/civitas-runtime/civitas_runtime.compact.compressed.wasm"
 
 step() { printf '\n==> %s\n' "$*"; }
+
+# Where `benchmark pallet` writes pallet $1's weights, and with which template: a Civitas pallet's
+# own `weights.rs` (its `WeightInfo` trait and weights), or an SDK pallet's weights for the runtime
+# whose weights directory is $2. Prints "<output> <template>", paths from the repository root.
+weights_target() {
+	local dir="pallets/${1#pallet_}"
+	dir="${dir//_/-}"
+	if [ -d "$ROOT/$dir" ]; then
+		echo "$dir/src/weights.rs scripts/frame-weight-template.hbs"
+	else
+		echo "$2/$1.rs scripts/runtime-weight-template.hbs"
+	fi
+}

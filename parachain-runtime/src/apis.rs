@@ -64,6 +64,12 @@ impl_city_runtime_apis! {
 			) -> Option<pallet_cross_city::Notarisation<AccountId, BlockNumber>> {
 				pallet_cross_city::Sent::<Runtime>::get(city, record_hash)
 			}
+
+			fn certificate_query(
+				id: pallet_cross_city::CertificateQueryId,
+			) -> Option<pallet_cross_city::CertificateQuery<AccountId, BlockNumber>> {
+				pallet_cross_city::CertificateQueries::<Runtime>::get(id)
+			}
 		}
 	}
 }

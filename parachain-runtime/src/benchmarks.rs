@@ -1,7 +1,8 @@
-//! The pallets `civitas-node benchmark pallet --runtime <this runtime's WASM>` measures here: the
-//! parachain's own, whose weights depend on the parachain (the cross-city pallet sends through
-//! the XCMP queue). The city pallets' weights are measured in the standalone runtime, with the
-//! same configuration.
+//! The pallets `civitas-node benchmark pallet --runtime <this runtime's WASM>` measures here
+//! (`scripts/benchmark-parachain.sh`): the parachain's own, whose weights depend on the parachain
+//! (the relay chain's messages, the XCMP and message queues, the cross-city pallet, which sends
+//! through the XCMP queue). The city pallets' and the block authors' set's weights are measured in
+//! the standalone runtime, with the same configuration.
 
 use alloc::{string::String, vec::Vec};
 use polkadot_sdk::{
@@ -12,7 +13,12 @@ use polkadot_sdk::{
 
 use crate::*;
 
-frame_benchmarking::define_benchmarks!([pallet_cross_city, CrossCity]);
+frame_benchmarking::define_benchmarks!(
+	[cumulus_pallet_parachain_system, ParachainSystem]
+	[cumulus_pallet_xcmp_queue, XcmpQueue]
+	[pallet_message_queue, MessageQueue]
+	[pallet_cross_city, CrossCity]
+);
 
 /// The benchmarks the runtime offers and the storage they touch.
 pub fn metadata(extra: bool) -> (Vec<BenchmarkList>, Vec<StorageInfo>) {

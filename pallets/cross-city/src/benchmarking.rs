@@ -89,5 +89,57 @@ mod benchmarks {
 		Ok(())
 	}
 
+	#[benchmark]
+	fn ask_certificate() -> Result<(), BenchmarkError> {
+		let (city, _) = admitted_city::<T>()?;
+		let (_, officer) =
+			T::VerifierOrigin::successful_officer().map_err(|_| BenchmarkError::Weightless)?;
+		T::BenchmarkHelper::open_channel(city);
+		let query = NextQueryId::<T>::get();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(officer), city, H256::repeat_byte(1), 1);
+
+		assert!(CertificateQueries::<T>::contains_key(query));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn check_certificate() -> Result<(), BenchmarkError> {
+		let (city, origin) = admitted_city::<T>()?;
+		T::BenchmarkHelper::open_channel(city);
+		let (credential, schema) = T::BenchmarkHelper::valid_certificate();
+		// The worst case: the certificate is found valid, every read succeeding.
+		assert!(T::Credentials::is_valid(&credential, schema), "the certificate is valid");
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, 0, credential, schema);
+
+		Ok(())
+	}
+
+	#[benchmark]
+	fn receive_certificate_answer() -> Result<(), BenchmarkError> {
+		let (city, origin) = admitted_city::<T>()?;
+		CertificateQueries::<T>::insert(
+			0,
+			CertificateQuery {
+				city,
+				credential: H256::repeat_byte(1),
+				schema: 1,
+				department: 3,
+				officer: account("officer", 0, 0),
+				asked_at: 0u32.into(),
+				answer: None,
+			},
+		);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, 0, true);
+
+		assert!(CertificateQueries::<T>::get(0).and_then(|q| q.answer).is_some());
+		Ok(())
+	}
+
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

@@ -24,6 +24,15 @@
 //!   under that city with the department and officer the message names: department ids and
 //!   accounts of the *sending* city, which this chain does not check (the sending chain did; the
 //!   city's admission is the trust).
+//! - **Asking about a certificate**: an officer allowed by `VerifierOrigin` (in the Civitas
+//!   runtime, of a department holding `IdentityRegistrar`: the departments that register people
+//!   and enterprises check the certificates they present) asks an admitted city whether a
+//!   certificate it issued is valid ([`Call::ask_certificate`]: its id and schema, never whose it
+//!   is). The city's chain answers with its own `Credentials` ([`Call::check_certificate`],
+//!   arriving as this chain's message) by a message back ([`Call::receive_certificate_answer`]),
+//!   which this chain accepts only from the city asked, once per query. Each query is kept with
+//!   who asked and the answer; the answering chain keeps only its event (who asked is the asking
+//!   city's record).
 //! - Events name the city (its para id) at both ends, and the officer and department at the
 //!   sending end.
 //!
@@ -51,7 +60,7 @@ pub use types::*;
 pub use weights::WeightInfo;
 
 use alloc::vec::Vec;
-use civitas_primitives::{DepartmentId, EnsureOfficer};
+use civitas_primitives::{CredentialId, CredentialVerifier, DepartmentId, EnsureOfficer, SchemaId};
 use polkadot_sdk::{
 	frame_support::{pallet_prelude::*, traits::EnsureOrigin},
 	frame_system::pallet_prelude::*,
@@ -81,6 +90,14 @@ pub mod pallet {
 		/// An officer who may notarise records on other cities' chains (in the Civitas runtime:
 		/// of a department holding `CredentialIssuer`).
 		type NotaryOrigin: EnsureOfficer<Self::RuntimeOrigin, Self::AccountId>;
+
+		/// An officer who may ask other cities whether a certificate is valid (in the Civitas
+		/// runtime: of a department holding `IdentityRegistrar`).
+		type VerifierOrigin: EnsureOfficer<Self::RuntimeOrigin, Self::AccountId>;
+
+		/// This chain's certificates, which other cities ask about (in the Civitas runtime: the
+		/// civic identity pallet).
+		type Credentials: CredentialVerifier;
 
 		/// A message from another city's chain, yielding its para id (in the Civitas runtime: a
 		/// sibling parachain's XCM origin).
@@ -136,6 +153,20 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
+	/// The id the next certificate query gets.
+	#[pallet::storage]
+	pub type NextQueryId<T: Config> = StorageValue<_, CertificateQueryId, ValueQuery>;
+
+	/// The certificate queries this chain asked, with their answers.
+	#[pallet::storage]
+	pub type CertificateQueries<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		CertificateQueryId,
+		CertificateQuery<T::AccountId, BlockNumberFor<T>>,
+		OptionQuery,
+	>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -175,6 +206,50 @@ pub mod pallet {
 			/// The sending officer, on the city's chain.
 			officer: T::AccountId,
 		},
+		/// A department asked a city whether a certificate it issued is valid.
+		CertificateQuerySent {
+			/// The city asked.
+			city: CityId,
+			/// The query.
+			query: CertificateQueryId,
+			/// The certificate, by its id on the city's chain.
+			credential: CredentialId,
+			/// The schema it must be of.
+			schema: SchemaId,
+			/// The asking department.
+			department: DepartmentId,
+			/// The officer who asked.
+			officer: T::AccountId,
+			/// The message's id (its XCM topic).
+			message_id: [u8; 32],
+		},
+		/// A city asked whether one of this chain's certificates is valid, and this chain
+		/// answered.
+		CertificateQueryAnswered {
+			/// The asking city.
+			city: CityId,
+			/// The query, by the asking city's id.
+			query: CertificateQueryId,
+			/// The certificate.
+			credential: CredentialId,
+			/// The schema asked about.
+			schema: SchemaId,
+			/// The answer sent.
+			valid: bool,
+			/// The answering message's id (its XCM topic).
+			message_id: [u8; 32],
+		},
+		/// A city's answer to this chain's certificate query arrived.
+		CertificateAnswerReceived {
+			/// The city that answered.
+			city: CityId,
+			/// The query.
+			query: CertificateQueryId,
+			/// The certificate.
+			credential: CredentialId,
+			/// Whether it is valid on the city's chain.
+			valid: bool,
+		},
 	}
 
 	#[pallet::error]
@@ -194,6 +269,12 @@ pub mod pallet {
 		/// The message could not be sent (no channel to the city's chain, or the channel is
 		/// full or suspended).
 		MessageNotSent,
+		/// This chain asked that city no such certificate query.
+		QueryNotFound,
+		/// That certificate query was answered already.
+		QueryAlreadyAnswered,
+		/// The query ids ran out.
+		IdsExhausted,
 	}
 
 	#[pallet::genesis_config]
@@ -311,19 +392,125 @@ pub mod pallet {
 			});
 			Ok(())
 		}
+
+		/// Asks `city` whether `credential`, a certificate its chain issued, is valid and of
+		/// `schema`; the answer arrives as the city's message.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::ask_certificate())]
+		pub fn ask_certificate(
+			origin: OriginFor<T>,
+			city: CityId,
+			credential: CredentialId,
+			schema: SchemaId,
+		) -> DispatchResult {
+			let (department, officer) = T::VerifierOrigin::ensure_officer(origin)?;
+			ensure!(Cities::<T>::contains_key(city), Error::<T>::CityNotFound);
+			let query = NextQueryId::<T>::get();
+			let next = query.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
+			let message_id =
+				Self::send(city, Call::<T>::check_certificate { query, credential, schema })?;
+			NextQueryId::<T>::put(next);
+			let asked_at = polkadot_sdk::frame_system::Pallet::<T>::block_number();
+			CertificateQueries::<T>::insert(
+				query,
+				CertificateQuery {
+					city,
+					credential,
+					schema,
+					department,
+					officer: officer.clone(),
+					asked_at,
+					answer: None,
+				},
+			);
+			Self::deposit_event(Event::CertificateQuerySent {
+				city,
+				query,
+				credential,
+				schema,
+				department,
+				officer,
+				message_id,
+			});
+			Ok(())
+		}
+
+		/// A city's query `query`: is `credential`, a certificate of this chain, valid and of
+		/// `schema`? Arrives as the city's message; answers with a message back.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::check_certificate())]
+		pub fn check_certificate(
+			origin: OriginFor<T>,
+			query: CertificateQueryId,
+			credential: CredentialId,
+			schema: SchemaId,
+		) -> DispatchResult {
+			let city = T::CityOrigin::ensure_origin(origin)?;
+			ensure!(Cities::<T>::contains_key(city), Error::<T>::CityNotFound);
+			let valid = T::Credentials::is_valid(&credential, schema);
+			let message_id =
+				Self::send(city, Call::<T>::receive_certificate_answer { query, valid })?;
+			Self::deposit_event(Event::CertificateQueryAnswered {
+				city,
+				query,
+				credential,
+				schema,
+				valid,
+				message_id,
+			});
+			Ok(())
+		}
+
+		/// `city`'s answer to this chain's query `query`, arriving as the city's message.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::receive_certificate_answer())]
+		pub fn receive_certificate_answer(
+			origin: OriginFor<T>,
+			query: CertificateQueryId,
+			valid: bool,
+		) -> DispatchResult {
+			let city = T::CityOrigin::ensure_origin(origin)?;
+			ensure!(Cities::<T>::contains_key(city), Error::<T>::CityNotFound);
+			CertificateQueries::<T>::try_mutate(query, |entry| {
+				// Only the city asked answers; to anyone else the query does not exist.
+				let asked = entry
+					.as_mut()
+					.filter(|asked| asked.city == city)
+					.ok_or(Error::<T>::QueryNotFound)?;
+				ensure!(asked.answer.is_none(), Error::<T>::QueryAlreadyAnswered);
+				let at = polkadot_sdk::frame_system::Pallet::<T>::block_number();
+				asked.answer = Some(CertificateAnswer { valid, at });
+				Self::deposit_event(Event::CertificateAnswerReceived {
+					city,
+					query,
+					credential: asked.credential,
+					valid,
+				});
+				Ok(())
+			})
+		}
 	}
 }
 
-/// Benchmarks only: what the runtime sets up for a message to reach a city.
+/// Benchmarks only: what the runtime sets up for a message to reach a city, and for a
+/// certificate query's worst case.
 #[cfg(feature = "runtime-benchmarks")]
 pub trait BenchmarkHelper {
 	/// Makes a channel to `city`'s chain usable (in a parachain runtime: an open HRMP channel).
 	fn open_channel(city: CityId);
+
+	/// A certificate `Credentials` holds valid (the longest check: every read succeeds), made
+	/// or found.
+	fn valid_certificate() -> (CredentialId, SchemaId);
 }
 
 #[cfg(feature = "runtime-benchmarks")]
 impl BenchmarkHelper for () {
 	fn open_channel(_city: CityId) {}
+
+	fn valid_certificate() -> (CredentialId, SchemaId) {
+		(CredentialId::zero(), 0)
+	}
 }
 
 impl<T: Config> Pallet<T> {

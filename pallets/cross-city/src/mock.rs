@@ -7,7 +7,10 @@
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::arithmetic_side_effects)]
 
 use crate::{self as pallet_cross_city, CityId};
-use civitas_primitives::{testing::MockRoles, DepartmentId, EnsureRole, Role};
+use civitas_primitives::{
+	testing::{MockCredentials, MockRoles},
+	DepartmentId, EnsureRole, Role,
+};
 use core::cell::RefCell;
 use polkadot_sdk::{
 	frame_support::{
@@ -63,9 +66,12 @@ pub const NOTARY: u64 = 11;
 /// A department without it, and its officer.
 pub const OTHER_DEPT: DepartmentId = 2;
 pub const OTHER: u64 = 21;
+pub const VERIFIER_DEPT: DepartmentId = 3;
+pub const VERIFIER: u64 = 31;
 
 parameter_types! {
 	pub const CredentialIssuer: Role = Role::CredentialIssuer;
+	pub const IdentityRegistrar: Role = Role::IdentityRegistrar;
 	pub const Home: CityId = HOME;
 }
 
@@ -136,6 +142,8 @@ impl EnsureOrigin<RuntimeOrigin> for SignedAsCity {
 impl pallet_cross_city::Config for Test {
 	type GovernanceOrigin = EnsureRoot<u64>;
 	type NotaryOrigin = EnsureRole<MockRoles, CredentialIssuer, u64>;
+	type VerifierOrigin = EnsureRole<MockRoles, IdentityRegistrar, u64>;
+	type Credentials = MockCredentials;
 	type CityOrigin = SignedAsCity;
 	type XcmSender = MockSender;
 	type SelfCity = Home;
@@ -143,7 +151,28 @@ impl pallet_cross_city::Config for Test {
 	type MaxNameLength = ConstU32<16>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = ();
+	type BenchmarkHelper = ValidCertificate;
+}
+
+/// A valid business licence of schema 1.
+pub const LICENCE: polkadot_sdk::sp_core::H256 = polkadot_sdk::sp_core::H256::repeat_byte(7);
+
+/// Records [`LICENCE`] as valid.
+pub fn issue_licence() {
+	MockCredentials::set(LICENCE, 1, polkadot_sdk::sp_core::H256::repeat_byte(8), true);
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+pub struct ValidCertificate;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_cross_city::BenchmarkHelper for ValidCertificate {
+	fn open_channel(_city: CityId) {}
+
+	fn valid_certificate() -> (polkadot_sdk::sp_core::H256, u32) {
+		issue_licence();
+		(LICENCE, 1)
+	}
 }
 
 /// The state a test starts from: [`NEIGHBOUR`] admitted, the notary department set up.
@@ -151,6 +180,8 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	MockRoles::add_officer(NOTARY, NOTARY_DEPT);
 	MockRoles::grant(NOTARY_DEPT, Role::CredentialIssuer);
 	MockRoles::add_officer(OTHER, OTHER_DEPT);
+	MockRoles::add_officer(VERIFIER, VERIFIER_DEPT);
+	MockRoles::grant(VERIFIER_DEPT, Role::IdentityRegistrar);
 	let storage = RuntimeGenesisConfig {
 		cross_city: pallet_cross_city::GenesisConfig {
 			cities: vec![(NEIGHBOUR, b"Tianjin".to_vec())],

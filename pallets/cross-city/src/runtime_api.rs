@@ -5,7 +5,7 @@ use codec::{Codec, Decode, Encode};
 use polkadot_sdk::sp_core::H256;
 use scale_info::TypeInfo;
 
-use crate::{CityId, Notarisation};
+use crate::{CertificateQuery, CertificateQueryId, CityId, Notarisation};
 
 /// An admitted city as the runtime API reports it.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
@@ -19,7 +19,8 @@ pub struct CityInfo<BlockNumber> {
 }
 
 polkadot_sdk::sp_api::decl_runtime_apis! {
-	/// Read access to the city register and the notarisations between cities.
+	/// Read access to the city register, the notarisations between cities and the certificate
+	/// queries this chain asked.
 	pub trait CrossCityApi<AccountId, BlockNumber>
 	where
 		AccountId: Codec,
@@ -35,5 +36,9 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 		/// This chain's notarisation of `record_hash` sent to `city`: by which department and
 		/// officer, sent when.
 		fn sent(city: CityId, record_hash: H256) -> Option<Notarisation<AccountId, BlockNumber>>;
+
+		/// Certificate query `id` this chain asked: of which city, about which certificate, by
+		/// whom, and the city's answer once it came.
+		fn certificate_query(id: CertificateQueryId) -> Option<CertificateQuery<AccountId, BlockNumber>>;
 	}
 }

@@ -7,7 +7,7 @@ use polkadot_sdk::{
 };
 use scale_info::TypeInfo;
 
-use civitas_primitives::DepartmentId;
+use civitas_primitives::{CredentialId, DepartmentId, SchemaId};
 
 /// A city chain: its para id on the relay chain.
 pub type CityId = u32;
@@ -42,5 +42,41 @@ pub struct Notarisation<AccountId, BlockNumber> {
 	/// The sending officer (an account on the sending city's chain).
 	pub officer: AccountId,
 	/// When this chain sent or received it.
+	pub at: BlockNumber,
+}
+
+/// A question this chain asked a city: is a certificate it issued valid?
+pub type CertificateQueryId = u64;
+
+/// A certificate query sent to a city, and its answer once it came.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct CertificateQuery<AccountId, BlockNumber> {
+	/// The city asked.
+	pub city: CityId,
+	/// The certificate: its id on the city's chain.
+	pub credential: CredentialId,
+	/// The schema it must be of.
+	pub schema: SchemaId,
+	/// The asking department.
+	pub department: DepartmentId,
+	/// The officer who asked.
+	pub officer: AccountId,
+	/// When it was asked.
+	pub asked_at: BlockNumber,
+	/// The city's answer, when it came.
+	pub answer: Option<CertificateAnswer<BlockNumber>>,
+}
+
+/// A city's answer to a certificate query.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct CertificateAnswer<BlockNumber> {
+	/// Whether the certificate exists on the city's chain, is of the schema, is active, within
+	/// its validity period and its holder active, when the city answered.
+	pub valid: bool,
+	/// When the answer arrived here.
 	pub at: BlockNumber,
 }

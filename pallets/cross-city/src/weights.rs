@@ -55,6 +55,9 @@ pub trait WeightInfo {
 	fn remove_city() -> Weight;
 	fn notarise() -> Weight;
 	fn receive_notarisation() -> Weight;
+	fn ask_certificate() -> Weight;
+	fn check_certificate() -> Weight;
+	fn receive_certificate_answer() -> Weight;
 }
 
 /// Weights for `pallet_cross_city` using the Civitas node and recommended hardware.
@@ -70,8 +73,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `637`
 		//  Estimated: `3611`
-		// Minimum execution time: 19_619_000 picoseconds.
-		Weight::from_parts(21_822_000, 3611)
+		// Minimum execution time: 19_529_000 picoseconds.
+		Weight::from_parts(22_093_000, 3611)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -83,8 +86,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `960`
 		//  Estimated: `3611`
-		// Minimum execution time: 17_636_000 picoseconds.
-		Weight::from_parts(20_090_000, 3611)
+		// Minimum execution time: 17_236_000 picoseconds.
+		Weight::from_parts(22_854_000, 3611)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -106,8 +109,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1095`
 		//  Estimated: `3791`
-		// Minimum execution time: 46_650_000 picoseconds.
-		Weight::from_parts(49_793_000, 3791)
+		// Minimum execution time: 46_249_000 picoseconds.
+		Weight::from_parts(49_494_000, 3791)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -119,8 +122,67 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `112`
 		//  Estimated: `3611`
-		// Minimum execution time: 13_860_000 picoseconds.
-		Weight::from_parts(14_922_000, 3611)
+		// Minimum execution time: 13_990_000 picoseconds.
+		Weight::from_parts(15_093_000, 3611)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Departments::Officers` (r:1 w:0)
+	/// Proof: `Departments::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Departments::Departments` (r:1 w:0)
+	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(249), added: 2724, mode: `MaxEncodedLen`)
+	/// Storage: `CrossCity::Cities` (r:1 w:0)
+	/// Proof: `CrossCity::Cities` (`max_values`: None, `max_size`: Some(146), added: 2621, mode: `MaxEncodedLen`)
+	/// Storage: `CrossCity::NextQueryId` (r:1 w:1)
+	/// Proof: `CrossCity::NextQueryId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `XcmpQueue::OutboundXcmpStatus` (r:1 w:1)
+	/// Proof: `XcmpQueue::OutboundXcmpStatus` (`max_values`: Some(1), `max_size`: Some(2306), added: 2801, mode: `MaxEncodedLen`)
+	/// Storage: `ParachainSystem::RelevantMessagingState` (r:1 w:0)
+	/// Proof: `ParachainSystem::RelevantMessagingState` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+	/// Storage: `XcmpQueue::OutboundXcmpMessages` (r:0 w:1)
+	/// Proof: `XcmpQueue::OutboundXcmpMessages` (`max_values`: None, `max_size`: Some(105506), added: 107981, mode: `MaxEncodedLen`)
+	/// Storage: `CrossCity::CertificateQueries` (r:0 w:1)
+	/// Proof: `CrossCity::CertificateQueries` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	fn ask_certificate() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1129`
+		//  Estimated: `3791`
+		// Minimum execution time: 46_299_000 picoseconds.
+		Weight::from_parts(49_554_000, 3791)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Storage: `CrossCity::Cities` (r:1 w:0)
+	/// Proof: `CrossCity::Cities` (`max_values`: None, `max_size`: Some(146), added: 2621, mode: `MaxEncodedLen`)
+	/// Storage: `CivicIdentity::Credentials` (r:1 w:0)
+	/// Proof: `CivicIdentity::Credentials` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
+	/// Storage: `CivicIdentity::Subjects` (r:1 w:0)
+	/// Proof: `CivicIdentity::Subjects` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `XcmpQueue::OutboundXcmpStatus` (r:1 w:1)
+	/// Proof: `XcmpQueue::OutboundXcmpStatus` (`max_values`: Some(1), `max_size`: Some(2306), added: 2801, mode: `MaxEncodedLen`)
+	/// Storage: `ParachainSystem::RelevantMessagingState` (r:1 w:0)
+	/// Proof: `ParachainSystem::RelevantMessagingState` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+	/// Storage: `XcmpQueue::OutboundXcmpMessages` (r:0 w:1)
+	/// Proof: `XcmpQueue::OutboundXcmpMessages` (`max_values`: None, `max_size`: Some(105506), added: 107981, mode: `MaxEncodedLen`)
+	fn check_certificate() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `883`
+		//  Estimated: `3791`
+		// Minimum execution time: 38_487_000 picoseconds.
+		Weight::from_parts(41_222_000, 3791)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `CrossCity::Cities` (r:1 w:0)
+	/// Proof: `CrossCity::Cities` (`max_values`: None, `max_size`: Some(146), added: 2621, mode: `MaxEncodedLen`)
+	/// Storage: `CrossCity::CertificateQueries` (r:1 w:1)
+	/// Proof: `CrossCity::CertificateQueries` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	fn receive_certificate_answer() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `233`
+		//  Estimated: `3611`
+		// Minimum execution time: 14_372_000 picoseconds.
+		Weight::from_parts(15_533_000, 3611)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -138,8 +200,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `637`
 		//  Estimated: `3611`
-		// Minimum execution time: 19_619_000 picoseconds.
-		Weight::from_parts(21_822_000, 3611)
+		// Minimum execution time: 19_529_000 picoseconds.
+		Weight::from_parts(22_093_000, 3611)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
@@ -151,8 +213,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `960`
 		//  Estimated: `3611`
-		// Minimum execution time: 17_636_000 picoseconds.
-		Weight::from_parts(20_090_000, 3611)
+		// Minimum execution time: 17_236_000 picoseconds.
+		Weight::from_parts(22_854_000, 3611)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
@@ -174,8 +236,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1095`
 		//  Estimated: `3791`
-		// Minimum execution time: 46_650_000 picoseconds.
-		Weight::from_parts(49_793_000, 3791)
+		// Minimum execution time: 46_249_000 picoseconds.
+		Weight::from_parts(49_494_000, 3791)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -187,8 +249,67 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `112`
 		//  Estimated: `3611`
-		// Minimum execution time: 13_860_000 picoseconds.
-		Weight::from_parts(14_922_000, 3611)
+		// Minimum execution time: 13_990_000 picoseconds.
+		Weight::from_parts(15_093_000, 3611)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Departments::Officers` (r:1 w:0)
+	/// Proof: `Departments::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Departments::Departments` (r:1 w:0)
+	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(249), added: 2724, mode: `MaxEncodedLen`)
+	/// Storage: `CrossCity::Cities` (r:1 w:0)
+	/// Proof: `CrossCity::Cities` (`max_values`: None, `max_size`: Some(146), added: 2621, mode: `MaxEncodedLen`)
+	/// Storage: `CrossCity::NextQueryId` (r:1 w:1)
+	/// Proof: `CrossCity::NextQueryId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `XcmpQueue::OutboundXcmpStatus` (r:1 w:1)
+	/// Proof: `XcmpQueue::OutboundXcmpStatus` (`max_values`: Some(1), `max_size`: Some(2306), added: 2801, mode: `MaxEncodedLen`)
+	/// Storage: `ParachainSystem::RelevantMessagingState` (r:1 w:0)
+	/// Proof: `ParachainSystem::RelevantMessagingState` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+	/// Storage: `XcmpQueue::OutboundXcmpMessages` (r:0 w:1)
+	/// Proof: `XcmpQueue::OutboundXcmpMessages` (`max_values`: None, `max_size`: Some(105506), added: 107981, mode: `MaxEncodedLen`)
+	/// Storage: `CrossCity::CertificateQueries` (r:0 w:1)
+	/// Proof: `CrossCity::CertificateQueries` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	fn ask_certificate() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1129`
+		//  Estimated: `3791`
+		// Minimum execution time: 46_299_000 picoseconds.
+		Weight::from_parts(49_554_000, 3791)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
+	/// Storage: `CrossCity::Cities` (r:1 w:0)
+	/// Proof: `CrossCity::Cities` (`max_values`: None, `max_size`: Some(146), added: 2621, mode: `MaxEncodedLen`)
+	/// Storage: `CivicIdentity::Credentials` (r:1 w:0)
+	/// Proof: `CivicIdentity::Credentials` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
+	/// Storage: `CivicIdentity::Subjects` (r:1 w:0)
+	/// Proof: `CivicIdentity::Subjects` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `XcmpQueue::OutboundXcmpStatus` (r:1 w:1)
+	/// Proof: `XcmpQueue::OutboundXcmpStatus` (`max_values`: Some(1), `max_size`: Some(2306), added: 2801, mode: `MaxEncodedLen`)
+	/// Storage: `ParachainSystem::RelevantMessagingState` (r:1 w:0)
+	/// Proof: `ParachainSystem::RelevantMessagingState` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+	/// Storage: `XcmpQueue::OutboundXcmpMessages` (r:0 w:1)
+	/// Proof: `XcmpQueue::OutboundXcmpMessages` (`max_values`: None, `max_size`: Some(105506), added: 107981, mode: `MaxEncodedLen`)
+	fn check_certificate() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `883`
+		//  Estimated: `3791`
+		// Minimum execution time: 38_487_000 picoseconds.
+		Weight::from_parts(41_222_000, 3791)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	/// Storage: `CrossCity::Cities` (r:1 w:0)
+	/// Proof: `CrossCity::Cities` (`max_values`: None, `max_size`: Some(146), added: 2621, mode: `MaxEncodedLen`)
+	/// Storage: `CrossCity::CertificateQueries` (r:1 w:1)
+	/// Proof: `CrossCity::CertificateQueries` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	fn receive_certificate_answer() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `233`
+		//  Estimated: `3611`
+		// Minimum execution time: 14_372_000 picoseconds.
+		Weight::from_parts(15_533_000, 3611)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}

@@ -142,7 +142,7 @@ impl cumulus_pallet_parachain_system::Config for Runtime {
 	type RelayParentOffset = ConstU32<0>;
 	/// Version 3 scheduling stays off until the relay chain and every collator support it.
 	type SchedulingSignatureVerifier = ();
-	type WeightInfo = cumulus_pallet_parachain_system::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = weights::cumulus_pallet_parachain_system::WeightInfo<Runtime>;
 }
 
 impl parachain_info::Config for Runtime {}
@@ -155,7 +155,7 @@ parameter_types! {
 
 impl pallet_message_queue::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	type WeightInfo = pallet_message_queue::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = weights::pallet_message_queue::WeightInfo<Runtime>;
 	/// Every queued message is XCM, executed with this chain's XCM configuration.
 	#[cfg(not(feature = "runtime-benchmarks"))]
 	type MessageProcessor = polkadot_sdk::staging_xcm_builder::ProcessXcmMessage<
@@ -228,7 +228,7 @@ impl cumulus_pallet_xcmp_queue::Config for Runtime {
 	type ControllerOriginConverter = XcmOriginToTransactDispatchOrigin;
 	/// The cities do not charge each other for messages.
 	type PriceForSiblingDelivery = NoPriceForMessageDelivery<ParaId>;
-	type WeightInfo = cumulus_pallet_xcmp_queue::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = weights::cumulus_pallet_xcmp_queue::WeightInfo<Runtime>;
 }
 
 impl cumulus_pallet_xcm::Config for Runtime {

@@ -21,9 +21,10 @@ use polkadot_sdk::{
 	staging_xcm_executor,
 };
 
-use super::{CouncilOrRoot, CouncilTwoThirds, CredentialIssuer, Officer};
+use super::{CouncilOrRoot, CouncilTwoThirds, CredentialIssuer, IdentityRegistrar, Officer};
 use crate::{
-	AllPalletsWithSystem, CrossCity, ParachainInfo, Runtime, RuntimeCall, RuntimeOrigin, XcmpQueue,
+	AllPalletsWithSystem, CivicIdentity, CrossCity, ParachainInfo, Runtime, RuntimeCall,
+	RuntimeOrigin, XcmpQueue,
 };
 
 parameter_types! {
@@ -128,6 +129,11 @@ impl pallet_cross_city::Config for Runtime {
 	type GovernanceOrigin = CouncilOrRoot<CouncilTwoThirds>;
 	/// The departments that issue certificates notarise records with other cities.
 	type NotaryOrigin = Officer<CredentialIssuer>;
+	/// The departments that register people and enterprises check the certificates they
+	/// present, also other cities'.
+	type VerifierOrigin = Officer<IdentityRegistrar>;
+	/// Other cities ask about this chain's electronic certificates.
+	type Credentials = CivicIdentity;
 	type CityOrigin = EnsureCity;
 	type XcmSender = XcmRouter;
 	type SelfCity = SelfCity;
@@ -140,7 +146,7 @@ impl pallet_cross_city::Config for Runtime {
 }
 
 /// Benchmarks only: an HRMP channel to the city, in the parachain system's view of the relay
-/// chain's state.
+/// chain's state; the demo city's business licence, which the benchmarks' genesis preset seeds.
 #[cfg(feature = "runtime-benchmarks")]
 pub struct OpenChannel;
 
@@ -148,5 +154,10 @@ pub struct OpenChannel;
 impl pallet_cross_city::BenchmarkHelper for OpenChannel {
 	fn open_channel(city: u32) {
 		crate::ParachainSystem::open_outbound_hrmp_channel_for_benchmarks_or_tests(city.into());
+	}
+
+	fn valid_certificate() -> (civitas_primitives::CredentialId, civitas_primitives::SchemaId) {
+		use crate::genesis_config_presets::demo_city::{dev_id, schemas, BUSINESS_LICENCE_1};
+		(dev_id(BUSINESS_LICENCE_1), schemas::BUSINESS_LICENCE)
 	}
 }

@@ -71,6 +71,8 @@ pub struct City {
 	inbound: BTreeMap<ParaId, MessageQueueChain>,
 	/// Messages sent to it and not yet delivered in a block, by sender.
 	inbox: BTreeMap<ParaId, Vec<InboundHrmpMessage>>,
+	/// Transactions signed since its last block, by signer: the next one's nonce follows them.
+	signed: BTreeMap<Sr25519Keyring, u32>,
 }
 
 impl City {
@@ -88,7 +90,15 @@ impl City {
 		let state_root = *ext.as_backend().root();
 		let head = Header::new(0, H256::zero(), state_root, H256::zero(), Digest::default());
 		let genesis = head.hash();
-		City { para, ext, head, genesis, inbound: BTreeMap::new(), inbox: BTreeMap::new() }
+		City {
+			para,
+			ext,
+			head,
+			genesis,
+			inbound: BTreeMap::new(),
+			inbox: BTreeMap::new(),
+			signed: BTreeMap::new(),
+		}
 	}
 
 	/// Runs `f` on the chain's current state.
@@ -96,13 +106,17 @@ impl City {
 		self.ext.execute_with(f)
 	}
 
-	/// `call` signed by `who` with its next nonce: a transaction as Polkadot.js would send it,
-	/// immortal, for this chain's genesis block.
+	/// `call` signed by `who` with its next nonce (after the transactions it signed for the next
+	/// block): a transaction as Polkadot.js would send it, immortal, for this chain's genesis
+	/// block.
 	pub fn sign(&mut self, who: Sr25519Keyring, call: RuntimeCall) -> UncheckedExtrinsic {
 		let genesis = self.genesis;
+		let pending = self.signed.entry(who).or_default();
+		let ahead = *pending;
+		*pending += 1;
 		self.execute_with(|| {
 			let account = who.to_account_id();
-			let nonce = System::account_nonce(&account);
+			let nonce = System::account_nonce(&account) + ahead;
 			let extension: TxExtension = (
 				frame_system::AuthorizeCall::new(),
 				frame_system::CheckNonZeroSender::new(),
@@ -193,6 +207,7 @@ impl City {
 			max_pov_size: 5 * 1024 * 1024,
 		};
 		let horizontal_messages = std::mem::take(&mut self.inbox);
+		self.signed.clear();
 		for (sender, messages) in &horizontal_messages {
 			let chain = self.inbound.entry(*sender).or_default();
 			for message in messages {

@@ -3,13 +3,14 @@
 //! relay chain would carry them. A department of one notarises a record on the other, which
 //! receives it through its real XCMP queue, message queue and XCM configuration; a city the
 //! other has not admitted, and a message that asks for anything but the receiving call, are
-//! refused there.
+//! refused there. A registrar of one asks the other whether a certificate is valid, and the
+//! answer comes back as the other's message.
 
 use codec::Encode;
 use polkadot_sdk::{
 	pallet_message_queue,
 	sp_core::H256,
-	sp_keyring::Sr25519Keyring::{Alice, Eve, Ferdie},
+	sp_keyring::Sr25519Keyring::{Alice, Bob, Eve, Ferdie},
 	sp_runtime::traits::Dispatchable,
 	staging_xcm::latest::prelude::*,
 };
@@ -188,4 +189,74 @@ fn an_admitted_city_can_only_make_the_receiving_call() {
 	let built = tianjin.block(4, vec![tx]);
 	assert!(matches!(built.results[0], Ok(Err(_))), "{:?}", built.results);
 	assert!(built.outbound.is_empty());
+}
+
+#[test]
+fn a_registrar_asks_another_city_whether_its_certificate_is_valid() {
+	use crate::genesis_config_presets::demo_city::{dev_id, schemas, BUSINESS_LICENCE_1};
+	let (mut beijing, mut tianjin) = cities();
+	first_blocks(&mut beijing, &mut tianjin);
+
+	// Relay block 2: Beijing's Public Security Bureau (`//Bob`, a registrar) asks Tianjin about
+	// a business licence Tianjin issued (both demo cities seed it) and about an id Tianjin never
+	// issued.
+	let licence = dev_id(BUSINESS_LICENCE_1);
+	let unknown = H256::repeat_byte(0x99);
+	let ask = |credential| {
+		RuntimeCall::CrossCity(pallet_cross_city::Call::ask_certificate {
+			city: TIANJIN,
+			credential,
+			schema: schemas::BUSINESS_LICENCE,
+		})
+	};
+	let txs = vec![beijing.sign(Bob, ask(licence)), beijing.sign(Bob, ask(unknown))];
+	let asked = beijing.block(2, txs);
+	assert_eq!(asked.results, vec![Ok(Ok(())); 2]);
+	assert_eq!(asked.outbound.len(), 1, "both queries in one HRMP message to Tianjin");
+
+	// Relay block 3: Tianjin checks its own certificates and answers each query by a message.
+	deliver(&beijing, &asked, &mut tianjin, 2);
+	let checked = tianjin.block(3, vec![]);
+	assert_eq!(processed(&checked), vec![true, true], "{:?}", checked.events);
+	for (query, credential, valid) in [(0, licence, true), (1, unknown, false)] {
+		assert!(
+			checked.events.iter().any(|e| matches!(
+				e,
+				RuntimeEvent::CrossCity(CrossCityEvent::CertificateQueryAnswered {
+					city: BEIJING, query: q, credential: c, valid: v, ..
+				}) if (*q, *c, *v) == (query, credential, valid)
+			)),
+			"query {query} answered {valid}"
+		);
+	}
+	assert_eq!(checked.outbound.len(), 1);
+	assert_eq!(u32::from(checked.outbound[0].recipient), BEIJING);
+
+	// Relay block 4: the answers reach Beijing, kept with the queries.
+	deliver(&tianjin, &checked, &mut beijing, 3);
+	let answered = beijing.block(4, vec![]);
+	assert_eq!(processed(&answered), vec![true, true], "{:?}", answered.events);
+	beijing.execute_with(|| {
+		for (query, credential, valid) in [(0, licence, true), (1, unknown, false)] {
+			let kept = pallet_cross_city::CertificateQueries::<crate::Runtime>::get(query)
+				.expect("the query is kept");
+			assert_eq!((kept.city, kept.credential), (TIANJIN, credential));
+			assert_eq!(kept.officer, Bob.to_account_id());
+			assert_eq!(kept.answer.map(|a| a.valid), Some(valid), "query {query}");
+		}
+	});
+	assert!(answered.events.contains(&RuntimeEvent::CrossCity(
+		CrossCityEvent::CertificateAnswerReceived {
+			city: TIANJIN,
+			query: 0,
+			credential: licence,
+			valid: true,
+		}
+	)));
+
+	// The Housing Commission registers no one: it may not ask.
+	let tx = beijing.sign(Eve, ask(licence));
+	let refused = beijing.block(5, vec![tx]);
+	assert!(matches!(refused.results[0], Ok(Err(_))), "{:?}", refused.results);
+	assert!(refused.outbound.is_empty());
 }
