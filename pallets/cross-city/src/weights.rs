@@ -73,8 +73,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `637`
 		//  Estimated: `3611`
-		// Minimum execution time: 19_529_000 picoseconds.
-		Weight::from_parts(22_093_000, 3611)
+		// Minimum execution time: 19_659_000 picoseconds.
+		Weight::from_parts(21_913_000, 3611)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -86,8 +86,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `960`
 		//  Estimated: `3611`
-		// Minimum execution time: 17_236_000 picoseconds.
-		Weight::from_parts(22_854_000, 3611)
+		// Minimum execution time: 17_336_000 picoseconds.
+		Weight::from_parts(21_212_000, 3611)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -109,8 +109,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1095`
 		//  Estimated: `3791`
-		// Minimum execution time: 46_249_000 picoseconds.
-		Weight::from_parts(49_494_000, 3791)
+		// Minimum execution time: 46_749_000 picoseconds.
+		Weight::from_parts(50_425_000, 3791)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -122,8 +122,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `112`
 		//  Estimated: `3611`
-		// Minimum execution time: 13_990_000 picoseconds.
-		Weight::from_parts(15_093_000, 3611)
+		// Minimum execution time: 13_991_000 picoseconds.
+		Weight::from_parts(15_163_000, 3611)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -147,8 +147,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1129`
 		//  Estimated: `3791`
-		// Minimum execution time: 46_299_000 picoseconds.
-		Weight::from_parts(49_554_000, 3791)
+		// Minimum execution time: 46_259_000 picoseconds.
+		Weight::from_parts(49_774_000, 3791)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -168,8 +168,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `883`
 		//  Estimated: `3791`
-		// Minimum execution time: 38_487_000 picoseconds.
-		Weight::from_parts(41_222_000, 3791)
+		// Minimum execution time: 38_697_000 picoseconds.
+		Weight::from_parts(41_212_000, 3791)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -181,8 +181,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `233`
 		//  Estimated: `3611`
-		// Minimum execution time: 14_372_000 picoseconds.
-		Weight::from_parts(15_533_000, 3611)
+		// Minimum execution time: 14_231_000 picoseconds.
+		Weight::from_parts(15_423_000, 3611)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -200,8 +200,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `637`
 		//  Estimated: `3611`
-		// Minimum execution time: 19_529_000 picoseconds.
-		Weight::from_parts(22_093_000, 3611)
+		// Minimum execution time: 19_659_000 picoseconds.
+		Weight::from_parts(21_913_000, 3611)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
@@ -213,8 +213,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `960`
 		//  Estimated: `3611`
-		// Minimum execution time: 17_236_000 picoseconds.
-		Weight::from_parts(22_854_000, 3611)
+		// Minimum execution time: 17_336_000 picoseconds.
+		Weight::from_parts(21_212_000, 3611)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
@@ -236,8 +236,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1095`
 		//  Estimated: `3791`
-		// Minimum execution time: 46_249_000 picoseconds.
-		Weight::from_parts(49_494_000, 3791)
+		// Minimum execution time: 46_749_000 picoseconds.
+		Weight::from_parts(50_425_000, 3791)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -249,8 +249,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `112`
 		//  Estimated: `3611`
-		// Minimum execution time: 13_990_000 picoseconds.
-		Weight::from_parts(15_093_000, 3611)
+		// Minimum execution time: 13_991_000 picoseconds.
+		Weight::from_parts(15_163_000, 3611)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -274,8 +274,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1129`
 		//  Estimated: `3791`
-		// Minimum execution time: 46_299_000 picoseconds.
-		Weight::from_parts(49_554_000, 3791)
+		// Minimum execution time: 46_259_000 picoseconds.
+		Weight::from_parts(49_774_000, 3791)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
@@ -295,8 +295,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `883`
 		//  Estimated: `3791`
-		// Minimum execution time: 38_487_000 picoseconds.
-		Weight::from_parts(41_222_000, 3791)
+		// Minimum execution time: 38_697_000 picoseconds.
+		Weight::from_parts(41_212_000, 3791)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
@@ -308,8 +308,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `233`
 		//  Estimated: `3611`
-		// Minimum execution time: 14_372_000 picoseconds.
-		Weight::from_parts(15_533_000, 3611)
+		// Minimum execution time: 14_231_000 picoseconds.
+		Weight::from_parts(15_423_000, 3611)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
