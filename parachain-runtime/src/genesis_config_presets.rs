@@ -20,11 +20,10 @@ use polkadot_sdk::{
 };
 
 use crate::{
-	BalancesConfig, CrossCityConfig, DepartmentsConfig, ParachainInfoConfig, RuntimeGenesisConfig,
-	SessionConfig, SessionKeys, SudoConfig, ValidatorsConfig, HOURS, UNIT,
+	AccountId, BalancesConfig, CrossCityConfig, DepartmentsConfig, ParachainInfoConfig,
+	RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, HOURS, UNIT,
 };
 use pallet_cross_city::CityId;
-use pallet_validators::Validator;
 
 /// The preset of the second city chain, para 2001.
 pub const CITY_2001_PRESET: &str = "city-2001";
@@ -35,8 +34,18 @@ pub const CITIES: [(CityId, &str); 2] = [(2000, "Beijing"), (2001, "Tianjin")];
 /// What every development account starts with, to pay transaction fees.
 const ENDOWMENT: u128 = 1_000_000 * UNIT;
 
-/// The chain of city `para` with `collators` (the `i`-th operated by department `i`, as the
-/// standalone chain's validators; hour-long sessions; at most a third may leave at once), `sudo`
+/// The session keys of `collators` (their keyring keys), which the session pallet hands Aura.
+pub fn collator_keys(collators: &[Sr25519Keyring]) -> Vec<(AccountId, AccountId, SessionKeys)> {
+	collators
+		.iter()
+		.map(|k| {
+			(k.to_account_id(), k.to_account_id(), SessionKeys { aura: AuraId::from(k.public()) })
+		})
+		.collect()
+}
+
+/// The chain of city `para` with `collators` (the demo city's block authors, as the standalone
+/// chain's validators: [`demo_city::block_authors`], hour-long sessions), `sudo`
 /// as the Sudo key (development chains only), every keyring account endowed, the demo city, and
 /// every other city of [`CITIES`] admitted.
 fn city_genesis(
@@ -49,20 +58,6 @@ fn city_genesis(
 		.filter(|(id, _)| *id != para)
 		.map(|(id, name)| (*id, name.as_bytes().to_vec()))
 		.collect();
-	// As many may leave at once as the standalone chain allows its validators: a third.
-	let count = collators.len() as u32;
-	let min_validators = count.saturating_sub(count.saturating_sub(1) / 3).max(1);
-	let validators = collators
-		.iter()
-		.zip(0..)
-		.map(|(k, department)| Validator { account: k.to_account_id(), department })
-		.collect::<Vec<_>>();
-	let keys = collators
-		.iter()
-		.map(|k| {
-			(k.to_account_id(), k.to_account_id(), SessionKeys { aura: AuraId::from(k.public()) })
-		})
-		.collect::<Vec<_>>();
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
 			balances: Sr25519Keyring::iter()
@@ -71,8 +66,8 @@ fn city_genesis(
 		},
 		parachain_info: ParachainInfoConfig { parachain_id: para.into() },
 		// The session pallet hands Aura its authorities.
-		validators: ValidatorsConfig { validators, min_validators, session_length: HOURS },
-		session: SessionConfig { keys },
+		validators: demo_city::block_authors(collators, HOURS),
+		session: SessionConfig { keys: collator_keys(collators) },
 		sudo: SudoConfig { key: sudo.map(|k| k.to_account_id()) },
 		departments: DepartmentsConfig { departments: demo_city::departments() },
 		civic_identity: demo_city::identities(),

@@ -116,22 +116,27 @@ mod runtime {
 	#[runtime::pallet_index(31)]
 	pub type ParachainInfo = parachain_info;
 
-	/// Block production by the collators.
-	// The collators the council admitted (the validators pallet; on this chain its validators
-	// collate), in the standalone chain's order: before `Session`, whose first set is their
-	// genesis, and both before Aura, which a session's keys reach from its first block.
+	/// The collators the council admitted, each operated by a department (the validators pallet:
+	/// on this chain its validators collate). Before `Session`: its genesis is the session
+	/// pallet's first set.
 	#[runtime::pallet_index(9)]
 	pub type Validators = pallet_validators;
 
+	/// Sessions: rotate the collators' Aura keys. Before `Aura`, which it hands each session's
+	/// keys.
 	#[runtime::pallet_index(10)]
 	pub type Session = pallet_session;
 
+	/// Each session's collator keys, kept provable: the key-ownership proofs of equivocation
+	/// reports.
 	#[runtime::pallet_index(11)]
 	pub type Historical = pallet_session::historical;
 
+	/// Offences proven on chain (Aura equivocations), handed to the validators pallet.
 	#[runtime::pallet_index(12)]
 	pub type Offences = pallet_offences;
 
+	/// Block production by the collators.
 	#[runtime::pallet_index(2)]
 	pub type Aura = pallet_aura;
 

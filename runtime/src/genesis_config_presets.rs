@@ -25,11 +25,10 @@ use polkadot_sdk::{
 
 use crate::{
 	AccountId, BalancesConfig, BlockNumber, DepartmentsConfig, NodesConfig, RuntimeGenesisConfig,
-	SessionConfig, SessionKeys, SudoConfig, ValidatorsConfig, HOURS, MINUTES, UNIT,
+	SessionConfig, SessionKeys, SudoConfig, HOURS, MINUTES, UNIT,
 };
 use civitas_primitives::DepartmentId;
 use pallet_nodes::ed25519_peer_id;
-use pallet_validators::Validator;
 
 /// The preset of the four-validator network the zombienet tests run.
 pub const CIVITAS_LOCAL_PRESET: &str = "civitas-local";
@@ -37,27 +36,16 @@ pub const CIVITAS_LOCAL_PRESET: &str = "civitas-local";
 /// What every development account starts with, to pay transaction fees.
 const ENDOWMENT: u128 = 1_000_000 * UNIT;
 
-/// The validators: the `i`-th of `authorities` is operated by department `i` (so on
-/// `civitas-local` Alice, Bob, Charlie and Dave are the machines of the Public Security Bureau,
-/// Market Regulation, Planning and Housing), and their session keys (the keyring keys).
-fn city_validators(
-	authorities: &[Sr25519Keyring],
-	min_validators: u32,
-	session_length: BlockNumber,
-) -> (ValidatorsConfig, Vec<(AccountId, AccountId, SessionKeys)>) {
-	let validators = authorities
-		.iter()
-		.zip(0..)
-		.map(|(k, department)| Validator { account: k.to_account_id(), department })
-		.collect();
-	let keys = authorities
+/// The session keys of `authorities` (the keyring keys), which the session pallet hands Aura and
+/// GRANDPA.
+fn session_keys(authorities: &[Sr25519Keyring]) -> Vec<(AccountId, AccountId, SessionKeys)> {
+	authorities
 		.iter()
 		.filter_map(|k| {
 			let keys = SessionKeys { aura: AuraId::from(k.public()), grandpa: grandpa_key(*k)? };
 			Some((k.to_account_id(), k.to_account_id(), keys))
 		})
-		.collect();
-	(ValidatorsConfig { validators, min_validators, session_length }, keys)
+		.collect()
 }
 
 /// The nodes of the network tests' chain (`civitas-local`), by name, with the ed25519 public key
@@ -138,10 +126,6 @@ fn city_genesis(
 	sudo: Option<Sr25519Keyring>,
 	nodes: Vec<(Bytes, DepartmentId)>,
 ) -> serde_json::Value {
-	// As many may be lost as GRANDPA tolerates: a third, rounded down.
-	let count = authorities.len() as u32;
-	let min_validators = count.saturating_sub(count.saturating_sub(1) / 3).max(1);
-	let (validators, keys) = city_validators(authorities, min_validators, session_length);
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
 			balances: Sr25519Keyring::iter()
@@ -149,8 +133,8 @@ fn city_genesis(
 				.collect::<Vec<_>>(),
 		},
 		// The session pallet hands Aura and GRANDPA their authorities.
-		validators,
-		session: SessionConfig { keys },
+		validators: demo_city::block_authors(authorities, session_length),
+		session: SessionConfig { keys: session_keys(authorities) },
 		nodes: NodesConfig { nodes },
 		sudo: SudoConfig { key: sudo.map(|k| k.to_account_id()) },
 		departments: DepartmentsConfig { departments: demo_city::departments() },

@@ -372,8 +372,7 @@ pub mod pallet {
 			department: DepartmentId,
 			officer: T::AccountId,
 		) -> DispatchResult {
-			let city = T::CityOrigin::ensure_origin(origin)?;
-			ensure!(Cities::<T>::contains_key(city), Error::<T>::CityNotFound);
+			let city = Self::ensure_city(origin)?;
 			ensure!(
 				!Received::<T>::contains_key(city, record_hash),
 				Error::<T>::NotarisationAlreadyReceived
@@ -445,8 +444,7 @@ pub mod pallet {
 			credential: CredentialId,
 			schema: SchemaId,
 		) -> DispatchResult {
-			let city = T::CityOrigin::ensure_origin(origin)?;
-			ensure!(Cities::<T>::contains_key(city), Error::<T>::CityNotFound);
+			let city = Self::ensure_city(origin)?;
 			let valid = T::Credentials::is_valid(&credential, schema);
 			let message_id =
 				Self::send(city, Call::<T>::receive_certificate_answer { query, valid })?;
@@ -469,8 +467,7 @@ pub mod pallet {
 			query: CertificateQueryId,
 			valid: bool,
 		) -> DispatchResult {
-			let city = T::CityOrigin::ensure_origin(origin)?;
-			ensure!(Cities::<T>::contains_key(city), Error::<T>::CityNotFound);
+			let city = Self::ensure_city(origin)?;
 			CertificateQueries::<T>::try_mutate(query, |entry| {
 				// Only the city asked answers; to anyone else the query does not exist.
 				let asked = entry
@@ -504,15 +501,6 @@ pub trait BenchmarkHelper {
 	fn valid_certificate() -> (CredentialId, SchemaId);
 }
 
-#[cfg(feature = "runtime-benchmarks")]
-impl BenchmarkHelper for () {
-	fn open_channel(_city: CityId) {}
-
-	fn valid_certificate() -> (CredentialId, SchemaId) {
-		(CredentialId::zero(), 0)
-	}
-}
-
 impl<T: Config> Pallet<T> {
 	/// Whether `city` is admitted: the runtime's XCM barrier asks before a sibling's message
 	/// executes. One read.
@@ -529,6 +517,13 @@ impl<T: Config> Pallet<T> {
 				admitted_at: info.admitted_at,
 			})
 			.collect()
+	}
+
+	/// The admitted city whose message `origin` is.
+	fn ensure_city(origin: OriginFor<T>) -> Result<CityId, DispatchError> {
+		let city = T::CityOrigin::ensure_origin(origin)?;
+		ensure!(Self::is_admitted(city), Error::<T>::CityNotFound);
+		Ok(city)
 	}
 
 	/// Admits `city` under `name`.

@@ -24,8 +24,10 @@ use super::{
 	presets::preset_config,
 	validate_block::validate,
 };
-use crate::{Block, Runtime, RuntimeCall, RuntimeEvent, Session, SessionKeys};
-use pallet_validators::Validator;
+use crate::{
+	genesis_config_presets::{collator_keys, demo_city::block_authors},
+	Block, Runtime, RuntimeCall, RuntimeEvent, Session, SessionKeys,
+};
 
 /// Sessions of six blocks, so that a change takes effect within the test.
 const SESSION_LENGTH: u32 = 6;
@@ -49,17 +51,8 @@ fn two_thirds_of_the_council_admit_a_collator_that_collates_in_turn() {
 	// Planning's machines): a newcomer must stay under a third of the new set.
 	let genesis = [Alice, Bob, Charlie];
 	let mut config = preset_config(DEV_RUNTIME_PRESET);
-	config.validators.validators = genesis
-		.iter()
-		.zip(0..)
-		.map(|(k, department)| Validator { account: k.to_account_id(), department })
-		.collect();
-	config.validators.min_validators = 2;
-	config.validators.session_length = SESSION_LENGTH;
-	config.session.keys = genesis
-		.iter()
-		.map(|k| (k.to_account_id(), k.to_account_id(), SessionKeys { aura: aura(*k) }))
-		.collect();
+	config.validators = block_authors(&genesis, SESSION_LENGTH);
+	config.session.keys = collator_keys(&genesis);
 	let mut city = City::from_config(config);
 	city.ext.register_extension(KeystoreExt::new(MemoryKeystore::new()));
 	assert_eq!(sorted(authorities(&mut city)), sorted(genesis.map(aura).to_vec()));

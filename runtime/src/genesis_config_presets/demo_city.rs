@@ -16,7 +16,7 @@ use polkadot_sdk::{sp_core::H256, sp_io::hashing::blake2_256, sp_keyring::Sr2551
 
 use crate::{
 	AccessLogConfig, AccountId, BlockNumber, CivicIdentityConfig, CouncilConfig,
-	CreditRecordsConfig, EBillsConfig, FundGrantsConfig, RealEstateConfig, DAYS,
+	CreditRecordsConfig, EBillsConfig, FundGrantsConfig, RealEstateConfig, ValidatorsConfig, DAYS,
 };
 use civitas_primitives::{BillKind, CreditCategory, DepartmentId, Role, SubjectId, SubjectKind};
 use pallet_access_log::{GenesisPurpose, PurposeCode, RecordKind};
@@ -26,6 +26,7 @@ use pallet_departments::{DepartmentKind, GenesisDepartment};
 use pallet_e_bills::{GenesisBill, Issuer};
 use pallet_fund_grants::{GenesisProgram, ProgramKind};
 use pallet_real_estate::{GenesisProperty, LicenceKind, LicenceRule, PropertyId, Usage};
+use pallet_validators::Validator;
 
 // The departments' ids, in the order [`departments`] seeds them.
 
@@ -518,4 +519,22 @@ pub fn access_purposes() -> AccessLogConfig {
 		],
 		..Default::default()
 	}
+}
+
+/// The block authors (the standalone chain's validators, the parachain's collators): the `i`-th
+/// of `authorities` operated by department `i` (Alice, Bob, Charlie and Dave are the machines of
+/// the Public Security Bureau, Market Regulation, Planning and Housing), in sessions of
+/// `session_length` blocks. The set may lose as many as GRANDPA tolerates: a third, rounded down.
+pub fn block_authors(
+	authorities: &[Sr25519Keyring],
+	session_length: BlockNumber,
+) -> ValidatorsConfig {
+	let validators = authorities
+		.iter()
+		.zip(0..)
+		.map(|(k, department)| Validator { account: k.to_account_id(), department })
+		.collect();
+	let count = authorities.len() as u32;
+	let min_validators = count.saturating_sub(count.saturating_sub(1) / 3).max(1);
+	ValidatorsConfig { validators, min_validators, session_length }
 }
